@@ -1,0 +1,86 @@
+/**
+ * The contract between the engine and a replication protocol. A protocol is a bundle of pure-ish
+ * handlers over plain node state: the engine owns time, randomness and the network, and hands
+ * each handler a context through which it sends messages, sets timers and answers clients.
+ */
+import type { RngStream } from './rng';
+import type { ClientId, ClientOp, Message, NodeId, SimTimeMs, Value } from './types';
+
+/** A client request as it arrives at a node. */
+export interface ClientRequest {
+  client: ClientId;
+  opId: number;
+  attempt: number;
+  f: ClientOp['f'];
+  key: string;
+  value: Value;
+  /** Protocol-specific session facts the client attaches (e.g. the last position it wrote). */
+  session?: Record<string, unknown>;
+}
+
+/** What a node answers to a client request. */
+export type ClientResult =
+  | { type: 'ok'; value?: Value; meta?: Record<string, number | string | boolean> }
+  | { type: 'fail'; error: string; meta?: Record<string, number | string | boolean> }
+  | { type: 'redirect'; to: NodeId; reason: string };
+
+/** Facilities a handler may use. Valid only during the handler call that received it. */
+export interface NodeContext<PC, NS> {
+  /** Virtual time now. */
+  readonly now: SimTimeMs;
+  /** The node handling the event. */
+  readonly self: NodeId;
+  /** That node's state, to read and update in place. */
+  readonly state: NS;
+  readonly config: PC;
+  /** Every node of the cluster, in creation order. */
+  readonly nodeIds: readonly NodeId[];
+  /** The node's local clock: virtual time plus its configured skew. */
+  localTime(): SimTimeMs;
+  /** A float in [0, 1) from this node's own protocol stream. */
+  random(): number;
+  /** Send a message; returns its id. */
+  send(to: NodeId, kind: string, payload: unknown): number;
+  /** (Re)arm the timer `name`: a timer of the same name that has not fired is replaced. */
+  setTimer(name: string, delayMs: number, data?: unknown): void;
+  cancelTimer(name: string): void;
+  /** Answer a client request over the network. */
+  reply(request: ClientRequest, result: ClientResult): void;
+  /** Record a protocol event in the trace (role changes use `name: 'role'`). */
+  emit(name: string, detail?: unknown): void;
+  /** Is node `id` up? Only for the simulation's bookkeeping, never for protocol decisions. */
+  isUp(id: NodeId): boolean;
+}
+
+/** What a client may consult when choosing where to send an operation. */
+export interface RoutingView {
+  readonly now: SimTimeMs;
+  readonly nodeIds: readonly NodeId[];
+  readonly rng: RngStream;
+}
+
+/** A replication family, plugged into the engine. */
+export interface Protocol<PC, NS, CS> {
+  readonly name: string;
+  /** A node's initial state; `joining` is true for nodes added while the run goes on. */
+  initNode(id: NodeId, config: PC, nodeIds: readonly NodeId[], joining: boolean): NS;
+  initClient(id: ClientId, config: PC, nodeIds: readonly NodeId[]): CS;
+  /** Called once a node exists and is up (at time 0, or when added). */
+  onStart(ctx: NodeContext<PC, NS>): void;
+  onMessage(ctx: NodeContext<PC, NS>, message: Message): void;
+  onTimer(ctx: NodeContext<PC, NS>, name: string, data: unknown): void;
+  onClientRequest(ctx: NodeContext<PC, NS>, request: ClientRequest): void;
+  /** The state that survives a crash (durable); everything else is lost. */
+  onCrash(state: NS, id: NodeId): NS;
+  onRestart(ctx: NodeContext<PC, NS>): void;
+  /** An operator command from a scenario or the UI (e.g. change a follower's mode). */
+  onCommand?(ctx: NodeContext<PC, NS>, command: string, args: Record<string, unknown>): void;
+  /** Choose the node a client operation goes to first. */
+  routeClientOp(client: CS, op: ClientOp, view: RoutingView): NodeId;
+  /** Let the client learn from an answer (e.g. the current leader). */
+  onClientResult(client: CS, op: ClientOp, result: ClientResult, from: NodeId): void;
+  /** The client gave up waiting for `target`. */
+  onClientTimeout(client: CS, target: NodeId, view: RoutingView): void;
+  /** Session facts to attach to a request, if the protocol uses any. */
+  sessionFor?(client: CS, op: ClientOp): Record<string, unknown> | undefined;
+}

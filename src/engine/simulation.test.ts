@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkpoint, createSimulation, restore, runUntil, type SimConfig } from './simulation';
+import { echoProtocol } from './testing/echoProtocol';
+import type { Input } from './types';
+
+function config(seed: number, dropRate = 0): SimConfig<{ tickMs: number }> {
+  return {
+    seed,
+    nodes: ['a', 'b', 'c'],
+    clients: ['user-1'],
+    network: {
+      defaultLink: { latency: { baseMs: 5, jitterMs: 20, distribution: 'exponential' }, dropRate },
+    },
+    clientTimeoutMs: 500,
+    clientMaxRedirects: 3,
+    protocol: { tickMs: 50 },
+  };
+}
+
+const writes = (n: number): Input[] =>
+  Array.from({ length: n }, (_, i) => ({
+    at: 10 + i * 7,
+    type: 'client-op' as const,
+    client: 'user-1',
+    op: { f: 'write' as const, key: `k${i % 3}`, value: i },
+  }));
+
+describe('simulation', () => {
+  it('gives the same trace for the same seed and inputs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 1, max: 30 }),
+        (seed, n) => {
+          const a = createSimulation(config(seed, 0.1), echoProtocol, writes(n));
+          const b = createSimulation(config(seed, 0.1), echoProtocol, writes(n));
+          runUntil(a, 1000);
+          runUntil(b, 1000);
+          expect(a.core.traceHash).toBe(b.core.traceHash);
+          expect(a.logs.trace.length).toBe(b.logs.trace.length);
+        },
+      ),
+    );
+  });
+
+  it('gives different traces for different seeds', () => {
+    const a = createSimulation(config(1), echoProtocol, writes(20));
+    const b = createSimulation(config(2), echoProtocol, writes(20));
+    runUntil(a, 1000);
+    runUntil(b, 1000);
+    expect(a.core.traceHash).not.toBe(b.core.traceHash);
+  });
+
+  it('records every client operation as invoke then completion', () => {
+    const sim = createSimulation(config(7), echoProtocol, writes(5));
+    runUntil(sim, 1000);
+    const types = sim.logs.history.map((h) => `${h.type}:${h.opId}`);
+    expect(types).toEqual([1, 2, 3, 4, 5].flatMap((id) => [`invoke:${id}`, `ok:${id}`]));
+  });
+
+  it('drops messages across a partition and delivers them after healing', () => {
+    const inputs: Input[] = [
+      {
+        at: 0,
+        type: 'partition',
+        groups: [
+          ['a', 'user-1'],
+          ['b', 'c'],
+        ],
+      },
+      { at: 10, type: 'client-op', client: 'user-1', op: { f: 'write', key: 'x', value: 1 } },
+      { at: 300, type: 'heal' },
+      { at: 310, type: 'client-op', client: 'user-1', op: { f: 'write', key: 'y', value: 2 } },
+    ];
+    const sim = createSimulation(config(3), echoProtocol, inputs);
+    runUntil(sim, 1000);
+    const replicate = sim.logs.messages.filter((m) => m.kind === 'replicate');
+    expect(replicate.filter((m) => m.fate === 'dropped').map((m) => m.dropReason)).toEqual([
+      'partition',
+      'partition',
+    ]);
+    expect(sim.core.nodes.b?.state.data).toEqual({ y: 2 });
+  });
+
+  it('loses messages to a crashed node, and its timers, but keeps durable state', () => {
+    const inputs: Input[] = [
+      { at: 10, type: 'client-op', client: 'user-1', op: { f: 'write', key: 'x', value: 1 } },
+      { at: 12, type: 'crash', node: 'b' },
+      { at: 200, type: 'restart', node: 'b' },
+    ];
+    const sim = createSimulation(config(4), echoProtocol, inputs);
+    runUntil(sim, 199);
+    expect(sim.core.nodes.b?.state.ticks).toBe(0);
+    const lost = sim.logs.messages.filter((m) => m.to === 'b' && m.fate === 'lost');
+    expect(lost.length).toBe(1);
+    runUntil(sim, 400);
+    expect(sim.core.nodes.b?.up).toBe(true);
+    expect(sim.core.nodes.b?.state.ticks).toBeGreaterThan(0);
+  });
+
+  it('orders messages on a link first in, first out', () => {
+    const sim = createSimulation(config(9), echoProtocol, writes(30));
+    runUntil(sim, 2000);
+    const ab = sim.logs.messages.filter((m) => m.from === 'a' && m.to === 'b');
+    const ids = ab.map((m) => m.id);
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+  });
+
+  it('restores a checkpoint exactly: replaying from it gives the same trace', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 1, max: 900 }),
+        (seed, cut) => {
+          const sim = createSimulation(config(seed, 0.2), echoProtocol, writes(25));
+          runUntil(sim, cut);
+          const cp = checkpoint(sim);
+          runUntil(sim, 1000);
+          const hash = sim.core.traceHash;
+          const length = sim.logs.trace.length;
+          restore(sim, cp);
+          expect(sim.core.now).toBe(cut);
+          runUntil(sim, 1000);
+          expect(sim.core.traceHash).toBe(hash);
+          expect(sim.logs.trace.length).toBe(length);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});

@@ -1,0 +1,622 @@
+/**
+ * The discrete-event core: a virtual clock, an event queue ordered by (time, sequence), seeded
+ * streams, nodes, clients and a network. `(config, protocol, inputs)` fully determine a run:
+ * stepping it twice from the same start gives the same trace, bit for bit.
+ */
+import { heapPeek, heapPop, heapPush } from './eventQueue';
+import type { NetworkConfig } from './network';
+import { arrivalFailure, drawUnlucky, newLinkState, scheduleDelivery } from './network';
+import type { ClientRequest, ClientResult, NodeContext, Protocol, RoutingView } from './protocol';
+import { deriveStream, nextFloat, type RngStream } from './rng';
+import type {
+  Checkpoint,
+  ClientRuntime,
+  LinkState,
+  NodeRuntime,
+  SimCore,
+  SimEvent,
+  SimLogs,
+} from './state';
+import { sortInputs } from './state';
+import { EMPTY_TRACE_HASH, foldTraceEvent } from './traceHash';
+import type {
+  ClientId,
+  ClientOp,
+  EndpointId,
+  HistoryOp,
+  Input,
+  Message,
+  NodeId,
+  SimTimeMs,
+  TraceEvent,
+} from './types';
+
+/** Everything that fixes a run apart from the user's inputs. */
+export interface SimConfig<PC> {
+  seed: number;
+  nodes: NodeId[];
+  clients: ClientId[];
+  network: NetworkConfig;
+  /** Local clock offset per node. */
+  clockSkewMs?: Record<NodeId, number>;
+  /** A client gives up on an operation after this long and records it as indeterminate. */
+  clientTimeoutMs: number;
+  /** How many redirects a client follows before failing the operation. */
+  clientMaxRedirects: number;
+  protocol: PC;
+}
+
+/** A running simulation: plain-data state plus the code (protocol) that drives it. */
+export interface Simulation<PC, NS, CS> {
+  readonly config: SimConfig<PC>;
+  readonly protocol: Protocol<PC, NS, CS>;
+  /** Inputs sorted by time; new ones are inserted in order. */
+  inputs: Input[];
+  core: SimCore<NS, CS>;
+  logs: SimLogs;
+}
+
+/** Create a simulation at time 0, with every configured node started. */
+export function createSimulation<PC, NS, CS>(
+  config: SimConfig<PC>,
+  protocol: Protocol<PC, NS, CS>,
+  inputs: readonly Input[] = [],
+): Simulation<PC, NS, CS> {
+  const core: SimCore<NS, CS> = {
+    now: 0,
+    seq: 0,
+    eventsProcessed: 0,
+    inputCursor: 0,
+    queue: [],
+    nodeIds: [...config.nodes],
+    nodes: {},
+    clients: {},
+    links: {},
+    rng: {},
+    inFlight: new Map(),
+    nextMessageId: 1,
+    nextOpId: 1,
+    traceHash: EMPTY_TRACE_HASH,
+  };
+  const sim: Simulation<PC, NS, CS> = {
+    config,
+    protocol,
+    inputs: sortInputs(inputs),
+    core,
+    logs: { trace: [], messages: [], history: [] },
+  };
+  for (const id of config.nodes) core.nodes[id] = newNode(sim, id, false);
+  for (const id of config.clients) {
+    core.clients[id] = {
+      id,
+      state: protocol.initClient(id, config.protocol, core.nodeIds),
+      current: null,
+      queued: [],
+    };
+  }
+  for (const id of config.nodes) protocol.onStart(contextFor(sim, id));
+  return sim;
+}
+
+function newNode<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: NodeId, joining: boolean) {
+  const { config, protocol, core } = sim;
+  const node: NodeRuntime<NS> = {
+    id,
+    up: true,
+    incarnation: 0,
+    clockSkewMs: config.clockSkewMs?.[id] ?? 0,
+    timerGen: {},
+    state: protocol.initNode(id, config.protocol, core.nodeIds, joining),
+  };
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+/** Time of the next thing that will happen (input or event), or undefined when nothing will. */
+export function nextEventTime(sim: Simulation<unknown, unknown, unknown>): SimTimeMs | undefined {
+  const input = sim.inputs[sim.core.inputCursor];
+  const top = heapPeek(sim.core.queue);
+  if (input && (!top || input.at <= top.t)) return Math.max(input.at, sim.core.now);
+  return top?.t;
+}
+
+/** Process the next input or event. Returns false when there is nothing left to do. */
+export function step<PC, NS, CS>(sim: Simulation<PC, NS, CS>): boolean {
+  const { core } = sim;
+  const input = sim.inputs[core.inputCursor];
+  const top = heapPeek(core.queue);
+  // Inputs at time t go before events at t, so replaying a recorded input is exact.
+  if (input && (!top || input.at <= top.t)) {
+    core.inputCursor++;
+    if (input.at > core.now) core.now = input.at;
+    core.eventsProcessed++;
+    applyInput(sim, input);
+    return true;
+  }
+  if (!top) return false;
+  heapPop(core.queue);
+  core.now = top.t;
+  core.eventsProcessed++;
+  dispatch(sim, top);
+  return true;
+}
+
+/** Process everything scheduled at or before `t`, then set the clock to `t`. */
+export function runUntil<PC, NS, CS>(sim: Simulation<PC, NS, CS>, t: SimTimeMs): void {
+  for (;;) {
+    const next = nextEventTime(sim as Simulation<unknown, unknown, unknown>);
+    if (next === undefined || next > t) break;
+    step(sim);
+  }
+  if (t > sim.core.now) sim.core.now = t;
+}
+
+/**
+ * Add a user input. It must not be earlier than the current time; callers that want the live
+ * state to equal a replay re-derive the state from a checkpoint before `input.at` (the store does).
+ */
+export function addInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input): void {
+  if (input.at < sim.core.now) {
+    throw new Error(`input at ${input.at} ms is in the past (now ${sim.core.now} ms)`);
+  }
+  let i = sim.inputs.length;
+  while (i > sim.core.inputCursor && (sim.inputs[i - 1] as Input).at > input.at) i--;
+  sim.inputs.splice(i, 0, input);
+}
+
+function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): void {
+  switch (event.type) {
+    case 'deliver':
+      deliver(sim, event.msg);
+      return;
+    case 'timer': {
+      const node = sim.core.nodes[event.node];
+      if (!node?.up || node.incarnation !== event.incarnation) return;
+      if (node.timerGen[event.name] !== event.gen) return;
+      record(sim, { type: 'timer', node: event.node, name: event.name });
+      sim.protocol.onTimer(contextFor(sim, event.node), event.name, event.data);
+      return;
+    }
+    case 'client-timeout':
+      clientTimeout(sim, event.client, event.opId, event.attempt);
+      return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trace
+
+/** Append an entry to the trace and fold it into the trace hash. */
+export function record<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  entry: Omit<TraceEvent, 'id' | 't'>,
+): TraceEvent {
+  const event = { id: sim.logs.trace.length, t: sim.core.now, ...entry } as TraceEvent;
+  sim.logs.trace.push(event);
+  sim.core.traceHash = foldTraceEvent(sim.core.traceHash, event);
+  return event;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network
+
+/** The runtime state of the link `from -> to`, created on first use. */
+export function linkState<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  from: EndpointId,
+  to: EndpointId,
+): LinkState {
+  let row = sim.core.links[from];
+  if (row === undefined) {
+    row = {};
+    sim.core.links[from] = row;
+  }
+  let link = row[to];
+  if (link === undefined) {
+    link = newLinkState(sim.config.network, sim.config.seed, from, to);
+    row[to] = link;
+  }
+  return link;
+}
+
+function incarnationOf<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: EndpointId): number {
+  return sim.core.nodes[id]?.incarnation ?? 0;
+}
+
+/** Put a message on the wire. */
+export function sendMessage<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  from: EndpointId,
+  to: EndpointId,
+  kind: string,
+  payload: unknown,
+): number {
+  const { core } = sim;
+  const link = linkState(sim, from, to);
+  const msg: Message = {
+    id: core.nextMessageId++,
+    kind,
+    from,
+    to,
+    payload,
+    sentAt: core.now,
+    deliverAt: scheduleDelivery(link, core.now),
+    fate: 'in-flight',
+    toIncarnation: incarnationOf(sim, to),
+    unlucky: drawUnlucky(link),
+  };
+  core.inFlight.set(msg.id, msg);
+  heapPush(core.queue, { t: msg.deliverAt, seq: core.seq++, type: 'deliver', msg });
+  record(sim, { type: 'send', node: from, msg: msg.id, name: kind });
+  return msg.id;
+}
+
+function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
+  const { core } = sim;
+  core.inFlight.delete(msg.id);
+  const node = core.nodes[msg.to];
+  const isClient = node === undefined;
+  const failure = arrivalFailure(
+    linkState(sim, msg.from, msg.to),
+    msg.unlucky,
+    isClient || node.up,
+    isClient || node.incarnation === msg.toIncarnation,
+  );
+  if (failure !== null) {
+    msg.fate = failure === 'crash' ? 'lost' : 'dropped';
+    msg.dropReason = failure;
+    sim.logs.messages.push(msg);
+    record(sim, { type: 'drop', node: msg.to, msg: msg.id, name: failure });
+    return;
+  }
+  msg.fate = 'delivered';
+  sim.logs.messages.push(msg);
+  record(sim, { type: 'deliver', node: msg.to, msg: msg.id, name: msg.kind });
+  if (isClient) {
+    clientResponse(sim, msg);
+  } else if (core.clients[msg.from] !== undefined) {
+    sim.protocol.onClientRequest(contextFor(sim, msg.to), msg.payload as ClientRequest);
+  } else {
+    sim.protocol.onMessage(contextFor(sim, msg.to), msg);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node context: one reusable object per simulation, re-aimed at the node being handled.
+
+class Context<PC, NS, CS> implements NodeContext<PC, NS> {
+  self: NodeId = '';
+  constructor(readonly sim: Simulation<PC, NS, CS>) {}
+  get now() {
+    return this.sim.core.now;
+  }
+  get node(): NodeRuntime<NS> {
+    return this.sim.core.nodes[this.self] as NodeRuntime<NS>;
+  }
+  get state() {
+    return this.node.state;
+  }
+  get config() {
+    return this.sim.config.protocol;
+  }
+  get nodeIds() {
+    return this.sim.core.nodeIds;
+  }
+  localTime() {
+    return this.sim.core.now + this.node.clockSkewMs;
+  }
+  random() {
+    return nextFloat(stream(this.sim, `proto:${this.self}`));
+  }
+  send(to: NodeId, kind: string, payload: unknown) {
+    return sendMessage(this.sim, this.self, to, kind, payload);
+  }
+  setTimer(name: string, delayMs: number, data?: unknown) {
+    const { core } = this.sim;
+    const node = this.node;
+    const gen = (node.timerGen[name] ?? 0) + 1;
+    node.timerGen[name] = gen;
+    heapPush(core.queue, {
+      t: core.now + Math.max(0, Math.round(delayMs)),
+      seq: core.seq++,
+      type: 'timer',
+      node: this.self,
+      name,
+      gen,
+      incarnation: node.incarnation,
+      data,
+    });
+  }
+  cancelTimer(name: string) {
+    const node = this.node;
+    node.timerGen[name] = (node.timerGen[name] ?? 0) + 1;
+  }
+  reply(request: ClientRequest, result: ClientResult) {
+    sendMessage(this.sim, this.self, request.client, 'response', {
+      opId: request.opId,
+      attempt: request.attempt,
+      result,
+    });
+  }
+  emit(name: string, detail?: unknown) {
+    record(this.sim, {
+      type: name === 'role' ? 'role' : 'protocol',
+      node: this.self,
+      name: name === 'role' ? String(detail) : name,
+      detail,
+    });
+  }
+  isUp(id: NodeId) {
+    return this.sim.core.nodes[id]?.up ?? false;
+  }
+}
+
+const contexts = new WeakMap<object, Context<never, never, never>>();
+
+function contextFor<PC, NS, CS>(sim: Simulation<PC, NS, CS>, self: NodeId): NodeContext<PC, NS> {
+  let ctx = contexts.get(sim) as Context<PC, NS, CS> | undefined;
+  if (ctx === undefined) {
+    ctx = new Context(sim);
+    contexts.set(sim, ctx as unknown as Context<never, never, never>);
+  }
+  ctx.self = self;
+  return ctx;
+}
+
+/** The named stream, created from the run seed on first use. */
+export function stream<PC, NS, CS>(sim: Simulation<PC, NS, CS>, name: string): RngStream {
+  let s = sim.core.rng[name];
+  if (s === undefined) {
+    s = deriveStream(sim.config.seed, name);
+    sim.core.rng[name] = s;
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input): void {
+  const { core, protocol } = sim;
+  switch (input.type) {
+    case 'crash': {
+      const node = requireNode(sim, input.node);
+      if (!node.up) return;
+      node.up = false;
+      node.incarnation++;
+      node.state = protocol.onCrash(node.state, node.id);
+      record(sim, { type: 'crash', node: node.id });
+      return;
+    }
+    case 'restart': {
+      const node = requireNode(sim, input.node);
+      if (node.up) return;
+      node.up = true;
+      node.incarnation++;
+      record(sim, { type: 'restart', node: node.id });
+      protocol.onRestart(contextFor(sim, node.id));
+      return;
+    }
+    case 'partition':
+      record(sim, { type: 'input', name: 'partition', detail: groupsLabel(input.groups) });
+      input.groups.forEach((a, i) => {
+        input.groups.forEach((b, j) => {
+          if (i !== j) setCut(sim, a, b, true);
+        });
+      });
+      return;
+    case 'partition-oneway':
+      record(sim, { type: 'input', name: 'partition-oneway' });
+      setCut(sim, input.from, input.to, true);
+      return;
+    case 'heal':
+      record(sim, { type: 'input', name: 'heal' });
+      for (const row of Object.values(core.links))
+        for (const link of Object.values(row)) link.cut = false;
+      return;
+    case 'set-link': {
+      record(sim, { type: 'input', name: 'set-link', node: input.from });
+      const change = (from: EndpointId, to: EndpointId) => {
+        const link = linkState(sim, from, to);
+        link.config = {
+          latency: { ...link.config.latency, ...input.latency },
+          dropRate: input.dropRate ?? link.config.dropRate,
+        };
+      };
+      change(input.from, input.to);
+      if (!input.oneWay) change(input.to, input.from);
+      return;
+    }
+    case 'clock-skew':
+      requireNode(sim, input.node).clockSkewMs = input.skewMs;
+      record(sim, { type: 'input', name: 'clock-skew', node: input.node, detail: input.skewMs });
+      return;
+    case 'client-op':
+      clientOp(sim, input.client, input.op);
+      return;
+    case 'add-node': {
+      if (core.nodes[input.node] !== undefined) return;
+      core.nodeIds.push(input.node);
+      core.nodes[input.node] = newNode(sim, input.node, true);
+      record(sim, { type: 'input', name: 'add-node', node: input.node });
+      protocol.onStart(contextFor(sim, input.node));
+      return;
+    }
+    case 'command': {
+      const node = requireNode(sim, input.node);
+      record(sim, { type: 'input', name: input.command, node: node.id });
+      if (node.up) protocol.onCommand?.(contextFor(sim, node.id), input.command, input.args ?? {});
+      return;
+    }
+  }
+}
+
+function groupsLabel(groups: EndpointId[][]): string {
+  return groups.map((g) => g.join(',')).join(' | ');
+}
+
+function setCut<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  from: EndpointId[],
+  to: EndpointId[],
+  cut: boolean,
+) {
+  for (const a of from) for (const b of to) linkState(sim, a, b).cut = cut;
+}
+
+function requireNode<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: NodeId): NodeRuntime<NS> {
+  const node = sim.core.nodes[id];
+  if (node === undefined) throw new Error(`unknown node "${id}"`);
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients: each a Jepsen process with one operation outstanding.
+
+function routingView<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientId): RoutingView {
+  return { now: sim.core.now, nodeIds: sim.core.nodeIds, rng: stream(sim, `client:${client}`) };
+}
+
+function requireClient<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): ClientRuntime<CS> {
+  const client = sim.core.clients[id];
+  if (client === undefined) throw new Error(`unknown client "${id}"`);
+  return client;
+}
+
+function pushHistory<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  entry: Omit<HistoryOp, 'index' | 'time'>,
+): void {
+  const op = { index: sim.logs.history.length, time: sim.core.now, ...entry } as HistoryOp;
+  sim.logs.history.push(op);
+  record(sim, {
+    type: 'client',
+    node: op.process,
+    name: `${op.type}:${op.f}:${op.key}`,
+    detail: op.value ?? undefined,
+  });
+}
+
+function clientOp<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId, op: ClientOp): void {
+  const client = requireClient(sim, id);
+  if (client.current !== null) {
+    client.queued.push(op);
+    return;
+  }
+  const opId = sim.core.nextOpId++;
+  const value = op.f === 'write' ? (op.value ?? null) : null;
+  pushHistory(sim, { type: 'invoke', process: id, opId, f: op.f, key: op.key, value });
+  const target = sim.protocol.routeClientOp(client.state, op, routingView(sim, id));
+  client.current = { opId, op, target, attempt: 0, invokedAt: sim.core.now };
+  sendRequest(sim, client);
+}
+
+function sendRequest<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRuntime<CS>): void {
+  const pending = client.current;
+  if (pending === null) return;
+  const request: ClientRequest = {
+    client: client.id,
+    opId: pending.opId,
+    attempt: pending.attempt,
+    f: pending.op.f,
+    key: pending.op.key,
+    value: pending.op.value ?? null,
+  };
+  const session = sim.protocol.sessionFor?.(client.state, pending.op);
+  if (session !== undefined) request.session = session;
+  sendMessage(sim, client.id, pending.target, pending.op.f, request);
+  heapPush(sim.core.queue, {
+    t: sim.core.now + sim.config.clientTimeoutMs,
+    seq: sim.core.seq++,
+    type: 'client-timeout',
+    client: client.id,
+    opId: pending.opId,
+    attempt: pending.attempt,
+  });
+}
+
+function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
+  const client = requireClient(sim, msg.to);
+  const { opId, attempt, result } = msg.payload as {
+    opId: number;
+    attempt: number;
+    result: ClientResult;
+  };
+  const pending = client.current;
+  // A late answer to an operation the client already gave up on changes nothing.
+  if (pending === null || pending.opId !== opId || pending.attempt !== attempt) return;
+  sim.protocol.onClientResult(client.state, pending.op, result, msg.from);
+  if (result.type === 'redirect' && pending.attempt < sim.config.clientMaxRedirects) {
+    pending.attempt++;
+    pending.target = result.to;
+    sendRequest(sim, client);
+    return;
+  }
+  const base = { process: client.id, opId, f: pending.op.f, key: pending.op.key, node: msg.from };
+  if (result.type === 'ok') {
+    const value = pending.op.f === 'read' ? (result.value ?? null) : (pending.op.value ?? null);
+    pushHistory(sim, { ...base, type: 'ok', value, ...(result.meta ? { meta: result.meta } : {}) });
+  } else {
+    const error = result.type === 'fail' ? result.error : `too many redirects (${result.reason})`;
+    pushHistory(sim, {
+      ...base,
+      type: 'fail',
+      value: pending.op.value ?? null,
+      error,
+      ...(result.type === 'fail' && result.meta ? { meta: result.meta } : {}),
+    });
+  }
+  finishOp(sim, client);
+}
+
+function clientTimeout<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  id: ClientId,
+  opId: number,
+  attempt: number,
+): void {
+  const client = requireClient(sim, id);
+  const pending = client.current;
+  if (pending === null || pending.opId !== opId || pending.attempt !== attempt) return;
+  pushHistory(sim, {
+    type: 'info',
+    process: id,
+    opId,
+    f: pending.op.f,
+    key: pending.op.key,
+    value: pending.op.value ?? null,
+    node: pending.target,
+    error: `no answer from ${pending.target} within ${sim.config.clientTimeoutMs} ms`,
+  });
+  sim.protocol.onClientTimeout(client.state, pending.target, routingView(sim, id));
+  finishOp(sim, client);
+}
+
+function finishOp<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRuntime<CS>): void {
+  client.current = null;
+  const next = client.queued.shift();
+  if (next !== undefined) clientOp(sim, client.id, next);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checkpoints
+
+/** Capture the current state so that `restore` can return to it exactly. */
+export function checkpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Checkpoint<NS, CS> {
+  return {
+    core: structuredClone(sim.core),
+    traceLength: sim.logs.trace.length,
+    messagesLength: sim.logs.messages.length,
+    historyLength: sim.logs.history.length,
+  };
+}
+
+/** Return to a checkpoint taken from this simulation (the checkpoint itself stays reusable). */
+export function restore<PC, NS, CS>(sim: Simulation<PC, NS, CS>, cp: Checkpoint<NS, CS>): void {
+  sim.core = structuredClone(cp.core);
+  sim.logs.trace.length = cp.traceLength;
+  sim.logs.messages.length = cp.messagesLength;
+  sim.logs.history.length = cp.historyLength;
+}

@@ -1,0 +1,114 @@
+/**
+ * The simulation's state, split in two:
+ * - `SimCore`: everything that changes in place; cloned whole by a checkpoint.
+ * - `SimLogs`: append-only records (trace, finished messages, history); a checkpoint keeps only
+ *   their lengths and a restore truncates them, so time travel never copies a long trace.
+ */
+import type { Scheduled } from './eventQueue';
+import type { RngStream } from './rng';
+import type {
+  ClientId,
+  ClientOp,
+  EndpointId,
+  HistoryOp,
+  Input,
+  LinkConfig,
+  Message,
+  NodeId,
+  SimTimeMs,
+  TraceEvent,
+} from './types';
+
+/** A process of the simulated cluster. */
+export interface NodeRuntime<NS> {
+  id: NodeId;
+  up: boolean;
+  /** Bumped on crash and on restart: timers and messages of an older incarnation are void. */
+  incarnation: number;
+  clockSkewMs: number;
+  /** Generation per timer name; a timer fires only if its generation is still current. */
+  timerGen: Record<string, number>;
+  state: NS;
+}
+
+/** The operation a client is waiting on. */
+export interface PendingOp {
+  opId: number;
+  op: ClientOp;
+  target: NodeId;
+  attempt: number;
+  invokedAt: SimTimeMs;
+}
+
+/** A client session: one outstanding operation at a time, the rest queued (Jepsen process). */
+export interface ClientRuntime<CS> {
+  id: ClientId;
+  state: CS;
+  current: PendingOp | null;
+  queued: ClientOp[];
+}
+
+/** One direction of a link. */
+export interface LinkState {
+  config: LinkConfig;
+  cut: boolean;
+  /** Links are FIFO, like the TCP streams replication runs over. */
+  lastDeliverAt: SimTimeMs;
+  rng: RngStream;
+}
+
+export type SimEvent =
+  | (Scheduled & { type: 'deliver'; msg: Message })
+  | (Scheduled & {
+      type: 'timer';
+      node: NodeId;
+      name: string;
+      gen: number;
+      incarnation: number;
+      data: unknown;
+    })
+  | (Scheduled & { type: 'client-timeout'; client: ClientId; opId: number; attempt: number });
+
+/** Mutable state, cloned by checkpoints. */
+export interface SimCore<NS, CS> {
+  now: SimTimeMs;
+  seq: number;
+  eventsProcessed: number;
+  /** Index of the next input to apply. */
+  inputCursor: number;
+  queue: SimEvent[];
+  nodeIds: NodeId[];
+  nodes: Record<NodeId, NodeRuntime<NS>>;
+  clients: Record<ClientId, ClientRuntime<CS>>;
+  links: Record<EndpointId, Record<EndpointId, LinkState>>;
+  /** Streams other than the per-link ones: `client:<id>`, `proto:<node>`. */
+  rng: Record<string, RngStream>;
+  inFlight: Map<number, Message>;
+  nextMessageId: number;
+  nextOpId: number;
+  traceHash: number;
+}
+
+/** Append-only records. */
+export interface SimLogs {
+  trace: TraceEvent[];
+  /** Messages whose fate is decided, in the order it was decided. */
+  messages: Message[];
+  history: HistoryOp[];
+}
+
+/** A point to return to: a clone of the core and the lengths of the logs. */
+export interface Checkpoint<NS, CS> {
+  core: SimCore<NS, CS>;
+  traceLength: number;
+  messagesLength: number;
+  historyLength: number;
+}
+
+/** Inputs in application order: by time, then by position in the list. */
+export function sortInputs(inputs: readonly Input[]): Input[] {
+  return inputs
+    .map((input, i) => ({ input, i }))
+    .sort((a, b) => a.input.at - b.input.at || a.i - b.i)
+    .map(({ input }) => input);
+}
