@@ -1,0 +1,52 @@
+/**
+ * Settings of a single-leader cluster. Times are virtual milliseconds.
+ */
+import type { ClientId, NodeId } from '../../engine/types';
+
+/** How a follower's acknowledgement gates the client's ok. */
+export type FollowerMode = 'sync' | 'async';
+
+/** Where a client sends its reads. */
+export type ReadRouting = 'leader' | 'any' | { replica: NodeId };
+
+export interface SingleLeaderConfig {
+  /** The leader at time 0. */
+  leader: NodeId;
+  /** The failover controller, or null for no automatic failover. */
+  monitor: NodeId | null;
+  /** Mode per follower; followers not listed are asynchronous. */
+  followers: Record<NodeId, FollowerMode>;
+  /** Keep exactly one synchronous follower, replacing it when it stops acknowledging. */
+  semiSync: boolean;
+  /** Leader → followers heartbeats, and monitor → replicas pings. */
+  heartbeatIntervalMs: number;
+  /** The monitor declares the leader dead after hearing nothing for this long. */
+  failureTimeoutMs: number;
+  /** How long the monitor collects followers' log positions before choosing. */
+  electionWaitMs: number;
+  /** Fencing: a leader takes writes only while its lease from the monitor holds. */
+  fencing: boolean;
+  leaseMs: number;
+  /** Semi-sync: replace the synchronous follower when it has not acknowledged for this long. */
+  syncAckTimeoutMs: number;
+  /** Entries per catch-up message. */
+  catchUpBatch: number;
+  /** Read routing for every client, unless overridden per client. */
+  reads: ReadRouting;
+  clientReads?: Record<ClientId, ReadRouting>;
+}
+
+/** Defaults for everything but the leader. */
+export const singleLeaderDefaults: Omit<SingleLeaderConfig, 'leader'> = {
+  monitor: null,
+  followers: {},
+  semiSync: false,
+  heartbeatIntervalMs: 100,
+  failureTimeoutMs: 500,
+  electionWaitMs: 100,
+  fencing: true,
+  leaseMs: 300,
+  syncAckTimeoutMs: 300,
+  catchUpBatch: 50,
+  reads: 'leader',
+};

@@ -1,0 +1,145 @@
+/**
+ * The leader's side of replication: accept writes into the log, ship them, count
+ * acknowledgements from synchronous followers before answering the client, serve catch-up
+ * fetches and snapshots, and keep one follower synchronous under semi-sync.
+ */
+import type { ClientRequest } from '../../engine/protocol';
+import type { NodeId } from '../../engine/types';
+import { append, entriesFrom, epochAt, lastEpoch, lastPos, matchingPrefix } from './log';
+import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
+import type { Ctx, LeaderVolatile } from './state';
+import { followerIds } from './state';
+
+/** Fresh leader bookkeeping, e.g. on promotion or on restart as leader. */
+export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
+  const followers = followerIds(ctx);
+  const sync = followers.find((f) => ctx.state.modes[f] === 'sync') ?? followers[0] ?? null;
+  return {
+    matchPos: {},
+    lastAckAt: {},
+    pending: [],
+    syncFollower: ctx.config.semiSync ? sync : null,
+    leaseUntil,
+  };
+}
+
+/** Followers whose acknowledgement a write must wait for. */
+export function requiredAcks(ctx: Ctx, leader: LeaderVolatile): NodeId[] {
+  if (ctx.config.semiSync) return leader.syncFollower === null ? [] : [leader.syncFollower];
+  return followerIds(ctx).filter((f) => ctx.state.modes[f] === 'sync');
+}
+
+/** Does fencing forbid taking writes right now? */
+export function leaseExpired(ctx: Ctx, leader: LeaderVolatile): boolean {
+  return ctx.config.fencing && ctx.config.monitor !== null && ctx.localTime() >= leader.leaseUntil;
+}
+
+/** A client write reaching the leader. */
+export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientRequest): void {
+  if (leaseExpired(ctx, leader)) {
+    ctx.reply(request, {
+      type: 'fail',
+      error: 'fenced: my lease from the monitor has expired, so I may no longer be the leader',
+    });
+    return;
+  }
+  const { storage, epoch } = ctx.state;
+  const prevPos = lastPos(storage);
+  const prevEpoch = lastEpoch(storage);
+  const entry = {
+    pos: prevPos + 1,
+    epoch,
+    key: request.key,
+    value: request.value,
+    opId: request.opId,
+    client: request.client,
+  };
+  append(storage, entry);
+  ctx.emit('accept', entry.pos);
+  const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
+  for (const f of followerIds(ctx)) ctx.send(f, 'replicate', message);
+  leader.pending.push({ pos: entry.pos, request, acceptedAt: ctx.now });
+  releaseAcknowledged(ctx, leader);
+}
+
+/** Answer every pending write whose synchronous followers all have it. */
+export function releaseAcknowledged(ctx: Ctx, leader: LeaderVolatile): void {
+  const required = requiredAcks(ctx, leader);
+  while (leader.pending.length > 0) {
+    const head = leader.pending[0] as LeaderVolatile['pending'][number];
+    if (required.some((f) => (leader.matchPos[f] ?? 0) < head.pos)) return;
+    leader.pending.shift();
+    ctx.reply(head.request, {
+      type: 'ok',
+      meta: { pos: head.pos, epoch: ctx.state.epoch, syncAcks: required.length },
+    });
+  }
+}
+
+export function onAck(ctx: Ctx, leader: LeaderVolatile, from: NodeId, ack: Ack): void {
+  if (ack.epoch !== ctx.state.epoch) return;
+  if (ack.pos > (leader.matchPos[from] ?? 0)) leader.matchPos[from] = ack.pos;
+  leader.lastAckAt[from] = ctx.now;
+  releaseAcknowledged(ctx, leader);
+}
+
+/** A follower asks for what it misses; tell it where its log diverges and send the next batch. */
+export function onFetch(ctx: Ctx, from: NodeId, fetch: Fetch): void {
+  const { storage, epoch } = ctx.state;
+  const match = matchingPrefix(storage, fetch.ranges);
+  if (match < storage.snapshotPos) {
+    sendSnapshot(ctx, from);
+    return;
+  }
+  const reply: CatchUp = {
+    epoch,
+    leader: ctx.self,
+    truncateTo: match,
+    entries: entriesFrom(storage, match + 1, ctx.config.catchUpBatch),
+    leaderLastPos: lastPos(storage),
+  };
+  ctx.send(from, 'catch-up', reply);
+}
+
+/** A consistent snapshot tied to the current log position. */
+export function sendSnapshot(ctx: Ctx, to: NodeId): void {
+  const { storage, epoch } = ctx.state;
+  const pos = lastPos(storage);
+  const snapshot: SnapshotMsg = {
+    epoch,
+    leader: ctx.self,
+    pos,
+    lastEpoch: epochAt(storage, pos) ?? 0,
+    data: { ...storage.data },
+  };
+  ctx.emit('snapshot', pos);
+  ctx.send(to, 'snapshot', snapshot);
+}
+
+/** Periodic duties: heartbeats to followers, and under semi-sync, replacing a silent sync follower. */
+export function leaderTick(ctx: Ctx, leader: LeaderVolatile): void {
+  const beat: Heartbeat = {
+    epoch: ctx.state.epoch,
+    leader: ctx.self,
+    lastPos: lastPos(ctx.state.storage),
+  };
+  for (const f of followerIds(ctx)) ctx.send(f, 'heartbeat', beat);
+  if (ctx.config.semiSync) replaceSilentSyncFollower(ctx, leader);
+}
+
+function replaceSilentSyncFollower(ctx: Ctx, leader: LeaderVolatile): void {
+  const head = leader.pending[0];
+  const current = leader.syncFollower;
+  if (head === undefined || ctx.now - head.acceptedAt < ctx.config.syncAckTimeoutMs) return;
+  if (current !== null && (leader.matchPos[current] ?? 0) >= head.pos) return;
+  const recent = ctx.now - ctx.config.syncAckTimeoutMs;
+  let best: NodeId | null = null;
+  for (const f of followerIds(ctx)) {
+    if (f === current || (leader.lastAckAt[f] ?? -1) < recent) continue;
+    if (best === null || (leader.matchPos[f] ?? 0) > (leader.matchPos[best] ?? 0)) best = f;
+  }
+  if (best === null) return;
+  leader.syncFollower = best;
+  ctx.emit('sync-follower', best);
+  releaseAcknowledged(ctx, leader);
+}

@@ -1,0 +1,229 @@
+/**
+ * A replica's message and request handling: route each message to the leader or follower logic
+ * by role, adopt newer epochs, and feed lifecycle news to the replica chart.
+ */
+import type { ClientRequest } from '../../engine/protocol';
+import type { Message } from '../../engine/types';
+import { feedReplica, type ReplicaActions } from './chart';
+import {
+  type FollowerNews,
+  onCatchUp,
+  onHeartbeat,
+  onReplicate,
+  onSnapshot,
+  requestSnapshot,
+  sendFetch,
+} from './follower';
+import { leaderTick, leaderWrite, newLeaderState, onAck, onFetch, sendSnapshot } from './leader';
+import { lastEpoch, lastPos } from './log';
+import type {
+  Ack,
+  CatchUp,
+  Fetch,
+  Heartbeat,
+  LeaderInfo,
+  Ping,
+  Pong,
+  Position,
+  Promote,
+  Replicate,
+  SnapshotMsg,
+} from './messages';
+import type { Ctx } from './state';
+
+/** What the replica chart's actions do. */
+export const replicaActions: ReplicaActions = {
+  startRecovery(ctx) {
+    if (ctx.state.role === 'leader') {
+      // Back as leader: volatile bookkeeping is gone, and with fencing the lease must be renewed.
+      ctx.state.leader = newLeaderState(ctx, -Infinity);
+      ctx.setTimer('heartbeat', 0);
+      feedReplica(ctx, { type: 'CAUGHT_UP' }, replicaActions);
+    } else {
+      sendFetch(ctx, true);
+    }
+  },
+  requestSnapshot,
+  startCatchUp: (ctx) => sendFetch(ctx, true),
+  becomeLeader(ctx) {
+    ctx.state.leaderId = ctx.self;
+    ctx.state.leader = newLeaderState(ctx, -Infinity);
+    ctx.setTimer('heartbeat', 0);
+  },
+  becomeFollower(ctx) {
+    // Pending client writes are left unanswered: they may or may not survive on the new leader.
+    ctx.state.leader = null;
+    ctx.cancelTimer('heartbeat');
+    sendFetch(ctx, true);
+  },
+};
+
+function news(ctx: Ctx, what: FollowerNews): void {
+  if (what === 'caught-up') feedReplica(ctx, { type: 'CAUGHT_UP' }, replicaActions);
+  else if (what === 'snapshot-installed') {
+    feedReplica(ctx, { type: 'SNAPSHOT_INSTALLED' }, replicaActions);
+  }
+}
+
+/**
+ * Learn of a leader with an epoch at least ours. A newer epoch makes a leader step down and any
+ * follower re-check its log against the new leader.
+ */
+export function adoptLeader(ctx: Ctx, info: LeaderInfo): boolean {
+  const node = ctx.state;
+  if (info.leader === null || info.epoch < node.epoch) return false;
+  if (info.epoch === node.epoch && info.leader === node.leaderId) return false;
+  node.epoch = info.epoch;
+  node.leaderId = info.leader;
+  ctx.emit('leader-is', info.leader);
+  if (node.role === 'leader' && info.leader !== ctx.self) {
+    feedReplica(ctx, { type: 'DEMOTE' }, replicaActions);
+  } else if (node.lifecycle !== 'bootstrapping') {
+    sendFetch(ctx, true);
+  } else {
+    requestSnapshot(ctx);
+  }
+  return true;
+}
+
+function rejectStale(ctx: Ctx, to: string): void {
+  const info: LeaderInfo = { epoch: ctx.state.epoch, leader: ctx.state.leaderId };
+  ctx.send(to, 'not-leader', info);
+}
+
+/** Messages carrying a leader's epoch: stale ones are refused, newer ones adopted. */
+function fromLeader(ctx: Ctx, msg: Message, info: LeaderInfo): boolean {
+  if (info.epoch < ctx.state.epoch) {
+    rejectStale(ctx, msg.from);
+    return false;
+  }
+  adoptLeader(ctx, info);
+  return ctx.state.leaderId === msg.from;
+}
+
+export function replicaMessage(ctx: Ctx, msg: Message): void {
+  const node = ctx.state;
+  switch (msg.kind) {
+    case 'replicate': {
+      const m = msg.payload as Replicate;
+      if (fromLeader(ctx, msg, m)) onReplicate(ctx, msg.from, m);
+      return;
+    }
+    case 'heartbeat': {
+      const m = msg.payload as Heartbeat;
+      if (fromLeader(ctx, msg, m)) onHeartbeat(ctx, msg.from, m);
+      return;
+    }
+    case 'catch-up': {
+      const m = msg.payload as CatchUp;
+      if (fromLeader(ctx, msg, m)) news(ctx, onCatchUp(ctx, msg.from, m));
+      return;
+    }
+    case 'snapshot': {
+      const m = msg.payload as SnapshotMsg;
+      if (fromLeader(ctx, msg, m)) news(ctx, onSnapshot(ctx, m));
+      return;
+    }
+    case 'ack':
+      if (node.leader !== null) onAck(ctx, node.leader, msg.from, msg.payload as Ack);
+      return;
+    case 'fetch':
+      if (node.role === 'leader') onFetch(ctx, msg.from, msg.payload as Fetch);
+      else rejectStale(ctx, msg.from);
+      return;
+    case 'snapshot-request':
+      if (node.role === 'leader') sendSnapshot(ctx, msg.from);
+      else rejectStale(ctx, msg.from);
+      return;
+    case 'not-leader':
+    case 'new-leader':
+      adoptLeader(ctx, msg.payload as LeaderInfo);
+      if (node.lifecycle === 'bootstrapping' && msg.kind === 'not-leader') requestSnapshot(ctx);
+      return;
+    case 'ping':
+      onPing(ctx, msg.from, msg.payload as Ping);
+      return;
+    case 'position-query': {
+      const position: Position = {
+        lastPos: lastPos(node.storage),
+        lastEpoch: lastEpoch(node.storage),
+      };
+      if (node.lifecycle !== 'bootstrapping') ctx.send(msg.from, 'position', position);
+      return;
+    }
+    case 'promote':
+      onPromote(ctx, msg.from, msg.payload as Promote);
+      return;
+  }
+}
+
+function onPing(ctx: Ctx, from: string, ping: Ping): void {
+  const node = ctx.state;
+  if (ping.leader !== null) adoptLeader(ctx, { epoch: ping.epoch, leader: ping.leader });
+  if (node.leader !== null && ping.leader === ctx.self && ping.epoch === node.epoch) {
+    node.leader.leaseUntil = ping.sentAtLocal + ctx.config.leaseMs;
+  }
+  const pong: Pong = {
+    epoch: node.epoch,
+    role: node.role === 'leader' ? 'leader' : 'follower',
+    lastPos: lastPos(node.storage),
+    lastEpoch: lastEpoch(node.storage),
+  };
+  ctx.send(from, 'pong', pong);
+}
+
+function onPromote(ctx: Ctx, from: string, promote: Promote): void {
+  const node = ctx.state;
+  if (promote.epoch <= node.epoch && node.leaderId !== ctx.self) return;
+  node.epoch = promote.epoch;
+  if (node.role !== 'leader') feedReplica(ctx, { type: 'PROMOTE' }, replicaActions);
+  node.leaderId = ctx.self;
+  if (node.leader !== null) node.leader.leaseUntil = promote.sentAtLocal + ctx.config.leaseMs;
+  ctx.send(from, 'promoted', { epoch: node.epoch });
+}
+
+export function replicaTimer(ctx: Ctx, name: string): void {
+  const node = ctx.state;
+  switch (name) {
+    case 'heartbeat':
+      if (node.leader === null) return;
+      leaderTick(ctx, node.leader);
+      ctx.setTimer('heartbeat', ctx.config.heartbeatIntervalMs);
+      return;
+    case 'fetch-retry':
+      if (node.role === 'follower') sendFetch(ctx, true);
+      return;
+    case 'snapshot-retry':
+      if (node.lifecycle === 'bootstrapping') requestSnapshot(ctx);
+      return;
+  }
+}
+
+export function replicaRequest(ctx: Ctx, request: ClientRequest): void {
+  const node = ctx.state;
+  if (request.f === 'read') {
+    if (node.lifecycle === 'bootstrapping') {
+      redirectOrFail(ctx, request, 'no snapshot yet: this follower cannot serve reads');
+      return;
+    }
+    const value = node.storage.data[request.key] ?? null;
+    ctx.reply(request, {
+      type: 'ok',
+      value,
+      meta: { pos: lastPos(node.storage), role: node.role },
+    });
+    return;
+  }
+  if (node.leader === null) {
+    redirectOrFail(ctx, request, 'not the leader');
+    return;
+  }
+  leaderWrite(ctx, node.leader, request);
+}
+
+function redirectOrFail(ctx: Ctx, request: ClientRequest, reason: string): void {
+  const leader = ctx.state.leaderId;
+  if (leader !== null && leader !== ctx.self)
+    ctx.reply(request, { type: 'redirect', to: leader, reason });
+  else ctx.reply(request, { type: 'fail', error: `${reason}, and no leader is known` });
+}

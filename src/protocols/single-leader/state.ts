@@ -1,0 +1,68 @@
+/**
+ * A single-leader node's state, split into what survives a crash (durable: epoch, the log and
+ * data, follower modes, the lifecycle chart) and what does not (volatile: the leader's view of
+ * its followers and its lease, pending client writes, the monitor's observations).
+ */
+
+import type { ClientRequest, NodeContext } from '../../engine/protocol';
+import type { ChartSnapshot } from '../../engine/statechart';
+import type { NodeId } from '../../engine/types';
+import type { FollowerMode, SingleLeaderConfig } from './config';
+import type { Storage } from './log';
+
+/** What a leader tracks, lost on crash. */
+export interface LeaderVolatile {
+  /** Highest position each follower has acknowledged. */
+  matchPos: Record<NodeId, number>;
+  lastAckAt: Record<NodeId, number>;
+  /** Client writes waiting for synchronous acknowledgements, in log order. */
+  pending: Array<{ pos: number; request: ClientRequest; acceptedAt: number }>;
+  /** Semi-sync: the one follower currently synchronous. */
+  syncFollower: NodeId | null;
+  /** Local time until which the monitor's lease lets this leader take writes (fencing). */
+  leaseUntil: number;
+}
+
+/** What the failover monitor tracks. */
+export interface MonitorVolatile {
+  lastHeard: Record<NodeId, number>;
+  /** Log positions reported in answer to a position query, for the current failover. */
+  candidates: Record<NodeId, { lastPos: number; lastEpoch: number }>;
+  /** Local time of the last ping that renewed the leader's lease. */
+  lastLeasePingAt: number;
+  suspect: NodeId | null;
+}
+
+export type Role = 'leader' | 'follower' | 'monitor';
+export type Lifecycle = 'bootstrapping' | 'catchingUp' | 'recovering' | 'active' | 'down';
+
+export interface SingleLeaderNode {
+  id: NodeId;
+  isMonitor: boolean;
+  // Durable
+  epoch: number;
+  leaderId: NodeId | null;
+  storage: Storage;
+  modes: Record<NodeId, FollowerMode>;
+  chart: ChartSnapshot;
+  /** Mirrors of the chart's regions, kept because the hot path reads them on every message. */
+  role: Role;
+  lifecycle: Lifecycle;
+  // Volatile
+  leader: LeaderVolatile | null;
+  /** A follower does not send a second fetch while one is answered (until this local time). */
+  fetchingUntil: number;
+  monitor: MonitorVolatile | null;
+}
+
+export type Ctx = NodeContext<SingleLeaderConfig, SingleLeaderNode>;
+
+/** The replicas: every node but the monitor. */
+export function replicaIds(ctx: Ctx): NodeId[] {
+  return ctx.nodeIds.filter((id) => id !== ctx.config.monitor);
+}
+
+/** The followers from this node's point of view. */
+export function followerIds(ctx: Ctx): NodeId[] {
+  return ctx.nodeIds.filter((id) => id !== ctx.self && id !== ctx.config.monitor);
+}
