@@ -89,6 +89,7 @@ export function arrivalFailure(
   link: LinkState,
   unlucky: boolean,
   receiverUp: boolean,
+  /** Neither end has crashed since the message was sent. */
   sameIncarnation: boolean,
 ): DropReason | null {
   if (!receiverUp || !sameIncarnation) return 'crash';

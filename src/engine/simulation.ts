@@ -245,6 +245,7 @@ export function sendMessage<PC, NS, CS>(
     deliverAt: scheduleDelivery(link, core.now),
     fate: 'in-flight',
     toIncarnation: incarnationOf(sim, to),
+    fromIncarnation: incarnationOf(sim, from),
     unlucky: drawUnlucky(link),
   };
   core.inFlight.set(msg.id, msg);
@@ -262,7 +263,8 @@ function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
     linkState(sim, msg.from, msg.to),
     msg.unlucky,
     isClient || node.up,
-    isClient || node.incarnation === msg.toIncarnation,
+    (isClient || node.incarnation === msg.toIncarnation) &&
+      incarnationOf(sim, msg.from) === msg.fromIncarnation,
   );
   if (failure !== null) {
     msg.fate = failure === 'crash' ? 'lost' : 'dropped';

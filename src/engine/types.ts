@@ -31,6 +31,11 @@ export interface Message {
   dropReason?: DropReason;
   /** Incarnation of the receiver when sent: a crash in between loses the message. */
   toIncarnation: number;
+  /**
+   * Incarnation of the sender when sent: a sender that crashes before delivery loses it too
+   * (what sits in a dead process's socket buffers never arrives).
+   */
+  fromIncarnation: number;
   /** Drawn at send time so the drop decision does not depend on delivery order. */
   unlucky: boolean;
 }

@@ -1,0 +1,262 @@
+/**
+ * What a finished (or paused) single-leader run amounts to: each replica's final state, the
+ * acknowledged writes that were lost, the writes discarded from logs, the failovers, split-brain
+ * writes, and the numeric metrics that scenarios state expectations about.
+ */
+import type { Simulation } from '../../engine/simulation';
+import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
+import type { SingleLeaderClient } from './client';
+import type { SingleLeaderConfig } from './config';
+import { type LogEntry, lastPos } from './log';
+import type { SingleLeaderNode } from './state';
+
+export type SingleLeaderSim = Simulation<SingleLeaderConfig, SingleLeaderNode, SingleLeaderClient>;
+
+export interface ReplicaView {
+  role: string;
+  lifecycle: string;
+  up: boolean;
+  epoch: number;
+  lastPos: number;
+  data: Record<string, Value>;
+  log: LogEntry[];
+}
+
+export interface LostWrite {
+  opId: number;
+  client: string;
+  key: string;
+  value: Value;
+  pos: number;
+  epoch: number;
+  ackedAt: SimTimeMs;
+}
+
+export interface Failover {
+  at: SimTimeMs;
+  from: NodeId | null;
+  to: NodeId;
+  epoch: number;
+  /** The old leader was still running: the failover was not needed. */
+  oldLeaderUp: boolean;
+}
+
+export interface DiscardedEntry {
+  at: SimTimeMs;
+  node: NodeId;
+  pos: number;
+  epoch: number;
+  opId: number;
+  key: string;
+  value: Value;
+}
+
+export interface SingleLeaderOutcome {
+  replicas: Record<NodeId, ReplicaView>;
+  lostWrites: LostWrite[];
+  discardedWrites: DiscardedEntry[];
+  failovers: Failover[];
+  metrics: Record<string, number | boolean>;
+}
+
+function replicaIdsOf(sim: SingleLeaderSim): NodeId[] {
+  return sim.core.nodeIds.filter((id) => id !== sim.config.protocol.monitor);
+}
+
+/** The replica whose log counts as the truth at the end: the up leader of the newest epoch. */
+export function authoritativeReplica(sim: SingleLeaderSim): NodeId | null {
+  let best: SingleLeaderNode | null = null;
+  for (const id of replicaIdsOf(sim)) {
+    const node = sim.core.nodes[id];
+    if (node === undefined || !node.up) continue;
+    const s = node.state;
+    const better =
+      best === null ||
+      (s.role === 'leader' && best.role !== 'leader') ||
+      (s.role === best.role &&
+        (s.epoch > best.epoch ||
+          (s.epoch === best.epoch && lastPos(s.storage) > lastPos(best.storage))));
+    if (better) best = s;
+  }
+  return best?.id ?? null;
+}
+
+function acknowledgedWrites(history: HistoryOp[]): HistoryOp[] {
+  return history.filter((h) => h.type === 'ok' && h.f === 'write');
+}
+
+/** Acknowledged writes whose entry is not in the authoritative replica's log. */
+export function lostWrites(sim: SingleLeaderSim): LostWrite[] {
+  const truth = authoritativeReplica(sim);
+  if (truth === null) return [];
+  const kept = new Set(sim.core.nodes[truth]?.state.storage.log.map((e) => e.opId));
+  const snapshotPos = sim.core.nodes[truth]?.state.storage.snapshotPos ?? 0;
+  return acknowledgedWrites(sim.logs.history)
+    .filter((h) => !kept.has(h.opId) && Number(h.meta?.pos ?? 0) > snapshotPos)
+    .map((h) => ({
+      opId: h.opId,
+      client: h.process,
+      key: h.key,
+      value: h.value,
+      pos: Number(h.meta?.pos),
+      epoch: Number(h.meta?.epoch),
+      ackedAt: h.time,
+    }));
+}
+
+export function failovers(sim: SingleLeaderSim): Failover[] {
+  return sim.logs.trace
+    .filter((t) => t.type === 'protocol' && t.name === 'failover')
+    .map((t) => ({ at: t.t, ...(t.detail as Omit<Failover, 'at'>) }));
+}
+
+export function discardedWrites(sim: SingleLeaderSim): DiscardedEntry[] {
+  return sim.logs.trace
+    .filter((t) => t.type === 'protocol' && t.name === 'discard')
+    .flatMap((t) =>
+      (t.detail as Omit<DiscardedEntry, 'at' | 'node'>[]).map((e) => ({
+        at: t.t,
+        node: String(t.node),
+        ...e,
+      })),
+    );
+}
+
+/**
+ * Writes acknowledged by a superseded leader although they were issued after its successor had
+ * been installed: two leaders were taking writes at once (split brain).
+ */
+export function splitBrainWrites(sim: SingleLeaderSim, fo: Failover[]): number {
+  const invokedAt = new Map<number, SimTimeMs>();
+  for (const h of sim.logs.history) if (h.type === 'invoke') invokedAt.set(h.opId, h.time);
+  return acknowledgedWrites(sim.logs.history).filter((h) => {
+    const issued = invokedAt.get(h.opId) ?? h.time;
+    const newest = fo.filter((f) => f.at < issued).reduce((e, f) => Math.max(e, f.epoch), 1);
+    return Number(h.meta?.epoch) < newest;
+  }).length;
+}
+
+/** For each acknowledged write, when each replica applied it (first `apply` after acceptance). */
+function ackTiming(sim: SingleLeaderSim): { beforeAll: number; beforeSync: number } {
+  const applied = new Map<string, SimTimeMs[]>();
+  for (const t of sim.logs.trace) {
+    if (t.type === 'protocol' && t.name === 'apply') {
+      const k = `${t.node}@${String(t.detail)}`;
+      const list = applied.get(k);
+      if (list) list.push(t.t);
+      else applied.set(k, [t.t]);
+    }
+  }
+  const leader = sim.config.protocol.leader;
+  const followers = replicaIdsOf(sim).filter(
+    (id) => id !== leader && sim.config.nodes.includes(id),
+  );
+  const sync = followers.filter((f) => sim.config.protocol.followers[f] === 'sync');
+  const invokedAt = new Map<number, SimTimeMs>();
+  for (const h of sim.logs.history) if (h.type === 'invoke') invokedAt.set(h.opId, h.time);
+  let beforeAll = 0;
+  let beforeSync = 0;
+  for (const h of acknowledgedWrites(sim.logs.history)) {
+    if (Number(h.meta?.epoch) !== 1) continue; // only the original configuration's followers
+    const start = invokedAt.get(h.opId) ?? 0;
+    const late = (f: NodeId) => {
+      const first = applied.get(`${f}@${String(h.meta?.pos)}`)?.find((time) => time >= start);
+      return first === undefined || first > h.time;
+    };
+    if (followers.some(late)) beforeAll++;
+    if (sim.config.protocol.semiSync === false && sync.some(late)) beforeSync++;
+  }
+  return { beforeAll, beforeSync };
+}
+
+/**
+ * Reads that returned a value older than one already acknowledged to some client before the
+ * read began. Needs unique written values (workloads produce them).
+ */
+export function staleReads(history: HistoryOp[]): number {
+  const writes = history.filter((h) => h.f === 'write' && h.type === 'ok');
+  const posOfValue = new Map<string, number>();
+  for (const w of writes)
+    posOfValue.set(`${w.key}\u0000${String(w.value)}`, Number(w.meta?.pos ?? 0));
+  const invokes = new Map<number, SimTimeMs>();
+  for (const h of history) if (h.type === 'invoke') invokes.set(h.opId, h.time);
+  let stale = 0;
+  for (const r of history) {
+    if (r.type !== 'ok' || r.f !== 'read') continue;
+    const begun = invokes.get(r.opId) ?? r.time;
+    let newest = 0;
+    for (const w of writes)
+      if (w.key === r.key && w.time < begun) newest = Math.max(newest, Number(w.meta?.pos ?? 0));
+    if (newest === 0) continue;
+    const seen =
+      r.value === null ? 0 : (posOfValue.get(`${r.key}\u0000${String(r.value)}`) ?? newest);
+    if (seen < newest) stale++;
+  }
+  return stale;
+}
+
+/** Do all live, serving replicas hold the same data? */
+export function converged(sim: SingleLeaderSim): boolean {
+  const datas = replicaIdsOf(sim)
+    .map((id) => sim.core.nodes[id])
+    .filter((n) => n?.up && n.state.lifecycle !== 'bootstrapping')
+    .map((n) => JSON.stringify(Object.entries(n?.state.storage.data ?? {}).sort()));
+  return datas.every((d) => d === datas[0]);
+}
+
+export function replicaViews(sim: SingleLeaderSim): Record<NodeId, ReplicaView> {
+  const views: Record<NodeId, ReplicaView> = {};
+  for (const id of sim.core.nodeIds) {
+    const node = sim.core.nodes[id];
+    if (node === undefined) continue;
+    const s = node.state;
+    views[id] = {
+      role: s.role,
+      lifecycle: node.up ? s.lifecycle : 'down',
+      up: node.up,
+      epoch: s.epoch,
+      lastPos: lastPos(s.storage),
+      data: { ...s.storage.data },
+      log: s.storage.log.map((e) => ({ ...e })),
+    };
+  }
+  return views;
+}
+
+export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
+  const history = sim.logs.history;
+  const lost = lostWrites(sim);
+  const discarded = discardedWrites(sim);
+  const fo = failovers(sim);
+  const timing = ackTiming(sim);
+  const completions = history.filter((h) => h.type !== 'invoke');
+  const count = (type: string, f: string) =>
+    completions.filter((h) => h.type === type && h.f === f).length;
+  const lifecycleEvents = (state: string) =>
+    sim.logs.trace.filter(
+      (t) => t.type === 'protocol' && t.name === 'lifecycle' && t.detail === state,
+    ).length;
+  return {
+    replicas: replicaViews(sim),
+    lostWrites: lost,
+    discardedWrites: discarded,
+    failovers: fo,
+    metrics: {
+      writesAcknowledged: count('ok', 'write'),
+      writesFailed: count('fail', 'write'),
+      writesIndeterminate: count('info', 'write'),
+      readsServed: count('ok', 'read'),
+      lostWrites: lost.length,
+      discardedWrites: discarded.length,
+      failovers: fo.length,
+      needlessFailovers: fo.filter((f) => f.oldLeaderUp).length,
+      splitBrainWrites: splitBrainWrites(sim, fo),
+      ackedBeforeAllFollowers: timing.beforeAll,
+      ackedBeforeSyncFollowers: timing.beforeSync,
+      staleReads: staleReads(history),
+      snapshotsInstalled: sim.logs.trace.filter((t) => t.name === 'snapshot-installed').length,
+      recoveries: lifecycleEvents('recovering'),
+      converged: converged(sim),
+    },
+  };
+}

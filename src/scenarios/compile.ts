@@ -1,0 +1,104 @@
+/**
+ * From a validated scenario and a seed to what the engine runs: its configuration and the
+ * ordered inputs (the timeline, plus the random workload drawn from the seed's workload streams).
+ */
+
+import { deriveStream, nextFloat, nextInt } from '../engine/rng';
+import type { SimConfig } from '../engine/simulation';
+import type { Input } from '../engine/types';
+import type { SingleLeaderConfig } from '../protocols/single-leader';
+import type { Scenario, TimelineStep } from './schema';
+
+/** Everything the engine needs for one run. */
+export interface CompiledRun {
+  config: SimConfig<SingleLeaderConfig>;
+  inputs: Input[];
+}
+
+export function compileScenario(scenario: Scenario, seed: number = scenario.seed): CompiledRun {
+  const { cluster } = scenario;
+  const clients = [...new Set([...scenario.clients, ...(scenario.workload?.clients ?? [])])];
+  const config: SimConfig<SingleLeaderConfig> = {
+    seed,
+    nodes: cluster.monitor === null ? [...cluster.nodes] : [...cluster.nodes, cluster.monitor],
+    clients,
+    network: {
+      defaultLink: { latency: scenario.network.latency, dropRate: scenario.network.dropRate },
+      links: scenario.network.links,
+    },
+    clockSkewMs: scenario.clockSkewMs,
+    clientTimeoutMs: scenario.clientTimeoutMs,
+    clientMaxRedirects: scenario.clientMaxRedirects,
+    protocol: {
+      leader: cluster.leader,
+      monitor: cluster.monitor,
+      followers: cluster.followers,
+      semiSync: cluster.semiSync,
+      heartbeatIntervalMs: cluster.heartbeatIntervalMs,
+      failureTimeoutMs: cluster.failureTimeoutMs,
+      electionWaitMs: cluster.electionWaitMs,
+      fencing: cluster.fencing,
+      leaseMs: cluster.leaseMs,
+      syncAckTimeoutMs: cluster.syncAckTimeoutMs,
+      catchUpBatch: cluster.catchUpBatch,
+      reads: cluster.reads,
+      ...(cluster.clientReads ? { clientReads: cluster.clientReads } : {}),
+    },
+  };
+  const inputs = [...scenario.timeline.map(toInput), ...workloadInputs(scenario, seed)];
+  return { config, inputs };
+}
+
+/** Timeline steps are engine inputs, with `write` / `read` as shorthand for client operations. */
+export function toInput(step: TimelineStep): Input {
+  if (step.type === 'write') {
+    return {
+      at: step.at,
+      type: 'client-op',
+      client: step.client,
+      op: { f: 'write', key: step.key, value: step.value },
+    };
+  }
+  if (step.type === 'read') {
+    return {
+      at: step.at,
+      type: 'client-op',
+      client: step.client,
+      op: { f: 'read', key: step.key },
+    };
+  }
+  return step as Input;
+}
+
+/**
+ * Random operations per client, each client from its own stream so that adding a client leaves
+ * the others' operations unchanged. Written values are unique (`<client>#<n>`), which lets the
+ * report trace every value back to the write that produced it.
+ */
+export function workloadInputs(scenario: Scenario, seed: number): Input[] {
+  const w = scenario.workload;
+  if (w === undefined) return [];
+  const inputs: Input[] = [];
+  for (const client of w.clients) {
+    const rng = deriveStream(seed, `workload:${client}`);
+    let t = w.fromMs;
+    let n = 0;
+    for (;;) {
+      t += Math.max(1, Math.round(-Math.log(1 - nextFloat(rng)) * w.meanGapMs));
+      if (t > w.toMs) break;
+      const key = w.keys[nextInt(rng, w.keys.length)] as string;
+      if (nextFloat(rng) < w.writeRatio) {
+        n++;
+        inputs.push({
+          at: t,
+          type: 'client-op',
+          client,
+          op: { f: 'write', key, value: `${client}#${n}` },
+        });
+      } else {
+        inputs.push({ at: t, type: 'client-op', client, op: { f: 'read', key } });
+      }
+    }
+  }
+  return inputs;
+}

@@ -1,0 +1,107 @@
+/**
+ * Running a scenario headlessly, and judging its promised outcomes.
+ */
+import { createSimulation, runUntil } from '../engine/simulation';
+import { formatHash } from '../engine/traceHash';
+import type { HistoryOp, Input } from '../engine/types';
+import { singleLeader } from '../protocols/single-leader';
+import {
+  type SingleLeaderOutcome,
+  type SingleLeaderSim,
+  singleLeaderOutcome,
+} from '../protocols/single-leader/outcome';
+import { compileScenario } from './compile';
+import type { Expectation, Scenario } from './schema';
+
+/** A simulation of the scenario at time 0 (nothing run yet). */
+export function startScenario(
+  scenario: Scenario,
+  seed: number,
+  extra: Input[] = [],
+): SingleLeaderSim {
+  const { config, inputs } = compileScenario(scenario, seed);
+  return createSimulation(config, singleLeader, [...inputs, ...extra]);
+}
+
+/** Run the scenario to its end. */
+export function runScenario(
+  scenario: Scenario,
+  seed: number,
+  extra: Input[] = [],
+): SingleLeaderSim {
+  const sim = startScenario(scenario, seed, extra);
+  runUntil(sim, scenario.durationMs);
+  return sim;
+}
+
+export interface ExpectationResult {
+  metric: string;
+  expected: Expectation;
+  actual: number | boolean | undefined;
+  ok: boolean;
+}
+
+export function meets(actual: number | boolean | undefined, expected: Expectation): boolean {
+  if (actual === undefined) return false;
+  if (typeof expected !== 'object') return actual === expected;
+  if (typeof actual !== 'number') return false;
+  return (
+    (expected.min === undefined || actual >= expected.min) &&
+    (expected.max === undefined || actual <= expected.max)
+  );
+}
+
+export function checkExpectations(
+  scenario: Scenario,
+  metrics: Record<string, number | boolean>,
+): ExpectationResult[] {
+  return Object.entries(scenario.expect).map(([metric, expected]) => {
+    const actual = metrics[metric];
+    return { metric, expected, actual, ok: meets(actual, expected) };
+  });
+}
+
+/** Messages counted by fate and by kind. */
+export function messageSummary(sim: SingleLeaderSim) {
+  const byFate: Record<string, number> = {
+    delivered: 0,
+    dropped: 0,
+    lost: 0,
+    'in-flight': sim.core.inFlight.size,
+  };
+  const byKind: Record<string, number> = {};
+  for (const m of sim.logs.messages) {
+    byFate[m.fate] = (byFate[m.fate] ?? 0) + 1;
+    byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
+  }
+  for (const m of sim.core.inFlight.values()) byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
+  return { total: sim.core.nextMessageId - 1, byFate, byKind };
+}
+
+/** The machine-readable report of a run (the CLI's `--json`). */
+export interface RunReport extends Omit<SingleLeaderOutcome, 'replicas'> {
+  scenario: string;
+  seed: number;
+  timeMs: number;
+  traceHash: string;
+  events: number;
+  replicas: SingleLeaderOutcome['replicas'];
+  history: HistoryOp[];
+  messages: ReturnType<typeof messageSummary>;
+  expectations: ExpectationResult[];
+}
+
+export function buildReport(scenario: Scenario, seed: number, sim: SingleLeaderSim): RunReport {
+  const outcome = singleLeaderOutcome(sim);
+  return {
+    scenario: scenario.id,
+    seed,
+    timeMs: sim.core.now,
+    traceHash: formatHash(sim.core.traceHash),
+    events: sim.core.eventsProcessed,
+    ...outcome,
+    history: sim.logs.history,
+    messages: messageSummary(sim),
+    expectations: checkExpectations(scenario, outcome.metrics),
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Turn untrusted JSON into a scenario, or into messages that each name the offending field.
+ * Shape and types come from the zod schema; cross-field rules (a leader that is one of the
+ * nodes, a partition naming only known endpoints) are checked here.
+ */
+import type { z } from 'zod';
+import { type Scenario, scenarioSchema } from './schema';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, part) => {
+    if (typeof part === 'number') return `${out}[${part}]`;
+    return out === '' ? String(part) : `${out}.${String(part)}`;
+  }, '');
+}
+
+function zodMessages(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${fieldPath(issue.path) || '(scenario)'}: ${issue.message}`);
+}
+
+/** Validate a parsed JSON value as a scenario. */
+export function parseScenario(input: unknown): ParseResult {
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodMessages(parsed.error) };
+  const errors = crossFieldErrors(parsed.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data };
+}
+
+/** Validate scenario text (JSON). */
+export function parseScenarioText(text: string): ParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`(scenario): not valid JSON: ${(error as Error).message}`] };
+  }
+  return parseScenario(json);
+}
+
+function crossFieldErrors(s: Scenario): string[] {
+  const errors: string[] = [];
+  const { cluster } = s;
+  const nodes = new Set(cluster.nodes);
+  const added = new Set(
+    s.timeline.flatMap((step) => (step.type === 'add-node' ? [step.node] : [])),
+  );
+  const allNodes = new Set([...nodes, ...added]);
+  const processes = new Set([...allNodes, ...(cluster.monitor ? [cluster.monitor] : [])]);
+  const clients = new Set([...s.clients, ...(s.workload?.clients ?? [])]);
+  const endpoints = new Set([...processes, ...clients]);
+  const fail = (path: string, message: string) => errors.push(`${path}: ${message}`);
+
+  if (new Set(cluster.nodes).size !== cluster.nodes.length)
+    fail('cluster.nodes', 'node ids must be unique');
+  if (!nodes.has(cluster.leader))
+    fail('cluster.leader', `"${cluster.leader}" is not one of cluster.nodes`);
+  if (cluster.monitor !== null && nodes.has(cluster.monitor)) {
+    fail(
+      'cluster.monitor',
+      `"${cluster.monitor}" is a replica; the monitor must be a separate node`,
+    );
+  }
+  for (const f of Object.keys(cluster.followers)) {
+    if (!allNodes.has(f)) fail(`cluster.followers.${f}`, `"${f}" is not a node of the cluster`);
+    if (f === cluster.leader)
+      fail(`cluster.followers.${f}`, 'the leader cannot be its own follower');
+  }
+  if (cluster.fencing && cluster.monitor !== null && cluster.leaseMs >= cluster.failureTimeoutMs) {
+    fail(
+      'cluster.leaseMs',
+      'must be shorter than cluster.failureTimeoutMs, or fencing cannot work',
+    );
+  }
+  const checkReads = (path: string, r: Scenario['cluster']['reads']) => {
+    if (typeof r === 'object' && !allNodes.has(r.replica))
+      fail(path, `"${r.replica}" is not a node`);
+  };
+  checkReads('cluster.reads.replica', cluster.reads);
+  for (const [c, r] of Object.entries(cluster.clientReads ?? {})) {
+    if (!clients.has(c)) fail(`cluster.clientReads.${c}`, `"${c}" is not a client of the scenario`);
+    checkReads(`cluster.clientReads.${c}.replica`, r);
+  }
+  for (const c of clients) if (processes.has(c)) fail('clients', `"${c}" is also a node id`);
+  for (const [n] of Object.entries(s.clockSkewMs)) {
+    if (!processes.has(n)) fail(`clockSkewMs.${n}`, `"${n}" is not a node`);
+  }
+  s.network.links.forEach((l, i) => {
+    if (!endpoints.has(l.from))
+      fail(`network.links[${i}].from`, `unknown node or client "${l.from}"`);
+    if (!endpoints.has(l.to)) fail(`network.links[${i}].to`, `unknown node or client "${l.to}"`);
+  });
+  s.timeline.forEach((step, i) => {
+    const path = `timeline[${i}]`;
+    if (step.at > s.durationMs)
+      fail(`${path}.at`, `${step.at} ms is after the end (durationMs ${s.durationMs})`);
+    const need = (field: string, v: string, set: Set<string>, what: string) => {
+      if (!set.has(v)) fail(`${path}.${field}`, `unknown ${what} "${v}"`);
+    };
+    switch (step.type) {
+      case 'write':
+      case 'read':
+        need('client', step.client, clients, 'client');
+        break;
+      case 'crash':
+      case 'restart':
+      case 'clock-skew':
+      case 'command':
+        need('node', step.node, processes, 'node');
+        break;
+      case 'add-node':
+        if (nodes.has(step.node) || step.node === cluster.monitor) {
+          fail(`${path}.node`, `"${step.node}" already exists`);
+        }
+        break;
+      case 'partition':
+        step.groups.forEach((g, j) => {
+          for (const [k, e] of g.entries())
+            need(`groups[${j}][${k}]`, e, endpoints, 'node or client');
+        });
+        break;
+      case 'partition-oneway':
+        step.from.forEach((e, k) => need(`from[${k}]`, e, endpoints, 'node or client'));
+        step.to.forEach((e, k) => need(`to[${k}]`, e, endpoints, 'node or client'));
+        break;
+      case 'set-link':
+        need('from', step.from, endpoints, 'node or client');
+        need('to', step.to, endpoints, 'node or client');
+        break;
+    }
+  });
+  if (s.workload && s.workload.toMs <= s.workload.fromMs) {
+    fail('workload.toMs', 'must be after workload.fromMs');
+  }
+  return errors;
+}
