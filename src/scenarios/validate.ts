@@ -49,7 +49,9 @@ function crossFieldErrors(s: Scenario): string[] {
   const processes = new Set([...allNodes, ...(cluster.monitor ? [cluster.monitor] : [])]);
   const clients = new Set([...s.clients, ...(s.workload?.clients ?? [])]);
   const endpoints = new Set([...processes, ...clients]);
-  const fail = (path: string, message: string) => errors.push(`${path}: ${message}`);
+  const fail = (path: string, message: string): void => {
+    errors.push(`${path}: ${message}`);
+  };
 
   if (new Set(cluster.nodes).size !== cluster.nodes.length)
     fail('cluster.nodes', 'node ids must be unique');
@@ -94,7 +96,7 @@ function crossFieldErrors(s: Scenario): string[] {
     const path = `timeline[${i}]`;
     if (step.at > s.durationMs)
       fail(`${path}.at`, `${step.at} ms is after the end (durationMs ${s.durationMs})`);
-    const need = (field: string, v: string, set: Set<string>, what: string) => {
+    const need = (field: string, v: string, set: Set<string>, what: string): void => {
       if (!set.has(v)) fail(`${path}.${field}`, `unknown ${what} "${v}"`);
     };
     switch (step.type) {
@@ -120,8 +122,9 @@ function crossFieldErrors(s: Scenario): string[] {
         });
         break;
       case 'partition-oneway':
-        step.from.forEach((e, k) => need(`from[${k}]`, e, endpoints, 'node or client'));
-        step.to.forEach((e, k) => need(`to[${k}]`, e, endpoints, 'node or client'));
+        for (const [k, e] of step.from.entries())
+          need(`from[${k}]`, e, endpoints, 'node or client');
+        for (const [k, e] of step.to.entries()) need(`to[${k}]`, e, endpoints, 'node or client');
         break;
       case 'set-link':
         need('from', step.from, endpoints, 'node or client');
