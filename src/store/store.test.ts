@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createReplicaStore, SIM_MS_PER_SECOND_AT_1X } from './store';
+
+describe('replica store', () => {
+  it('plays by advancing the playhead with real time and speed, and stops at the end', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    store.getState().play();
+    store.getState().setSpeed(2);
+    store.getState().advance(1000);
+    expect(store.getState().playhead).toBeCloseTo(2 * SIM_MS_PER_SECOND_AT_1X);
+    expect(store.getState().view.t).toBe(Math.floor(2 * SIM_MS_PER_SECOND_AT_1X));
+    store.getState().advance(10_000_000);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().view.ended).toBe(true);
+  });
+
+  it('shows a message delivered and a follower applying a write', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    store.getState().seek(1500);
+    const { view } = store.getState();
+    const follower = view.nodes.find((n) => n.id === 'follower-1');
+    expect(follower?.data['users.1234.picture_url']).toBe('me-new.jpg');
+    expect(view.history.some((h) => h.type === 'ok' && h.f === 'write')).toBe(true);
+  });
+
+  it('keeps the session when asked for an unknown scenario, and says so', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    store.getState().seek(500);
+    store.getState().loadScenario('no-such-scenario');
+    expect(store.getState().scenario.id).toBe('sync-vs-async');
+    expect(store.getState().view.t).toBe(500);
+    expect(store.getState().notice).toMatch(/no-such-scenario/);
+  });
+
+  it('injects a crash at the current time and the node goes down', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    store.getState().seek(300);
+    store.getState().inject({ type: 'crash', node: 'follower-1' });
+    expect(store.getState().view.nodes.find((n) => n.id === 'follower-1')?.up).toBe(false);
+    expect(store.getState().session.userInputs).toEqual([
+      { type: 'crash', node: 'follower-1', at: 300 },
+    ]);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * The live session as a zustand store, made by a factory so that every mounted app (and every
+ * test) has its own. Built on `zustand/vanilla` with `subscribeWithSelector`, so the animation
+ * loop can subscribe outside React. Slices: simulation (session and its view), playback, ui.
+ */
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { UntimedInput } from '../engine/types';
+import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
+import type { Scenario } from '../scenarios/schema';
+import { createSession, inject, type Session, seek, stepBack, stepForward } from './session';
+import { buildView, type SimView } from './view';
+
+/** At 1x, this many simulated milliseconds pass per real second: slow enough to follow messages. */
+export const SIM_MS_PER_SECOND_AT_1X = 50;
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 10;
+
+export type Selection = { kind: 'node' | 'client' | 'message'; id: string } | null;
+
+export interface SimulationSlice {
+  scenario: Scenario;
+  seed: number;
+  /** Mutable session; read it through `view`, which is rebuilt on every change. */
+  session: Session;
+  view: SimView;
+  /** The last problem to tell the user about (bad input, unknown scenario); null when none. */
+  notice: string | null;
+}
+
+export interface PlaybackSlice {
+  playing: boolean;
+  speed: number;
+  /**
+   * The display time, fractional so that motion is smooth; the simulation itself sits at
+   * `floor(playhead)` (virtual time is whole milliseconds).
+   */
+  playhead: number;
+}
+
+export interface UiSlice {
+  selection: Selection;
+}
+
+export interface Actions {
+  loadScenario(id: string, seed?: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  stepForward(): void;
+  stepBack(): void;
+  seek(t: number): void;
+  jumpToStart(): void;
+  setSpeed(speed: number): void;
+  /** Advance playback by a slice of real time (called by the animation loop). */
+  advance(realMs: number): void;
+  inject(input: UntimedInput): void;
+  select(selection: Selection): void;
+  dismissNotice(): void;
+}
+
+export type ReplicaState = SimulationSlice & PlaybackSlice & UiSlice & Actions;
+export type ReplicaStore = StoreApi<ReplicaState>;
+
+export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaStore {
+  const first = (scenarioId && findBuiltin(scenarioId)) || (builtinScenarios[0] as Scenario);
+  const initialSeed = seed ?? first.seed;
+  return createStore<ReplicaState>()(
+    subscribeWithSelector((set, get) => {
+      /** After mutating the session, publish a fresh view. */
+      const publish = (extra: Partial<ReplicaState> = {}) => {
+        const session = get().session;
+        set({ view: buildView(session), playhead: session.sim.core.now, ...extra });
+      };
+      const session = createSession(first, initialSeed);
+      return {
+        scenario: first,
+        seed: initialSeed,
+        session,
+        view: buildView(session),
+        notice: null,
+        playing: false,
+        speed: 1,
+        playhead: 0,
+        selection: null,
+
+        loadScenario(id, newSeed) {
+          const scenario = findBuiltin(id);
+          if (scenario === undefined) {
+            set({ notice: `Unknown scenario "${id}"; keeping the current one.` });
+            return;
+          }
+          const s = newSeed ?? scenario.seed;
+          const next = createSession(scenario, s);
+          set({
+            scenario,
+            seed: s,
+            session: next,
+            view: buildView(next),
+            playing: false,
+            playhead: 0,
+            selection: null,
+            notice: null,
+          });
+        },
+        play() {
+          if (get().view.ended) seek(get().session, 0);
+          publish({ playing: true });
+        },
+        pause: () => set({ playing: false }),
+        togglePlay() {
+          if (get().playing) get().pause();
+          else get().play();
+        },
+        stepForward() {
+          stepForward(get().session);
+          publish({ playing: false });
+        },
+        stepBack() {
+          stepBack(get().session);
+          publish({ playing: false });
+        },
+        seek(t) {
+          seek(get().session, t);
+          publish();
+        },
+        jumpToStart() {
+          seek(get().session, 0);
+          publish({ playing: false });
+        },
+        setSpeed(speed) {
+          set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
+        },
+        advance(realMs) {
+          const { playing, speed, session, playhead } = get();
+          if (!playing) return;
+          const end = session.scenario.durationMs;
+          const next = Math.min(end, playhead + (realMs / 1000) * SIM_MS_PER_SECOND_AT_1X * speed);
+          const before = session.sim.core.now;
+          seek(session, Math.floor(next));
+          // Rebuild the view only when the simulation moved; otherwise only the playhead did.
+          if (session.sim.core.now !== before) publish();
+          set({ playhead: next, playing: next < end });
+        },
+        inject(input) {
+          try {
+            inject(get().session, input);
+            publish({ notice: null });
+          } catch (error) {
+            set({ notice: (error as Error).message });
+          }
+        },
+        select: (selection) => set({ selection }),
+        dismissNotice: () => set({ notice: null }),
+      };
+    }),
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * The immutable picture of a session at its current time, rebuilt after every change. React
+ * components and D3 layers read only this, never the mutable simulation underneath.
+ */
+import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
+import { lastPos } from '../protocols/single-leader/log';
+import type { Session } from './session';
+
+export interface NodeView {
+  id: NodeId;
+  isMonitor: boolean;
+  up: boolean;
+  role: string;
+  lifecycle: string;
+  epoch: number;
+  leaderId: NodeId | null;
+  lastPos: number;
+  /** Log positions behind the leader it follows (0 for leaders and the monitor). */
+  lagPositions: number;
+  /** `sync` / `async` for followers in the current leader's eyes; null otherwise. */
+  mode: 'sync' | 'async' | null;
+  data: Record<string, Value>;
+  logTail: Array<{ pos: number; epoch: number; key: string; value: Value }>;
+  /** Statechart state, as a label. */
+  chart: string;
+}
+
+export interface ClientView {
+  id: string;
+  pending: (ClientOp & { target: NodeId; since: SimTimeMs }) | null;
+  queued: number;
+}
+
+export type MessageView = Pick<
+  Message,
+  'id' | 'kind' | 'from' | 'to' | 'sentAt' | 'deliverAt' | 'fate' | 'payload'
+> & {
+  dropReason?: string;
+};
+
+export interface SimView {
+  t: SimTimeMs;
+  durationMs: SimTimeMs;
+  eventsProcessed: number;
+  ended: boolean;
+  nodes: NodeView[];
+  clients: ClientView[];
+  inFlight: MessageView[];
+  /** Messages that failed to arrive in the last moments, drawn falling away. */
+  recentDrops: MessageView[];
+  history: HistoryOp[];
+  narrationIndex: number;
+}
+
+/** How long (sim ms) a dropped message stays visible as it falls away. */
+export const DROP_VISIBLE_MS = 60;
+
+function chartLabelOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${chartLabelOf(v)}`)
+    .join(', ');
+}
+
+function messageView(m: Message): MessageView {
+  const view: MessageView = {
+    id: m.id,
+    kind: m.kind,
+    from: m.from,
+    to: m.to,
+    sentAt: m.sentAt,
+    deliverAt: m.deliverAt,
+    fate: m.fate,
+    payload: m.payload,
+  };
+  if (m.dropReason) view.dropReason = m.dropReason;
+  return view;
+}
+
+export function buildView(session: Session): SimView {
+  const { sim, scenario } = session;
+  const { core } = sim;
+  const t = core.now;
+  const leaderOf = (id: NodeId | null) => (id === null ? undefined : core.nodes[id]);
+  const nodes: NodeView[] = core.nodeIds.map((id) => {
+    const node = core.nodes[id];
+    if (node === undefined) throw new Error(`unknown node ${id}`);
+    const s = node.state;
+    const leader = leaderOf(s.leaderId);
+    const leaderLast = leader ? lastPos(leader.state.storage) : lastPos(s.storage);
+    const semiSync = leader?.state.leader?.syncFollower;
+    const mode =
+      s.isMonitor || s.role === 'leader'
+        ? null
+        : leader?.state.leader && sim.config.protocol.semiSync
+          ? semiSync === id
+            ? 'sync'
+            : 'async'
+          : (leader?.state.modes[id] ?? s.modes[id] ?? 'async');
+    return {
+      id,
+      isMonitor: s.isMonitor,
+      up: node.up,
+      role: s.role,
+      lifecycle: node.up ? s.lifecycle : 'down',
+      epoch: s.epoch,
+      leaderId: s.leaderId,
+      lastPos: lastPos(s.storage),
+      lagPositions:
+        s.isMonitor || s.role === 'leader' ? 0 : Math.max(0, leaderLast - lastPos(s.storage)),
+      mode,
+      data: { ...s.storage.data },
+      logTail: s.storage.log
+        .slice(-8)
+        .map((e) => ({ pos: e.pos, epoch: e.epoch, key: e.key, value: e.value })),
+      chart: s.isMonitor ? `failover: ${chartLabelOf(s.chart.value)}` : chartLabelOf(s.chart.value),
+    };
+  });
+  const clients: ClientView[] = Object.values(core.clients).map((c) => ({
+    id: c.id,
+    pending: c.current
+      ? { ...c.current.op, target: c.current.target, since: c.current.invokedAt }
+      : null,
+    queued: c.queued.length,
+  }));
+  const recentDrops: MessageView[] = [];
+  for (let i = sim.logs.messages.length - 1; i >= 0; i--) {
+    const m = sim.logs.messages[i] as Message;
+    if (m.deliverAt < t - DROP_VISIBLE_MS) break;
+    if (m.fate !== 'delivered') recentDrops.push(messageView(m));
+  }
+  let narrationIndex = -1;
+  scenario.narration.forEach((step, i) => {
+    if (step.at <= t) narrationIndex = i;
+  });
+  return {
+    t,
+    durationMs: scenario.durationMs,
+    eventsProcessed: core.eventsProcessed,
+    ended: t >= scenario.durationMs,
+    nodes,
+    clients,
+    inFlight: [...core.inFlight.values()].map(messageView),
+    recentDrops,
+    history: [...sim.logs.history],
+    narrationIndex,
+  };
+}
