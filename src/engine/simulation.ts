@@ -622,3 +622,29 @@ export function restore<PC, NS, CS>(sim: Simulation<PC, NS, CS>, cp: Checkpoint<
   sim.logs.messages.length = cp.messagesLength;
   sim.logs.history.length = cp.historyLength;
 }
+
+/** Does any client still have an operation outstanding or queued? */
+export function clientsBusy<PC, NS, CS>(sim: Simulation<PC, NS, CS>): boolean {
+  const inputsLeft = sim.inputs.slice(sim.core.inputCursor).some((i) => i.type === 'client-op');
+  return (
+    inputsLeft ||
+    Object.values(sim.core.clients).some((c) => c.current !== null || c.queued.length > 0)
+  );
+}
+
+/**
+ * Run until every client is idle, then `settleMs` more with no client traffic: the system has
+ * quiesced. Gives up at `limitMs` (returns false) if clients never go idle.
+ */
+export function runUntilQuiet<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  settleMs: number,
+  limitMs: SimTimeMs,
+): boolean {
+  while (clientsBusy(sim)) {
+    if (sim.core.now >= limitMs) return false;
+    runUntil(sim, Math.min(limitMs, sim.core.now + 50));
+  }
+  runUntil(sim, sim.core.now + settleMs);
+  return true;
+}

@@ -115,7 +115,11 @@ export type Input =
 export type InputType = Input['type'];
 
 /** An input before it is given a time (the session stamps it with the current time). */
-export type UntimedInput = Input extends infer I ? (I extends Input ? Omit<I, 'at'> : never) : never;
+export type UntimedInput = Input extends infer I
+  ? I extends Input
+    ? Omit<I, 'at'>
+    : never
+  : never;
 
 /** Kinds of trace entries. */
 export type TraceType =

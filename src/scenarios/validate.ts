@@ -65,8 +65,6 @@ function crossFieldErrors(s: Scenario): string[] {
   }
   for (const f of Object.keys(cluster.followers)) {
     if (!allNodes.has(f)) fail(`cluster.followers.${f}`, `"${f}" is not a node of the cluster`);
-    if (f === cluster.leader)
-      fail(`cluster.followers.${f}`, 'the leader cannot be its own follower');
   }
   if (cluster.fencing && cluster.monitor !== null && cluster.leaseMs >= cluster.failureTimeoutMs) {
     fail(

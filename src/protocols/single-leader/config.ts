@@ -14,7 +14,10 @@ export interface SingleLeaderConfig {
   leader: NodeId;
   /** The failover controller, or null for no automatic failover. */
   monitor: NodeId | null;
-  /** Mode per follower; followers not listed are asynchronous. */
+  /**
+   * Mode per replica when it is a follower (the first leader may be listed too, for after a
+   * failover); replicas not listed are asynchronous.
+   */
   followers: Record<NodeId, FollowerMode>;
   /** Keep exactly one synchronous follower, replacing it when it stops acknowledging. */
   semiSync: boolean;

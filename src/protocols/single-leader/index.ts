@@ -51,6 +51,7 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
       isMonitor,
       epoch: 1,
       leaderId: config.leader,
+      leaderEpoch: 1,
       storage: emptyStorage(),
       modes: { ...config.followers },
       chart: replicaChart(id, config, joining).snapshot,

@@ -36,7 +36,7 @@ export function monitorTick(ctx: Ctx): void {
   const node = ctx.state;
   const monitor = node.monitor as MonitorVolatile;
   const leader = watching(ctx) ? node.leaderId : null;
-  const ping: Ping = { epoch: node.epoch, leader, sentAtLocal: ctx.localTime() };
+  const ping: Ping = { epoch: node.leaderEpoch, leader, sentAtLocal: ctx.localTime() };
   if (leader !== null) monitor.lastLeasePingAt = ping.sentAtLocal;
   for (const id of replicaIds(ctx)) ctx.send(id, 'ping', ping);
   if (leader !== null && ctx.now - (monitor.lastHeard[leader] ?? 0) > ctx.config.failureTimeoutMs) {
@@ -50,10 +50,14 @@ export function onPong(ctx: Ctx, from: NodeId, pong: Pong): void {
   const node = ctx.state;
   const monitor = node.monitor as MonitorVolatile;
   monitor.lastHeard[from] = ctx.now;
-  // An old leader that missed the failover is told, and so steps down.
-  if (pong.role === 'leader' && from !== node.leaderId && pong.epoch < node.epoch) {
-    const info: LeaderInfo = { epoch: node.epoch, leader: node.leaderId };
+  if (pong.role !== 'leader' || from === node.leaderId) return;
+  if (pong.epoch < node.leaderEpoch) {
+    // An old leader that missed the failover is told, and so steps down.
+    const info: LeaderInfo = { epoch: node.leaderEpoch, leader: node.leaderId };
     ctx.send(from, 'new-leader', info);
+  } else if (pong.epoch > node.leaderEpoch && pong.epoch <= node.epoch && watching(ctx)) {
+    // A promotion this monitor issued took effect although its confirmation was lost.
+    install(ctx, from, pong.epoch);
   }
 }
 
@@ -61,6 +65,25 @@ export function onPosition(ctx: Ctx, from: NodeId, position: Position): void {
   const monitor = ctx.state.monitor as MonitorVolatile;
   if (ctx.state.chart.value !== 'choosing') return;
   monitor.candidates[from] = position;
+}
+
+/** Make `leader` (promoted in `epoch`) the leader everyone is told about. */
+function install(ctx: Ctx, leader: NodeId, epoch: number): void {
+  const node = ctx.state;
+  const monitor = node.monitor as MonitorVolatile;
+  const old = monitor.suspect ?? node.leaderId;
+  node.leaderId = leader;
+  node.leaderEpoch = epoch;
+  monitor.lastHeard[leader] = ctx.now;
+  const info: LeaderInfo = { epoch, leader };
+  for (const id of replicaIds(ctx)) if (id !== leader) ctx.send(id, 'new-leader', info);
+  ctx.emit('failover', {
+    from: old,
+    to: leader,
+    epoch,
+    oldLeaderUp: old !== null && ctx.isUp(old),
+  });
+  monitor.suspect = null;
 }
 
 export function onPromoted(ctx: Ctx, from: NodeId, info: { epoch: number }): void {
@@ -124,21 +147,9 @@ function runFailoverAction(ctx: Ctx, action: ChartAction): void {
       ctx.send(String(params.candidate), 'promote', promote);
       return;
     }
-    case 'announce': {
-      const leader = String(params.leader);
-      const old = monitor.suspect;
-      node.leaderId = leader;
-      monitor.lastHeard[leader] = ctx.now;
-      const info: LeaderInfo = { epoch: node.epoch, leader };
-      for (const id of replicaIds(ctx)) if (id !== leader) ctx.send(id, 'new-leader', info);
-      ctx.emit('failover', {
-        from: old,
-        to: leader,
-        epoch: node.epoch,
-        oldLeaderUp: old !== null && ctx.isUp(old),
-      });
+    case 'announce':
+      install(ctx, String(params.leader), node.epoch);
       return;
-    }
     case 'giveUp':
       ctx.emit('failover-gave-up');
       if (node.leaderId !== null) monitor.lastHeard[node.leaderId] = ctx.now;

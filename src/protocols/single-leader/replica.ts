@@ -72,7 +72,8 @@ function news(ctx: Ctx, what: FollowerNews): void {
 export function adoptLeader(ctx: Ctx, info: LeaderInfo): boolean {
   const node = ctx.state;
   if (info.leader === null || info.epoch < node.epoch) return false;
-  if (info.epoch === node.epoch && info.leader === node.leaderId) return false;
+  // Each epoch has one leader: within our epoch, only learn a leader we did not know.
+  if (info.epoch === node.epoch && node.leaderId !== null) return false;
   node.epoch = info.epoch;
   node.leaderId = info.leader;
   ctx.emit('leader-is', info.leader);

@@ -40,8 +40,14 @@ export interface SingleLeaderNode {
   id: NodeId;
   isMonitor: boolean;
   // Durable
+  /** A replica's current epoch; for the monitor, the highest epoch it has issued. */
   epoch: number;
   leaderId: NodeId | null;
+  /**
+   * Monitor only: the epoch of the leader it last installed. Kept apart from `epoch` because a
+   * promotion can be issued and never confirmed; each epoch must name exactly one leader.
+   */
+  leaderEpoch: number;
   storage: Storage;
   modes: Record<NodeId, FollowerMode>;
   chart: ChartSnapshot;
