@@ -256,6 +256,9 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
       staleReads: staleReads(history),
       snapshotsInstalled: sim.logs.trace.filter((t) => t.name === 'snapshot-installed').length,
       recoveries: lifecycleEvents('recovering'),
+      syncFollowerChanges: sim.logs.trace.filter(
+        (t) => t.type === 'protocol' && t.name === 'sync-follower',
+      ).length,
       converged: converged(sim),
     },
   };

@@ -7,12 +7,14 @@ import addFollower from './add-follower.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
 import followerCrashCatchUp from './follower-crash-catch-up.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
+import semiSync from './semi-sync.json';
 import splitBrainFenced from './split-brain-fenced.json';
 import splitBrainNoFencing from './split-brain-no-fencing.json';
 import syncVsAsync from './sync-vs-async.json';
 
 const sources: unknown[] = [
   syncVsAsync,
+  semiSync,
   followerCrashCatchUp,
   addFollower,
   failoverLosesAsyncWrites,
