@@ -45,12 +45,45 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
       ...(cluster.clientReads ? { clientReads: cluster.clientReads } : {}),
     },
   };
-  const inputs = [...scenario.timeline.map(toInput), ...workloadInputs(scenario, seed)];
+  const inputs = [
+    ...scenario.timeline.flatMap((step) => toInputs(scenario, step)),
+    ...workloadInputs(scenario, seed),
+  ];
   return { config, inputs };
 }
 
-/** Timeline steps are engine inputs, with `write` / `read` as shorthand for client operations. */
-export function toInput(step: TimelineStep): Input {
+/** Replicas that exist at time t: the configured ones and those added before t. */
+function replicasAt(scenario: Scenario, t: number): string[] {
+  const added = scenario.timeline.flatMap((s) =>
+    s.type === 'add-node' && s.at <= t ? [s.node] : [],
+  );
+  return [...scenario.cluster.nodes, ...added];
+}
+
+/**
+ * Timeline steps become engine inputs: `write` / `read` are client operations, `set-mode` a
+ * command to every replica, `failover` a command to the monitor.
+ */
+export function toInputs(scenario: Scenario, step: TimelineStep): Input[] {
+  if (step.type === 'set-mode') {
+    return replicasAt(scenario, step.at).map((node) => ({
+      at: step.at,
+      type: 'command' as const,
+      node,
+      command: 'set-mode',
+      args: { follower: step.follower, mode: step.mode },
+    }));
+  }
+  if (step.type === 'failover') {
+    return [
+      { at: step.at, type: 'command', node: scenario.cluster.monitor ?? '', command: 'failover' },
+    ];
+  }
+  return [toInput(step)];
+}
+
+/** A single-input timeline step as an engine input. */
+export function toInput(step: Exclude<TimelineStep, { type: 'set-mode' | 'failover' }>): Input {
   if (step.type === 'write') {
     return {
       at: step.at,

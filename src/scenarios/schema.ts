@@ -67,12 +67,10 @@ const step = z.discriminatedUnion('type', [
   }),
   at.extend({ type: z.literal('clock-skew'), node: id, skewMs: z.number().int() }),
   at.extend({ type: z.literal('add-node'), node: id }),
-  at.extend({
-    type: z.literal('command'),
-    node: id,
-    command: z.string().min(1),
-    args: z.record(z.string(), z.unknown()).optional(),
-  }),
+  /** Change a follower's mode at run time (every replica learns it, so it outlives failovers). */
+  at.extend({ type: z.literal('set-mode'), follower: id, mode: z.enum(['sync', 'async']) }),
+  /** Ask the monitor for a failover now (a planned switchover). */
+  at.extend({ type: z.literal('failover') }),
 ]);
 
 /** A random workload drawn from the run's workload stream: reproducible per seed. */

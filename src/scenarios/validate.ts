@@ -105,8 +105,14 @@ function crossFieldErrors(s: Scenario): string[] {
       case 'crash':
       case 'restart':
       case 'clock-skew':
-      case 'command':
         need('node', step.node, processes, 'node');
+        break;
+      case 'set-mode':
+        need('follower', step.follower, allNodes, 'node');
+        break;
+      case 'failover':
+        if (cluster.monitor === null)
+          fail(`${path}.type`, 'a failover needs a monitor (cluster.monitor)');
         break;
       case 'add-node':
         if (nodes.has(step.node) || step.node === cluster.monitor) {

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runUntilQuiet } from '../../engine/simulation';
-import { runScenario } from '../../scenarios/run';
-import { authoritativeReplica, converged, failovers, lostWrites } from './outcome';
-import { randomRunArb } from './testing';
+import { runUntilQuiet } from '../engine/simulation';
+import {
+  authoritativeReplica,
+  converged,
+  failovers,
+  lostWrites,
+} from '../protocols/single-leader/outcome';
+import { randomRunArb } from './randomRuns';
+import { runScenario } from './run';
 
 const runs = { numRuns: 60 };
 

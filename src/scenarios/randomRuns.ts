@@ -3,8 +3,8 @@
  * faults that all heal before a quiet period at the end.
  */
 import fc from 'fast-check';
-import type { Scenario, ScenarioInput, TimelineStep } from '../../scenarios/schema';
-import { parseScenario } from '../../scenarios/validate';
+import type { Scenario, ScenarioInput, TimelineStep } from './schema';
+import { parseScenario } from './validate';
 
 export interface RandomRunOptions {
   mode: 'sync' | 'async';

@@ -1,0 +1,81 @@
+/**
+ * The CLI as a pure-ish function: arguments in, exit code and output text out. Nothing here
+ * writes to the process streams or exits, so tests call it directly instead of spawning.
+ */
+import { builtinScenarios } from '../scenarios/builtin';
+import { buildReport, runScenario } from '../scenarios/run';
+import { parseCliArgs, USAGE } from './args';
+import { formatReport } from './format';
+import { formatList } from './list';
+import { type Loaded, loadScenario } from './load';
+import { createStyle } from './style';
+import { formatVerdicts, verifyScenario } from './verify';
+
+/** What the process should print and exit with. */
+export interface CliResult {
+  code: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** Paint output with ANSI colours (decide with `colorEnabled`). */
+  color?: boolean;
+  /** Directory that relative scenario paths are resolved against. */
+  cwd?: string;
+}
+
+/** Exit codes: 0 ok, 1 an expectation failed under --verify, 2 bad usage or invalid scenario. */
+export function runCli(argv: readonly string[], options: CliOptions = {}): CliResult {
+  const style = createStyle(options.color === true);
+  const ok = (stdout: string, code: 0 | 1 = 0): CliResult => ({ code, stdout, stderr: '' });
+  const usageError = (message: string): CliResult => ({
+    code: 2,
+    stdout: '',
+    stderr: `sim: ${message}\n\n${USAGE}`,
+  });
+  const loadError = (loaded: Extract<Loaded, { ok: false }>): CliResult => ({
+    code: 2,
+    stdout: '',
+    stderr: `${loaded.message}\n`,
+  });
+
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) return usageError(parsed.error);
+  const command = parsed.command;
+
+  switch (command.kind) {
+    case 'help':
+      return ok(USAGE);
+    case 'list':
+      return ok(formatList(builtinScenarios));
+    case 'run': {
+      const loaded = loadScenario(command.target, options.cwd);
+      if (!loaded.ok) return loadError(loaded);
+      const { scenario } = loaded;
+      const seed = command.seed ?? scenario.seed;
+      const report = buildReport(scenario, seed, runScenario(scenario, seed));
+      return ok(
+        command.json
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : formatReport(report, scenario, style),
+      );
+    }
+    case 'verify': {
+      // Load everything first: a typo in the last file should not wait behind minutes of runs.
+      const targets =
+        command.targets.length > 0 ? command.targets : builtinScenarios.map((s) => s.id);
+      const loaded: Extract<Loaded, { ok: true }>[] = [];
+      for (const target of targets) {
+        const one = loadScenario(target, options.cwd);
+        if (!one.ok) return loadError(one);
+        loaded.push(one);
+      }
+      const verdicts = loaded.map((l) =>
+        verifyScenario(l.scenario, l.fromFile ? l.target : l.scenario.id, command.seeds),
+      );
+      const failed = verdicts.some((v) => v.failures.length > 0);
+      return ok(formatVerdicts(verdicts, style), failed ? 1 : 0);
+    }
+  }
+}
