@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { collectErrors } from './consoleErrors';
 
 test('app loads with its heading and no console errors', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-
+  const errors = collectErrors(page);
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Replica Lab' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Replica Lab', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -42,3 +42,11 @@ describe('replica store', () => {
     ]);
   });
 });
+
+describe('replica store start', () => {
+  it('explains falling back from an unknown scenario id', () => {
+    const store = createReplicaStore('nope', 4);
+    expect(store.getState().scenario.id).toBe('sync-vs-async');
+    expect(store.getState().notice).toMatch(/Unknown scenario "nope"/);
+  });
+});

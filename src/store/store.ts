@@ -4,7 +4,7 @@
  * loop can subscribe outside React. Slices: simulation (session and its view), playback, ui.
  */
 import { subscribeWithSelector } from 'zustand/middleware';
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
 import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
 import type { Scenario } from '../scenarios/schema';
@@ -60,10 +60,23 @@ export interface Actions {
 }
 
 export type ReplicaState = SimulationSlice & PlaybackSlice & UiSlice & Actions;
-export type ReplicaStore = StoreApi<ReplicaState>;
+/** The store, with `subscribe(selector, listener)` from subscribeWithSelector. */
+export type ReplicaStore = Mutate<
+  StoreApi<ReplicaState>,
+  [['zustand/subscribeWithSelector', never]]
+>;
 
+/**
+ * A store running a built-in scenario. An unknown id falls back to the first scenario, and the
+ * store's notice says so.
+ */
 export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaStore {
-  const first = (scenarioId && findBuiltin(scenarioId)) || (builtinScenarios[0] as Scenario);
+  const wanted = scenarioId === undefined ? undefined : findBuiltin(scenarioId);
+  const first = wanted ?? (builtinScenarios[0] as Scenario);
+  const initialNotice =
+    scenarioId !== undefined && wanted === undefined
+      ? `Unknown scenario "${scenarioId}"; showing "${first.title}" instead.`
+      : null;
   const initialSeed = seed ?? first.seed;
   return createStore<ReplicaState>()(
     subscribeWithSelector((set, get) => {
@@ -78,7 +91,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         seed: initialSeed,
         session,
         view: buildView(session),
-        notice: null,
+        notice: initialNotice,
         playing: false,
         speed: 1,
         playhead: 0,

@@ -1,0 +1,11 @@
+/** Collects console errors and uncaught exceptions of a page, for "no errors" assertions. */
+import type { Page } from '@playwright/test';
+
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}

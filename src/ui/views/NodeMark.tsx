@@ -1,0 +1,132 @@
+/**
+ * One replica or monitor: its shape tells the role, its outline the lifecycle, badges the
+ * follower mode and lag. A real `<button>` (in a foreignObject) makes it focusable and gives it
+ * an accessible name; pressing it selects the node for the inspector.
+ */
+import { line } from 'd3';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ReplicaState } from '../../store/store';
+import { useReplica } from '../StoreContext';
+import { NODE_RADIUS, type Point } from './clusterLayout';
+import {
+  isTransitional,
+  lifecycleWords,
+  type NodeSummary,
+  nodeAccessibleName,
+  summarize,
+} from './nodeLabel';
+import { pillRow } from './pills';
+
+const R = NODE_RADIUS;
+const HIT_WIDTH = 132;
+const HIT_TOP = -R - 6;
+const HIT_HEIGHT = 2 * R + 56;
+/** A heartbeat trace: the monitor's only job is to watch the others' pulse. */
+const PULSE_PATH =
+  line()([
+    [-16, 2],
+    [-7, 2],
+    [-3, -10],
+    [2, 12],
+    [6, 2],
+    [16, 2],
+  ]) ?? '';
+
+function selectSummary(id: string) {
+  return (state: ReplicaState): (NodeSummary & { chart: string }) | null => {
+    const node = state.view.nodes.find((n) => n.id === id);
+    return node ? { ...summarize(node), chart: node.chart } : null;
+  };
+}
+
+function badges(n: NodeSummary & { chart: string }) {
+  const items: Array<{ text: string; tone: string }> = [];
+  if (n.isMonitor) items.push({ text: n.chart.replace(/^failover: /, ''), tone: 'monitor' });
+  else if (n.role === 'leader') items.push({ text: `leader · epoch ${n.epoch}`, tone: 'leader' });
+  else items.push({ text: n.role, tone: 'neutral' });
+  if (n.mode !== null && !n.isMonitor) items.push({ text: n.mode, tone: n.mode });
+  if (n.lifecycle !== 'active')
+    items.push({ text: lifecycleWords(n.lifecycle), tone: n.lifecycle });
+  return pillRow(items);
+}
+
+function NodeShape({ n }: { n: NodeSummary }) {
+  if (n.isMonitor) {
+    return (
+      <>
+        <rect className="node__shape" x={-R} y={-R} width={2 * R} height={2 * R} rx={12} />
+        <path className="node__pulse" d={PULSE_PATH} />
+      </>
+    );
+  }
+  return (
+    <>
+      <circle className="node__shape" r={R} />
+      <text className="node__pos" y={2}>
+        {n.lastPos}
+      </text>
+      <text className="node__pos-caption" y={16}>
+        log
+      </text>
+    </>
+  );
+}
+
+export const NodeMark = memo(function NodeMark({
+  id,
+  at,
+  selected,
+  onSelect,
+}: {
+  id: string;
+  at: Point;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const n = useReplica(useShallow(selectSummary(id)));
+  if (n === null) return null;
+  const down = n.lifecycle === 'down';
+  const kind = n.isMonitor ? 'monitor' : n.role === 'leader' ? 'leader' : 'follower';
+  const name = nodeAccessibleName(n);
+  return (
+    <g
+      className={`node node--${kind}${down ? ' node--down' : ''}${selected ? ' node--selected' : ''}`}
+      transform={`translate(${at.x},${at.y})`}
+    >
+      {selected && <circle className="node__selection" r={R + 10} />}
+      {isTransitional(n.lifecycle) && <circle className="node__ring" r={R + 5} />}
+      <NodeShape n={n} />
+      {down && <path className="node__cross" d={`M-16,-16L16,16M16,-16L-16,16`} />}
+      {n.lagPositions > 0 && (
+        <g className="node__lag" transform={`translate(${R * 0.78},${-R * 0.78})`}>
+          <rect x={-15} y={-10} width={30} height={20} rx={10} />
+          <text y={4}>−{n.lagPositions}</text>
+        </g>
+      )}
+      <text className="node__id" y={R + 18}>
+        {n.id}
+      </text>
+      <g transform={`translate(0,${R + 26})`}>
+        {badges(n).map((p) => (
+          <g key={p.text} className={`pill pill--${p.tone}`} transform={`translate(${p.x},0)`}>
+            <rect width={p.width} height={17} rx={8.5} />
+            <text x={p.width / 2} y={12.5}>
+              {p.text}
+            </text>
+          </g>
+        ))}
+      </g>
+      <foreignObject x={-HIT_WIDTH / 2} y={HIT_TOP} width={HIT_WIDTH} height={HIT_HEIGHT}>
+        <button
+          type="button"
+          className="node__hit"
+          aria-label={name}
+          aria-pressed={selected}
+          title={name}
+          onClick={() => onSelect(id)}
+        />
+      </foreignObject>
+    </g>
+  );
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { clusterLayout, NODE_RADIUS } from './clusterLayout';
+
+const distance = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  Math.hypot(a.x - b.x, a.y - b.y);
+
+describe('clusterLayout', () => {
+  it('is a pure function of the ids', () => {
+    const a = clusterLayout(['n1', 'n2', 'n3'], ['monitor'], ['u1']);
+    const b = clusterLayout(['n1', 'n2', 'n3'], ['monitor'], ['u1']);
+    expect(b).toEqual(a);
+  });
+
+  it('keeps replicas apart, the monitor above them and clients below', () => {
+    for (let n = 2; n <= 7; n++) {
+      const ids = Array.from({ length: n }, (_, i) => `n${i + 1}`);
+      const layout = clusterLayout(ids, ['monitor'], ['u1', 'u2']);
+      const replicas = [...layout.replicas.values()];
+      for (const [i, a] of replicas.entries()) {
+        for (const b of replicas.slice(i + 1)) {
+          expect(distance(a, b)).toBeGreaterThan(3 * NODE_RADIUS);
+        }
+      }
+      const monitor = layout.monitors.get('monitor');
+      const topReplica = Math.min(...replicas.map((p) => p.y));
+      const bottomReplica = Math.max(...replicas.map((p) => p.y));
+      expect(monitor?.y).toBeLessThan(topReplica - 2 * NODE_RADIUS);
+      for (const c of layout.clients.values()) expect(c.y).toBeGreaterThan(bottomReplica);
+    }
+  });
+
+  it('has an endpoint for every node and client, and links between them', () => {
+    const layout = clusterLayout(['a', 'b', 'c'], ['m'], ['u']);
+    expect([...layout.endpoints.keys()].sort()).toEqual(['a', 'b', 'c', 'm', 'u']);
+    expect(layout.links.filter((l) => l.kind === 'replica')).toHaveLength(3);
+    expect(layout.links.filter((l) => l.kind === 'monitor')).toHaveLength(3);
+    expect(layout.links.filter((l) => l.kind === 'client')).toHaveLength(3);
+  });
+
+  it('fits the view box around everything drawn', () => {
+    const layout = clusterLayout(['a', 'b', 'c'], ['m'], ['u1', 'u2']);
+    const { x, y, width, height } = layout.viewBox;
+    for (const p of layout.endpoints.values()) {
+      expect(p.x - p.radius).toBeGreaterThanOrEqual(x);
+      expect(p.x + p.radius).toBeLessThanOrEqual(x + width);
+      expect(p.y - p.radius).toBeGreaterThanOrEqual(y);
+      expect(p.y + p.radius).toBeLessThanOrEqual(y + height);
+    }
+  });
+
+  it('survives an empty cluster', () => {
+    const layout = clusterLayout([], [], []);
+    expect(layout.viewBox.width).toBeGreaterThan(0);
+    expect(layout.links).toEqual([]);
+  });
+});
+
+describe('clusterLayout, clients', () => {
+  it('keeps a client clear of the replica above it', () => {
+    const layout = clusterLayout(['n1', 'n2', 'n3'], [], ['u1']);
+    const client = layout.clients.get('u1');
+    const lowest = Math.max(...[...layout.replicas.values()].map((p) => p.y));
+    expect(client?.y).toBeGreaterThan(lowest + NODE_RADIUS + 60);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Where things sit in the cluster picture, in view-box units: replicas on a circle with a gap
+ * at the top, the failover monitor in that gap, clients in a row along the bottom. Pure: the
+ * same ids give the same picture, so nodes do not jump around as the run plays.
+ */
+
+export const NODE_RADIUS = 30;
+export const CLIENT_WIDTH = 112;
+export const CLIENT_HEIGHT = 34;
+
+const CENTER_X = 400;
+const RING_CENTER = { x: CENTER_X, y: 262 };
+const MONITOR_AT = { x: CENTER_X, y: 64 };
+const CLIENT_ROW_Y = 516;
+/** Vertical room between the monitor and the highest replica: the monitor's label and badge. */
+const MONITOR_CLEARANCE = NODE_RADIUS * 2 + 60;
+/** Vertical room between the lowest replica's badges and the clients' boxes. */
+const CLIENT_CLEARANCE = 24;
+
+/** How far a node's drawing reaches from its centre: badges and name below, lag badge above. */
+const NODE_EXTENT = { left: 66, right: 66, top: NODE_RADIUS + 12, bottom: NODE_RADIUS + 46 };
+const CLIENT_EXTENT = {
+  left: CLIENT_WIDTH / 2,
+  right: CLIENT_WIDTH / 2,
+  top: CLIENT_HEIGHT / 2,
+  bottom: CLIENT_HEIGHT / 2 + 20,
+};
+const MARGIN = 18;
+/** A lone node is not blown up to fill the screen: the view box never gets smaller than this. */
+const MIN_VIEW = { width: 720, height: 440 };
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A place messages start from and arrive at: a centre and how far out its edge is. */
+export interface Endpoint extends Point {
+  radius: number;
+}
+
+export type LinkKind = 'replica' | 'monitor' | 'client';
+
+export interface Link {
+  a: string;
+  b: string;
+  kind: LinkKind;
+}
+
+/** The part of the plane worth showing, as an SVG `viewBox`. */
+export interface ViewBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ClusterLayout {
+  viewBox: ViewBox;
+  replicas: ReadonlyMap<string, Point>;
+  monitors: ReadonlyMap<string, Point>;
+  clients: ReadonlyMap<string, Point>;
+  endpoints: ReadonlyMap<string, Endpoint>;
+  links: readonly Link[];
+}
+
+/**
+ * The ring grows with the number of replicas so that neighbours never touch. It is an ellipse,
+ * wider than tall, because the space it is shown in is a landscape one.
+ */
+export function ringRadii(count: number): { rx: number; ry: number } {
+  if (count <= 1) return { rx: 0, ry: 0 };
+  return { rx: Math.min(330, 150 + 45 * count), ry: Math.min(175, 90 + 25 * count) };
+}
+
+function ring(ids: readonly string[]): Map<string, Point> {
+  const { rx, ry } = ringRadii(ids.length);
+  const placed = new Map<string, Point>();
+  ids.forEach((id, i) => {
+    // Spread over the full turn, offset by half a slot so the top stays free for the monitor.
+    const angle = -Math.PI / 2 + (2 * Math.PI * (i + 0.5)) / ids.length;
+    placed.set(id, {
+      x: RING_CENTER.x + rx * Math.cos(angle),
+      y: RING_CENTER.y + ry * Math.sin(angle),
+    });
+  });
+  return placed;
+}
+
+function row(ids: readonly string[], y: number, spacing: number): Map<string, Point> {
+  const placed = new Map<string, Point>();
+  const first = CENTER_X - (spacing * (ids.length - 1)) / 2;
+  ids.forEach((id, i) => {
+    placed.set(id, { x: first + spacing * i, y });
+  });
+  return placed;
+}
+
+type Extent = typeof NODE_EXTENT;
+
+/** The smallest box around everything drawn, with a margin, no smaller than MIN_VIEW. */
+export function fitViewBox(items: ReadonlyArray<[Point, Extent]>): ViewBox {
+  if (items.length === 0) return { x: 0, y: 0, ...MIN_VIEW };
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const [p, e] of items) {
+    left = Math.min(left, p.x - e.left);
+    right = Math.max(right, p.x + e.right);
+    top = Math.min(top, p.y - e.top);
+    bottom = Math.max(bottom, p.y + e.bottom);
+  }
+  const width = Math.max(MIN_VIEW.width, right - left + 2 * MARGIN);
+  const height = Math.max(MIN_VIEW.height, bottom - top + 2 * MARGIN);
+  return { x: (left + right - width) / 2, y: (top + bottom - height) / 2, width, height };
+}
+
+export function clusterLayout(
+  replicaIds: readonly string[],
+  monitorIds: readonly string[],
+  clientIds: readonly string[],
+): ClusterLayout {
+  const replicas = ring(replicaIds);
+  // Many replicas crowd the top of the ring; the monitor then moves up to stay clear of them.
+  const topReplicaY = Math.min(RING_CENTER.y, ...[...replicas.values()].map((p) => p.y));
+  const monitors = row(monitorIds, Math.min(MONITOR_AT.y, topReplicaY - MONITOR_CLEARANCE), 160);
+  // Clients go below the lowest replica's badges, however tall the ring has grown.
+  const bottomReplicaY = Math.max(RING_CENTER.y, ...[...replicas.values()].map((p) => p.y));
+  const clientRowY = Math.max(
+    CLIENT_ROW_Y,
+    bottomReplicaY + NODE_EXTENT.bottom + CLIENT_EXTENT.top + CLIENT_CLEARANCE,
+  );
+  const clients = row(clientIds, clientRowY, 260);
+  const endpoints = new Map<string, Endpoint>();
+  for (const [id, p] of [...replicas, ...monitors])
+    endpoints.set(id, { ...p, radius: NODE_RADIUS });
+  for (const [id, p] of clients) endpoints.set(id, { ...p, radius: CLIENT_HEIGHT / 2 });
+
+  const links: Link[] = [];
+  replicaIds.forEach((a, i) => {
+    for (const b of replicaIds.slice(i + 1)) links.push({ a, b, kind: 'replica' });
+  });
+  for (const m of monitorIds)
+    for (const r of replicaIds) links.push({ a: m, b: r, kind: 'monitor' });
+  for (const c of clientIds) for (const r of replicaIds) links.push({ a: c, b: r, kind: 'client' });
+  const viewBox = fitViewBox([
+    ...[...replicas.values(), ...monitors.values()].map((p): [Point, Extent] => [p, NODE_EXTENT]),
+    ...[...clients.values()].map((p): [Point, Extent] => [p, CLIENT_EXTENT]),
+  ]);
+  return { viewBox, replicas, monitors, clients, endpoints, links };
+}

@@ -1,0 +1,98 @@
+/**
+ * Where each message is drawn at a display time: a pure function of the playhead, so scrubbing,
+ * pausing and speed changes need no animation state (DESIGN.md, "animation without its own
+ * clock"). A message in flight sits `(t - sentAt) / (deliverAt - sentAt)` of the way along its
+ * link; a message that failed to arrive falls away from the receiver's edge as it fades.
+ */
+import type { MessageView } from '../../store/view';
+import { DROP_VISIBLE_MS } from '../../store/view';
+import type { Endpoint, Point } from './clusterLayout';
+import { categoryOf, type MessageCategory } from './messageKinds';
+
+/** Messages each way on a link travel in their own lane, this far right of the centre line. */
+export const LANE_OFFSET = 5;
+/** How far a dropped message falls while it fades, in view-box units. */
+export const DROP_FALL = 36;
+
+export interface MessageMark {
+  key: string;
+  x: number;
+  y: number;
+  category: MessageCategory;
+  dropped: boolean;
+  opacity: number;
+  /** Small marks for frequent, uneventful traffic (heartbeats) so it does not crowd; not for drops. */
+  small: boolean;
+  title: string;
+}
+
+/** Start and end of a message's path: edge to edge, shifted into the lane of its direction. */
+export function messagePath(from: Endpoint, to: Endpoint): { start: Point; end: Point } {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const ux = dx / length;
+  const uy = dy / length;
+  // Right-hand normal of the direction of travel: the two directions get opposite lanes.
+  const nx = -uy * LANE_OFFSET;
+  const ny = ux * LANE_OFFSET;
+  return {
+    start: { x: from.x + ux * from.radius + nx, y: from.y + uy * from.radius + ny },
+    end: { x: to.x - ux * to.radius + nx, y: to.y - uy * to.radius + ny },
+  };
+}
+
+/** Fraction of the way from sender to receiver at time t, clamped to [0, 1]. */
+export function progress(t: number, sentAt: number, deliverAt: number): number {
+  if (deliverAt <= sentAt) return 1;
+  return Math.min(1, Math.max(0, (t - sentAt) / (deliverAt - sentAt)));
+}
+
+function messageTitle(m: MessageView): string {
+  const base = `${m.kind} ${m.from} → ${m.to}`;
+  return m.fate === 'in-flight'
+    ? base
+    : `${base} (${m.fate}${m.dropReason ? `: ${m.dropReason}` : ''})`;
+}
+
+export function messageMarks(
+  inFlight: readonly MessageView[],
+  recentDrops: readonly MessageView[],
+  t: number,
+  endpoints: ReadonlyMap<string, Endpoint>,
+  reducedMotion: boolean,
+): MessageMark[] {
+  const marks: MessageMark[] = [];
+  const place = (m: MessageView, dropped: boolean) => {
+    const from = endpoints.get(m.from);
+    const to = endpoints.get(m.to);
+    if (from === undefined || to === undefined) return;
+    const { start, end } = messagePath(from, to);
+    const category = categoryOf(m.kind);
+    const base = {
+      key: String(m.id),
+      category,
+      dropped,
+      small: category === 'heartbeat' && !dropped,
+    };
+    if (!dropped) {
+      const f = progress(t, m.sentAt, m.deliverAt);
+      const x = start.x + (end.x - start.x) * f;
+      const y = start.y + (end.y - start.y) * f;
+      marks.push({ ...base, x, y, opacity: 1, title: messageTitle(m) });
+      return;
+    }
+    // With reduced motion a drop stays put at the receiver's edge, fully visible, until it expires.
+    const age = reducedMotion ? 0 : Math.min(1, Math.max(0, (t - m.deliverAt) / DROP_VISIBLE_MS));
+    marks.push({
+      ...base,
+      x: end.x,
+      y: end.y + DROP_FALL * age * age,
+      opacity: 1 - 0.85 * age,
+      title: messageTitle(m),
+    });
+  };
+  for (const m of inFlight) place(m, false);
+  for (const m of recentDrops) place(m, true);
+  return marks;
+}

@@ -1,0 +1,47 @@
+/** The words that name a node, for its accessible name and its visible badges. */
+import type { NodeView } from '../../store/view';
+
+/** The parts of a node's state the picture shows; a small, flat object so it compares cheaply. */
+export interface NodeSummary {
+  id: string;
+  isMonitor: boolean;
+  role: string;
+  lifecycle: string;
+  mode: 'sync' | 'async' | null;
+  lastPos: number;
+  lagPositions: number;
+  epoch: number;
+}
+
+export function summarize(node: NodeView): NodeSummary {
+  return {
+    id: node.id,
+    isMonitor: node.isMonitor,
+    role: node.role,
+    lifecycle: node.lifecycle,
+    mode: node.mode,
+    lastPos: node.lastPos,
+    lagPositions: node.lagPositions,
+    epoch: node.epoch,
+  };
+}
+
+/** Lifecycle states in which a node is up but not yet serving as a full replica. */
+export function isTransitional(lifecycle: string): boolean {
+  return lifecycle === 'recovering' || lifecycle === 'catchingUp' || lifecycle === 'bootstrapping';
+}
+
+/** Lifecycle names from the statechart, in words ("catchingUp" → "catching up"). */
+export function lifecycleWords(lifecycle: string): string {
+  return lifecycle.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** E.g. "follower-1, follower, sync, active, log position 12, 3 behind". */
+export function nodeAccessibleName(n: NodeSummary): string {
+  const parts = [n.id, n.role];
+  if (n.mode !== null && !n.isMonitor) parts.push(n.mode);
+  parts.push(lifecycleWords(n.lifecycle));
+  if (!n.isMonitor) parts.push(`log position ${n.lastPos}`);
+  if (n.lagPositions > 0) parts.push(`${n.lagPositions} behind`);
+  return parts.join(', ');
+}
