@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: engine throughput on a large single-leader scenario (replication and tracing
+ * on), against a bare priority-queue loop measured in the same process; the cost of a
+ * checkpoint and a restore; and the time to seek in a 10,000-event run.
+ *
+ * Targets: at least 1,000,000 engine events per second, within 4x of the bare loop. Missing a
+ * target prints MISS; the process still exits 0 (a benchmark reports figures, it is not a test).
+ */
+import { cpus, loadavg } from 'node:os';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { checkpoint, restore, runUntil, step } from '../src/engine/simulation';
+import type { Checkpoint } from '../src/engine/state';
+import type { SingleLeaderClient, SingleLeaderNode } from '../src/protocols/single-leader';
+import type { SingleLeaderSim } from '../src/protocols/single-leader/outcome';
+import { startScenario } from '../src/scenarios/run';
+import type { Scenario } from '../src/scenarios/schema';
+import { runBareLoopIsolated } from './bareLoop';
+import { largeScenario } from './largeScenario';
+
+const TARGET_EVENTS_PER_SEC = 1_000_000;
+const TARGET_RATIO = 4;
+const REPEATS = 3;
+const BARE_EVENTS = 5_000_000;
+/** Bare-loop reference with a near-empty queue (what "priority queue + dispatch" costs at best). */
+const BARE_SMALL_QUEUE = 100;
+/** The engine run is driven in slices of this much virtual time, to sample its queue length. */
+const SLICE_MS = 100;
+const SEEK_RUN_EVENTS = 10_000;
+const SEEK_TARGETS = 50;
+const CHECKPOINT_EVERY = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** A full garbage collection between measurements (V8's gc, exposed at run time). */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return gc ?? (() => {});
+})();
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const fixed = (n: number, digits: number) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mb = (bytes: number) => `${fixed(bytes / 1024 / 1024, 1)} MB`;
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+function table(title: string, rows: Array<[string, string]>): void {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\n${title}`);
+  console.log('-'.repeat(title.length));
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+}
+
+/** Tiny seeded xorshift for choosing seek targets (no Math.random: the run is repeatable). */
+function xorshift(seed: number): () => number {
+  let x = seed | 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine throughput
+
+interface EngineRun {
+  sim: SingleLeaderSim;
+  setupMs: number;
+  wallMs: number;
+  events: number;
+  trace: number;
+  messages: number;
+  virtualMs: number;
+  /** Mean length of the event queue, sampled every SLICE_MS of virtual time. */
+  meanQueue: number;
+}
+
+function runEngine(scenario: Scenario): EngineRun {
+  const t0 = performance.now();
+  const sim = startScenario(scenario, scenario.seed);
+  const t1 = performance.now();
+  // runUntil in slices: the same work as one call (a few hundred extra loop exits), and the
+  // queue length at each slice boundary sizes the bare loop's heap like the engine's.
+  let queueSum = 0;
+  let slices = 0;
+  for (let t = SLICE_MS; t < scenario.durationMs; t += SLICE_MS) {
+    runUntil(sim, t);
+    queueSum += sim.core.queue.length;
+    slices++;
+  }
+  runUntil(sim, scenario.durationMs);
+  const t2 = performance.now();
+  return {
+    meanQueue: slices > 0 ? queueSum / slices : sim.core.queue.length,
+    sim,
+    setupMs: t1 - t0,
+    wallMs: t2 - t1,
+    events: sim.core.eventsProcessed,
+    trace: sim.logs.trace.length,
+    messages: sim.core.nextMessageId - 1,
+    virtualMs: sim.core.now,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checkpoints and seeking
+
+type SimCheckpoint = Checkpoint<SingleLeaderNode, SingleLeaderClient>;
+
+/** Average cost of checkpoint() and of restore() on the simulation's current state. */
+function checkpointCost(sim: SingleLeaderSim, rounds: number) {
+  let checkpointMs = 0;
+  let restoreMs = 0;
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    const cp = checkpoint(sim);
+    const t1 = performance.now();
+    restore(sim, cp);
+    const t2 = performance.now();
+    checkpointMs += t1 - t0;
+    restoreMs += t2 - t1;
+  }
+  return { checkpointUs: (checkpointMs / rounds) * 1000, restoreUs: (restoreMs / rounds) * 1000 };
+}
+
+interface SeekResult {
+  events: number;
+  virtualMs: number;
+  checkpoints: number;
+  forwardMs: number;
+  checkpointUs: number;
+  meanSeekMs: number;
+  maxSeekMs: number;
+  meanReplayed: number;
+}
+
+/**
+ * Run `SEEK_RUN_EVENTS` events checkpointing every `every` events (as the session does), then
+ * seek to random times: restore the latest checkpoint at or before the target and replay to it.
+ */
+function seekBench(scenario: Scenario, every: number): SeekResult {
+  const sim = startScenario(scenario, scenario.seed);
+  const checkpoints: SimCheckpoint[] = [checkpoint(sim)];
+  let checkpointMs = 0;
+  const t0 = performance.now();
+  while (sim.core.eventsProcessed < SEEK_RUN_EVENTS && step(sim)) {
+    if (sim.core.eventsProcessed % every === 0) {
+      const c0 = performance.now();
+      checkpoints.push(checkpoint(sim));
+      checkpointMs += performance.now() - c0;
+    }
+  }
+  const forwardMs = performance.now() - t0;
+  const end = sim.core.now;
+  const events = sim.core.eventsProcessed;
+  const random = xorshift(0x5eec ^ every);
+  let totalMs = 0;
+  let maxMs = 0;
+  let replayed = 0;
+  for (let i = 0; i < SEEK_TARGETS; i++) {
+    const target = Math.floor(random() * end);
+    const s0 = performance.now();
+    let k = checkpoints.length - 1;
+    while (k > 0 && (checkpoints[k] as SimCheckpoint).core.now > target) k--;
+    restore(sim, checkpoints[k] as SimCheckpoint);
+    const from = sim.core.eventsProcessed;
+    runUntil(sim, target);
+    const ms = performance.now() - s0;
+    replayed += sim.core.eventsProcessed - from;
+    totalMs += ms;
+    maxMs = Math.max(maxMs, ms);
+  }
+  return {
+    events,
+    virtualMs: end,
+    checkpoints: checkpoints.length,
+    forwardMs,
+    checkpointUs: (checkpointMs / Math.max(1, checkpoints.length - 1)) * 1000,
+    meanSeekMs: totalMs / SEEK_TARGETS,
+    maxSeekMs: maxMs,
+    meanReplayed: replayed / SEEK_TARGETS,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<void> {
+  const large = largeScenario();
+  // Few clients, so that 10,000 events span several seconds and include the faults.
+  const seekScenario = largeScenario({ durationMs: 12_000, clients: 2, meanGapMs: 20 });
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Replica Lab engine benchmark — Node ${process.version}, ${cpu} x${cpus().length}`);
+  const load = loadavg()[0] ?? 0;
+  console.log(
+    `Load average at start: ${fixed(load, 2)}` +
+      (load > cpus().length / 2 ? ' (a busy machine: wall-clock figures will be noisy)' : ''),
+  );
+  console.log(
+    `Large scenario: 5 replicas + monitor (n2 sync; n3, n4, n5 async), ` +
+      `${large.workload?.clients.length ?? 0} clients, ${fixed(large.durationMs / 1000, 0)} s ` +
+      'virtual; follower crash, partition, lag spike, leader crash with failover, n6 joins.',
+  );
+
+  // Warm-up, so that the measured runs use optimised code. The bare loop runs in a worker (a
+  // fresh isolate, see bareLoop.ts), which warms itself up before measuring. Nothing restores a
+  // checkpoint before the throughput runs: restored (structured-cloned) objects have other hidden
+  // classes, which make the engine's property accesses polymorphic. Seeking runs last.
+  runEngine(largeScenario({ durationMs: 5_000 }));
+
+  const engineRuns: Array<Omit<EngineRun, 'sim'>> = [];
+  const bareRates: number[] = [];
+  const bareSmallRates: number[] = [];
+  let last: EngineRun | undefined;
+  for (let i = 0; i < REPEATS; i++) {
+    last = undefined;
+    collectGarbage();
+    const run = runEngine(large);
+    const { sim: _sim, ...figures } = run;
+    engineRuns.push(figures);
+    if (i === REPEATS - 1) last = run;
+    collectGarbage();
+    // The same heap, holding as many pending events as the engine's queue did on average.
+    const bare = await runBareLoopIsolated(BARE_EVENTS, Math.max(1, Math.round(run.meanQueue)));
+    const bareSmall = await runBareLoopIsolated(BARE_EVENTS, BARE_SMALL_QUEUE);
+    bareRates.push(bare.eventsPerSec);
+    bareSmallRates.push(bareSmall.eventsPerSec);
+    console.log(
+      `  run ${i + 1}: engine ${int(run.events)} events in ${int(run.wallMs)} ms ` +
+        `(${int((run.events / run.wallMs) * 1000)} ev/s); bare loop ${int(bare.eventsPerSec)} ev/s ` +
+        `(${int(run.meanQueue)} pending), ${int(bareSmall.eventsPerSec)} ev/s (${BARE_SMALL_QUEUE} pending)`,
+    );
+  }
+  if (last === undefined) throw new Error('no engine run');
+
+  collectGarbage();
+  const heapUsed = process.memoryUsage().heapUsed;
+
+  const engineRates = engineRuns.map((r) => (r.events / r.wallMs) * 1000);
+  const engineRate = median(engineRates);
+  const mid = engineRuns[engineRates.indexOf(engineRate)] as Omit<EngineRun, 'sim'>;
+  const bareRate = median(bareRates);
+  // Each bare loop ran right after its engine run, so a pair shares the machine's conditions.
+  const ratio = median(bareRates.map((bare, i) => bare / (engineRates[i] as number)));
+  const spread = (rates: number[]) => `${int(Math.min(...rates))} .. ${int(Math.max(...rates))}`;
+
+  table(`Engine throughput (median of ${REPEATS} runs)`, [
+    ['engine events', int(mid.events)],
+    ['trace entries', int(mid.trace)],
+    ['messages sent', int(mid.messages)],
+    ['virtual time simulated', `${fixed(mid.virtualMs / 1000, 1)} s`],
+    ['mean events queued', int(mid.meanQueue)],
+    ['setup (compile + create)', `${int(mid.setupMs)} ms`],
+    ['wall time (run)', `${int(mid.wallMs)} ms`],
+    ['engine events/s', `${int(engineRate)}   (runs: ${spread(engineRates)})`],
+    ['trace entries/s', int((mid.trace / mid.wallMs) * 1000)],
+    ['virtual/wall speed-up', `${fixed(mid.virtualMs / mid.wallMs, 1)}x`],
+    ['bare loop events/s', `${int(bareRate)}   (same queue length; runs: ${spread(bareRates)})`],
+    [
+      'bare loop events/s, small queue',
+      `${int(median(bareSmallRates))}   (${BARE_SMALL_QUEUE} pending; reference only)`,
+    ],
+    ['ratio bare/engine', `${fixed(ratio, 2)}x   (median of the per-run ratios)`],
+    [`target >= ${int(TARGET_EVENTS_PER_SEC)} ev/s`, verdict(engineRate >= TARGET_EVENTS_PER_SEC)],
+    [`target ratio <= ${TARGET_RATIO}`, verdict(ratio <= TARGET_RATIO)],
+    ['heapUsed after run (sim alive)', mb(heapUsed)],
+    ['heap per engine event', `${int(heapUsed / mid.events)} B`],
+    ['heap limit', mb(getHeapStatistics().heap_size_limit)],
+  ]);
+
+  const finalCost = checkpointCost(last.sim, 3);
+  table('Checkpoint on the final state of the large run (mean of 3)', [
+    ['checkpoint()', `${int(finalCost.checkpointUs)} µs`],
+    ['restore()', `${int(finalCost.restoreUs)} µs`],
+    ['checkpoint() + restore()', `${int(finalCost.checkpointUs + finalCost.restoreUs)} µs`],
+  ]);
+  last = undefined;
+  collectGarbage();
+
+  seekBench(seekScenario, CHECKPOINT_EVERY); // warm-up
+  collectGarbage();
+  const seek = seekBench(seekScenario, CHECKPOINT_EVERY);
+  table(
+    `Seeking in a ${int(SEEK_RUN_EVENTS)}-event run (checkpoint every ${int(CHECKPOINT_EVERY)} ` +
+      `events, ${SEEK_TARGETS} random target times)`,
+    [
+      ['events / virtual time', `${int(seek.events)} / ${fixed(seek.virtualMs / 1000, 1)} s`],
+      ['forward run incl. checkpoints', `${fixed(seek.forwardMs, 1)} ms`],
+      ['checkpoints taken', int(seek.checkpoints)],
+      ['checkpoint() during the run', `${int(seek.checkpointUs)} µs each`],
+      ['mean events replayed per seek', int(seek.meanReplayed)],
+      ['seek (restore + replay), mean', `${fixed(seek.meanSeekMs, 2)} ms`],
+      ['seek (restore + replay), max', `${fixed(seek.maxSeekMs, 2)} ms`],
+      ['instant (mean < 16 ms, one frame)', verdict(seek.meanSeekMs < 16)],
+      ['instant (max < 16 ms, one frame)', verdict(seek.maxSeekMs < 16)],
+    ],
+  );
+}
+
+await main();
