@@ -13,6 +13,7 @@ import type {
   ClientRuntime,
   LinkState,
   NodeRuntime,
+  PendingOp,
   SimCore,
   SimEvent,
   SimLogs,
@@ -73,7 +74,6 @@ export function createSimulation<PC, NS, CS>(
     clients: {},
     links: {},
     rng: {},
-    inFlight: new Map(),
     nextMessageId: 1,
     nextOpId: 1,
     traceHash: EMPTY_TRACE_HASH,
@@ -92,6 +92,7 @@ export function createSimulation<PC, NS, CS>(
       state: protocol.initClient(id, config.protocol, core.nodeIds),
       current: null,
       queued: [],
+      timeoutAt: null,
     };
   }
   for (const id of config.nodes) protocol.onStart(contextFor(sim, id));
@@ -122,20 +123,23 @@ export function nextEventTime(sim: Simulation<unknown, unknown, unknown>): SimTi
   return top?.t;
 }
 
-/** Process the next input or event. Returns false when there is nothing left to do. */
-export function step<PC, NS, CS>(sim: Simulation<PC, NS, CS>): boolean {
+/**
+ * Process the next input or event if it is due at or before `limit`; returns whether it did.
+ * Inputs at time t go before events at t, so replaying a recorded input is exact.
+ */
+function stepUntil<PC, NS, CS>(sim: Simulation<PC, NS, CS>, limit: SimTimeMs): boolean {
   const { core } = sim;
   const input = sim.inputs[core.inputCursor];
-  const top = heapPeek(core.queue);
-  // Inputs at time t go before events at t, so replaying a recorded input is exact.
-  if (input && (!top || input.at <= top.t)) {
+  const top = core.queue[0];
+  if (input !== undefined && (top === undefined || input.at <= top.t)) {
+    if (input.at > limit) return false;
     core.inputCursor++;
     if (input.at > core.now) core.now = input.at;
     core.eventsProcessed++;
     applyInput(sim, input);
     return true;
   }
-  if (!top) return false;
+  if (top === undefined || top.t > limit) return false;
   heapPop(core.queue);
   core.now = top.t;
   core.eventsProcessed++;
@@ -143,12 +147,15 @@ export function step<PC, NS, CS>(sim: Simulation<PC, NS, CS>): boolean {
   return true;
 }
 
+/** Process the next input or event. Returns false when there is nothing left to do. */
+export function step<PC, NS, CS>(sim: Simulation<PC, NS, CS>): boolean {
+  return stepUntil(sim, Number.POSITIVE_INFINITY);
+}
+
 /** Process everything scheduled at or before `t`, then set the clock to `t`. */
 export function runUntil<PC, NS, CS>(sim: Simulation<PC, NS, CS>, t: SimTimeMs): void {
-  for (;;) {
-    const next = nextEventTime(sim as Simulation<unknown, unknown, unknown>);
-    if (next === undefined || next > t) break;
-    step(sim);
+  while (stepUntil(sim, t)) {
+    // each iteration processed one input or event
   }
   if (t > sim.core.now) sim.core.now = t;
 }
@@ -175,28 +182,57 @@ function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): voi
       const node = sim.core.nodes[event.node];
       if (!node?.up || node.incarnation !== event.incarnation) return;
       if (node.timerGen[event.name] !== event.gen) return;
-      record(sim, { type: 'timer', node: event.node, name: event.name });
+      trace(sim, 'timer', event.node, undefined, event.name);
       sim.protocol.onTimer(contextFor(sim, event.node), event.name, event.data);
       return;
     }
     case 'client-timeout':
-      clientTimeout(sim, event.client, event.opId, event.attempt);
+      clientTimeout(sim, event.client);
       return;
   }
+}
+
+/** Messages on the wire now, in id order (read from the queue: no second index to keep). */
+export function messagesInFlight<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Message[] {
+  const out: Message[] = [];
+  for (const event of sim.core.queue) if (event.type === 'deliver') out.push(event.msg);
+  return out.sort((a, b) => a.id - b.id);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Trace
 
-/** Append an entry to the trace and fold it into the trace hash. */
+/**
+ * Append an entry to the trace and fold it into the trace hash. Positional, and every entry
+ * built with the same fields in the same order, because this runs for nearly every event.
+ */
+export function trace<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  type: TraceEvent['type'],
+  node?: EndpointId,
+  msg?: number,
+  name?: string,
+  detail?: unknown,
+): void {
+  const event: TraceEvent = {
+    id: sim.logs.trace.length,
+    t: sim.core.now,
+    type,
+    node,
+    msg,
+    name,
+    detail,
+  };
+  sim.logs.trace.push(event);
+  sim.core.traceHash = foldTraceEvent(sim.core.traceHash, event);
+}
+
+/** `trace` with named fields, for the rarer entries. */
 export function record<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
   entry: Omit<TraceEvent, 'id' | 't'>,
-): TraceEvent {
-  const event = { id: sim.logs.trace.length, t: sim.core.now, ...entry } as TraceEvent;
-  sim.logs.trace.push(event);
-  sim.core.traceHash = foldTraceEvent(sim.core.traceHash, event);
-  return event;
+): void {
+  trace(sim, entry.type, entry.node, entry.msg, entry.name, entry.detail);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,15 +284,13 @@ export function sendMessage<PC, NS, CS>(
     fromIncarnation: incarnationOf(sim, from),
     unlucky: drawUnlucky(link),
   };
-  core.inFlight.set(msg.id, msg);
   heapPush(core.queue, { t: msg.deliverAt, seq: core.seq++, type: 'deliver', msg });
-  record(sim, { type: 'send', node: from, msg: msg.id, name: kind });
+  trace(sim, 'send', from, msg.id, kind);
   return msg.id;
 }
 
 function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
   const { core } = sim;
-  core.inFlight.delete(msg.id);
   const node = core.nodes[msg.to];
   const isClient = node === undefined;
   const failure = arrivalFailure(
@@ -270,12 +304,12 @@ function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
     msg.fate = failure === 'crash' ? 'lost' : 'dropped';
     msg.dropReason = failure;
     sim.logs.messages.push(msg);
-    record(sim, { type: 'drop', node: msg.to, msg: msg.id, name: failure });
+    trace(sim, 'drop', msg.to, msg.id, failure);
     return;
   }
   msg.fate = 'delivered';
   sim.logs.messages.push(msg);
-  record(sim, { type: 'deliver', node: msg.to, msg: msg.id, name: msg.kind });
+  trace(sim, 'deliver', msg.to, msg.id, msg.kind);
   if (isClient) {
     clientResponse(sim, msg);
   } else if (core.clients[msg.from] !== undefined) {
@@ -290,12 +324,11 @@ function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
 
 class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   self: NodeId = '';
+  /** The node being handled; set by `contextFor` before every handler call. */
+  node!: NodeRuntime<NS>;
   constructor(readonly sim: Simulation<PC, NS, CS>) {}
   get now() {
     return this.sim.core.now;
-  }
-  get node(): NodeRuntime<NS> {
-    return this.sim.core.nodes[this.self] as NodeRuntime<NS>;
   }
   get state() {
     return this.node.state;
@@ -310,7 +343,7 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     return this.sim.core.now + this.node.clockSkewMs;
   }
   random() {
-    return nextFloat(stream(this.sim, `proto:${this.self}`));
+    return nextFloat(stream(this.sim, streamName('proto', this.self)));
   }
   send(to: NodeId, kind: string, payload: unknown) {
     return sendMessage(this.sim, this.self, to, kind, payload);
@@ -364,7 +397,25 @@ function contextFor<PC, NS, CS>(sim: Simulation<PC, NS, CS>, self: NodeId): Node
     contexts.set(sim, ctx as unknown as Context<never, never, never>);
   }
   ctx.self = self;
+  ctx.node = sim.core.nodes[self] as NodeRuntime<NS>;
   return ctx;
+}
+
+const streamNames = new Map<string, Map<string, string>>();
+
+/** `${family}:${id}`, built once: stream lookups then hit an interned key. */
+function streamName(family: string, id: string): string {
+  let names = streamNames.get(family);
+  if (names === undefined) {
+    names = new Map();
+    streamNames.set(family, names);
+  }
+  let name = names.get(id);
+  if (name === undefined) {
+    name = `${family}:${id}`;
+    names.set(id, name);
+  }
+  return name;
 }
 
 /** The named stream, created from the run seed on first use. */
@@ -478,7 +529,11 @@ function requireNode<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: NodeId): NodeR
 // Clients: each a Jepsen process with one operation outstanding.
 
 function routingView<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientId): RoutingView {
-  return { now: sim.core.now, nodeIds: sim.core.nodeIds, rng: stream(sim, `client:${client}`) };
+  return {
+    now: sim.core.now,
+    nodeIds: sim.core.nodeIds,
+    rng: stream(sim, streamName('client', client)),
+  };
 }
 
 function requireClient<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): ClientRuntime<CS> {
@@ -487,18 +542,33 @@ function requireClient<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): C
   return client;
 }
 
+/** Append a history entry (fixed shape: this runs twice per client operation). */
 function pushHistory<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
-  entry: Omit<HistoryOp, 'index' | 'time'>,
+  type: HistoryOp['type'],
+  pending: PendingOp,
+  process: ClientId,
+  value: HistoryOp['value'],
+  node?: NodeId,
+  error?: string,
+  meta?: HistoryOp['meta'],
 ): void {
-  const op = { index: sim.logs.history.length, time: sim.core.now, ...entry } as HistoryOp;
+  const index = sim.logs.history.length;
+  const op: HistoryOp = {
+    index,
+    type,
+    process,
+    opId: pending.opId,
+    f: pending.op.f,
+    key: pending.op.key,
+    value,
+    time: sim.core.now,
+    node,
+    error,
+    meta,
+  };
   sim.logs.history.push(op);
-  record(sim, {
-    type: 'client',
-    node: op.process,
-    name: `${op.type}:${op.f}:${op.key}`,
-    detail: op.value ?? undefined,
-  });
+  trace(sim, 'client', process, index, type, value ?? undefined);
 }
 
 function clientOp<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId, op: ClientOp): void {
@@ -507,11 +577,16 @@ function clientOp<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId, op: Cli
     client.queued.push(op);
     return;
   }
-  const opId = sim.core.nextOpId++;
-  const value = op.f === 'write' ? (op.value ?? null) : null;
-  pushHistory(sim, { type: 'invoke', process: id, opId, f: op.f, key: op.key, value });
-  const target = sim.protocol.routeClientOp(client.state, op, routingView(sim, id));
-  client.current = { opId, op, target, attempt: 0, invokedAt: sim.core.now };
+  const pending: PendingOp = {
+    opId: sim.core.nextOpId++,
+    op,
+    target: sim.protocol.routeClientOp(client.state, op, routingView(sim, id)),
+    attempt: 0,
+    invokedAt: sim.core.now,
+    deadline: 0,
+  };
+  client.current = pending;
+  pushHistory(sim, 'invoke', pending, id, op.f === 'write' ? (op.value ?? null) : null);
   sendRequest(sim, client);
 }
 
@@ -525,17 +600,26 @@ function sendRequest<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRunt
     f: pending.op.f,
     key: pending.op.key,
     value: pending.op.value ?? null,
+    session: sim.protocol.sessionFor?.(client.state, pending.op),
   };
-  const session = sim.protocol.sessionFor?.(client.state, pending.op);
-  if (session !== undefined) request.session = session;
   sendMessage(sim, client.id, pending.target, pending.op.f, request);
+  pending.deadline = sim.core.now + sim.config.clientTimeoutMs;
+  // One timeout event per client at a time: deadlines only move later, so an armed one fires
+  // no later than the current deadline and re-arms itself if that has moved.
+  if (client.timeoutAt === null) armTimeout(sim, client, pending.deadline);
+}
+
+function armTimeout<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  client: ClientRuntime<CS>,
+  at: SimTimeMs,
+): void {
+  client.timeoutAt = at;
   heapPush(sim.core.queue, {
-    t: sim.core.now + sim.config.clientTimeoutMs,
+    t: at,
     seq: sim.core.seq++,
     type: 'client-timeout',
     client: client.id,
-    opId: pending.opId,
-    attempt: pending.attempt,
   });
 }
 
@@ -556,42 +640,28 @@ function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): 
     sendRequest(sim, client);
     return;
   }
-  const base = { process: client.id, opId, f: pending.op.f, key: pending.op.key, node: msg.from };
   if (result.type === 'ok') {
     const value = pending.op.f === 'read' ? (result.value ?? null) : (pending.op.value ?? null);
-    pushHistory(sim, { ...base, type: 'ok', value, ...(result.meta ? { meta: result.meta } : {}) });
+    pushHistory(sim, 'ok', pending, client.id, value, msg.from, undefined, result.meta);
   } else {
     const error = result.type === 'fail' ? result.error : `too many redirects (${result.reason})`;
-    pushHistory(sim, {
-      ...base,
-      type: 'fail',
-      value: pending.op.value ?? null,
-      error,
-      ...(result.type === 'fail' && result.meta ? { meta: result.meta } : {}),
-    });
+    const meta = result.type === 'fail' ? result.meta : undefined;
+    pushHistory(sim, 'fail', pending, client.id, pending.op.value ?? null, msg.from, error, meta);
   }
   finishOp(sim, client);
 }
 
-function clientTimeout<PC, NS, CS>(
-  sim: Simulation<PC, NS, CS>,
-  id: ClientId,
-  opId: number,
-  attempt: number,
-): void {
+function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): void {
   const client = requireClient(sim, id);
+  client.timeoutAt = null;
   const pending = client.current;
-  if (pending === null || pending.opId !== opId || pending.attempt !== attempt) return;
-  pushHistory(sim, {
-    type: 'info',
-    process: id,
-    opId,
-    f: pending.op.f,
-    key: pending.op.key,
-    value: pending.op.value ?? null,
-    node: pending.target,
-    error: `no answer from ${pending.target} within ${sim.config.clientTimeoutMs} ms`,
-  });
+  if (pending === null) return;
+  if (sim.core.now < pending.deadline) {
+    armTimeout(sim, client, pending.deadline);
+    return;
+  }
+  const error = `no answer from ${pending.target} within ${sim.config.clientTimeoutMs} ms`;
+  pushHistory(sim, 'info', pending, id, pending.op.value ?? null, pending.target, error);
   sim.protocol.onClientTimeout(client.state, pending.target, routingView(sim, id));
   finishOp(sim, client);
 }

@@ -38,6 +38,8 @@ export interface PendingOp {
   target: NodeId;
   attempt: number;
   invokedAt: SimTimeMs;
+  /** The client gives up at this time unless an answer comes (moved by each retry). */
+  deadline: SimTimeMs;
 }
 
 /** A client session: one outstanding operation at a time, the rest queued (Jepsen process). */
@@ -46,6 +48,8 @@ export interface ClientRuntime<CS> {
   state: CS;
   current: PendingOp | null;
   queued: ClientOp[];
+  /** When the client's one armed timeout event fires, or null if none is armed. */
+  timeoutAt: SimTimeMs | null;
 }
 
 /** One direction of a link. */
@@ -67,7 +71,7 @@ export type SimEvent =
       incarnation: number;
       data: unknown;
     })
-  | (Scheduled & { type: 'client-timeout'; client: ClientId; opId: number; attempt: number });
+  | (Scheduled & { type: 'client-timeout'; client: ClientId });
 
 /** Mutable state, cloned by checkpoints. */
 export interface SimCore<NS, CS> {
@@ -83,7 +87,6 @@ export interface SimCore<NS, CS> {
   links: Record<EndpointId, Record<EndpointId, LinkState>>;
   /** Streams other than the per-link ones: `client:<id>`, `proto:<node>`. */
   rng: Record<string, RngStream>;
-  inFlight: Map<number, Message>;
   nextMessageId: number;
   nextOpId: number;
   traceHash: number;

@@ -1,7 +1,7 @@
 /**
  * Running a scenario headlessly, and judging its promised outcomes.
  */
-import { createSimulation, runUntil } from '../engine/simulation';
+import { createSimulation, messagesInFlight, runUntil } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
 import type { HistoryOp, Input } from '../engine/types';
 import { singleLeader } from '../protocols/single-leader';
@@ -63,18 +63,19 @@ export function checkExpectations(
 
 /** Messages counted by fate and by kind. */
 export function messageSummary(sim: SingleLeaderSim) {
+  const inFlight = messagesInFlight(sim);
   const byFate: Record<string, number> = {
     delivered: 0,
     dropped: 0,
     lost: 0,
-    'in-flight': sim.core.inFlight.size,
+    'in-flight': inFlight.length,
   };
   const byKind: Record<string, number> = {};
   for (const m of sim.logs.messages) {
     byFate[m.fate] = (byFate[m.fate] ?? 0) + 1;
     byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
   }
-  for (const m of sim.core.inFlight.values()) byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
+  for (const m of inFlight) byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
   return { total: sim.core.nextMessageId - 1, byFate, byKind };
 }
 

@@ -2,6 +2,8 @@
  * The immutable picture of a session at its current time, rebuilt after every change. React
  * components and D3 layers read only this, never the mutable simulation underneath.
  */
+
+import { messagesInFlight } from '../engine/simulation';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
 import { lastPos } from '../protocols/single-leader/log';
 import type { Session } from './session';
@@ -140,7 +142,7 @@ export function buildView(session: Session): SimView {
     ended: t >= scenario.durationMs,
     nodes,
     clients,
-    inFlight: [...core.inFlight.values()].map(messageView),
+    inFlight: messagesInFlight(sim).map(messageView),
     recentDrops,
     history: [...sim.logs.history],
     narrationIndex,

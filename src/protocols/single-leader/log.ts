@@ -23,10 +23,12 @@ export interface Storage {
   snapshotData: Record<string, Value>;
   log: LogEntry[];
   data: Record<string, Value>;
+  /** The epoch ranges of snapshot and log, kept up to date so a fetch never walks the log. */
+  ranges: EpochRanges;
 }
 
 export function emptyStorage(): Storage {
-  return { snapshotPos: 0, snapshotEpoch: 0, snapshotData: {}, log: [], data: {} };
+  return { snapshotPos: 0, snapshotEpoch: 0, snapshotData: {}, log: [], data: {}, ranges: [] };
 }
 
 export function lastPos(s: Storage): number {
@@ -47,6 +49,9 @@ export function lastEpoch(s: Storage): number {
 export function append(s: Storage, entry: LogEntry): void {
   s.log.push(entry);
   s.data[entry.key] = entry.value;
+  const last = s.ranges[s.ranges.length - 1];
+  if (last !== undefined && last[0] === entry.epoch) last[2] = entry.pos;
+  else s.ranges.push([entry.epoch, entry.pos, entry.pos]);
 }
 
 /** Drop every entry after `pos`, rebuilding the data; returns what was dropped. */
@@ -56,6 +61,9 @@ export function truncateAfter(s: Storage, pos: number): LogEntry[] {
   const dropped = s.log.splice(keep);
   s.data = { ...s.snapshotData };
   for (const e of s.log) s.data[e.key] = e.value;
+  s.ranges = s.ranges
+    .filter((r) => r[1] <= pos)
+    .map(([e, first, last]) => [e, first, Math.min(last, pos)]);
   return dropped;
 }
 
@@ -71,6 +79,7 @@ export function installSnapshot(
   s.snapshotData = { ...data };
   s.log = [];
   s.data = { ...data };
+  s.ranges = pos > 0 ? [[epoch, pos, pos]] : [];
 }
 
 /** Entries from position `from` (inclusive), at most `limit` of them. */
@@ -85,15 +94,9 @@ export function entriesFrom(s: Storage, from: number, limit: number): LogEntry[]
  */
 export type EpochRanges = Array<[epoch: number, first: number, last: number]>;
 
+/** A copy of the storage's epoch ranges, to send in a message. */
 export function epochRanges(s: Storage): EpochRanges {
-  const ranges: EpochRanges = [];
-  if (s.snapshotPos > 0) ranges.push([s.snapshotEpoch, s.snapshotPos, s.snapshotPos]);
-  for (const e of s.log) {
-    const last = ranges[ranges.length - 1];
-    if (last !== undefined && last[0] === e.epoch) last[2] = e.pos;
-    else ranges.push([e.epoch, e.pos, e.pos]);
-  }
-  return ranges;
+  return s.ranges.map(([e, first, last]) => [e, first, last]);
 }
 
 /**
@@ -104,7 +107,7 @@ export function epochRanges(s: Storage): EpochRanges {
  */
 export function matchingPrefix(leader: Storage, follower: EpochRanges): number {
   const mine = new Map<number, [number, number]>();
-  for (const [epoch, first, last] of epochRanges(leader)) mine.set(epoch, [first, last]);
+  for (const [epoch, first, last] of leader.ranges) mine.set(epoch, [first, last]);
   let match = 0;
   for (const [epoch, first, last] of follower) {
     const range = mine.get(epoch);
