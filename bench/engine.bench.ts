@@ -105,7 +105,7 @@ function runEngine(scenario: Scenario): EngineRun {
     setupMs: t1 - t0,
     wallMs: t2 - t1,
     events: sim.core.eventsProcessed,
-    trace: sim.logs.trace.length,
+    trace: sim.core.traceCount,
     messages: sim.core.nextMessageId - 1,
     virtualMs: sim.core.now,
   };

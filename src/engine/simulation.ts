@@ -19,7 +19,7 @@ import type {
   SimLogs,
 } from './state';
 import { sortInputs } from './state';
-import { EMPTY_TRACE_HASH, foldTraceEvent } from './traceHash';
+import { EMPTY_TRACE_HASH, foldTrace, foldTraceEvent } from './traceHash';
 import type {
   ClientId,
   ClientOp,
@@ -76,6 +76,7 @@ export function createSimulation<PC, NS, CS>(
     rng: {},
     nextMessageId: 1,
     nextOpId: 1,
+    traceCount: 0,
     traceHash: EMPTY_TRACE_HASH,
   };
   const sim: Simulation<PC, NS, CS> = {
@@ -204,7 +205,7 @@ export function messagesInFlight<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Messa
 
 /**
  * Append an entry to the trace and fold it into the trace hash. Positional, and every entry
- * built with the same fields in the same order, because this runs for nearly every event.
+ * built with the same fields in the same order, because this runs for many events.
  */
 export function trace<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
@@ -215,7 +216,7 @@ export function trace<PC, NS, CS>(
   detail?: unknown,
 ): void {
   const event: TraceEvent = {
-    id: sim.logs.trace.length,
+    id: sim.core.traceCount++,
     t: sim.core.now,
     type,
     node,
@@ -225,6 +226,52 @@ export function trace<PC, NS, CS>(
   };
   sim.logs.trace.push(event);
   sim.core.traceHash = foldTraceEvent(sim.core.traceHash, event);
+}
+
+/** Fold a message's send or fate into the hash and hand out its trace id; nothing is stored. */
+function traceMessage<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  type: 'send' | 'deliver' | 'drop',
+  node: EndpointId,
+  msg: number,
+  name: string,
+): number {
+  const core = sim.core;
+  core.traceHash = foldTrace(core.traceHash, core.now, type, node, msg, name, undefined);
+  return core.traceCount++;
+}
+
+/** Number of trace entries so far. */
+export function traceLength<PC, NS, CS>(sim: Simulation<PC, NS, CS>): number {
+  return sim.core.traceCount;
+}
+
+/** The whole trace, in id order: stored entries merged with the messages' sends and fates. */
+export function traceEvents<PC, NS, CS>(sim: Simulation<PC, NS, CS>): TraceEvent[] {
+  const all: TraceEvent[] = [...sim.logs.trace];
+  const addMessage = (m: Message) => {
+    all.push({
+      id: m.sendTraceId,
+      t: m.sentAt,
+      type: 'send',
+      node: m.from,
+      msg: m.id,
+      name: m.kind,
+    });
+    if (m.fateTraceId < 0) return;
+    const delivered = m.fate === 'delivered';
+    all.push({
+      id: m.fateTraceId,
+      t: m.deliverAt,
+      type: delivered ? 'deliver' : 'drop',
+      node: m.to,
+      msg: m.id,
+      name: delivered ? m.kind : m.dropReason,
+    });
+  };
+  for (const m of sim.logs.messages) addMessage(m);
+  for (const m of messagesInFlight(sim)) addMessage(m);
+  return all.sort((a, b) => a.id - b.id);
 }
 
 /** `trace` with named fields, for the rarer entries. */
@@ -283,9 +330,12 @@ export function sendMessage<PC, NS, CS>(
     toIncarnation: incarnationOf(sim, to),
     fromIncarnation: incarnationOf(sim, from),
     unlucky: drawUnlucky(link),
+    dropReason: undefined,
+    sendTraceId: 0,
+    fateTraceId: -1,
   };
   heapPush(core.queue, { t: msg.deliverAt, seq: core.seq++, type: 'deliver', msg });
-  trace(sim, 'send', from, msg.id, kind);
+  msg.sendTraceId = traceMessage(sim, 'send', from, msg.id, kind);
   return msg.id;
 }
 
@@ -304,12 +354,12 @@ function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
     msg.fate = failure === 'crash' ? 'lost' : 'dropped';
     msg.dropReason = failure;
     sim.logs.messages.push(msg);
-    trace(sim, 'drop', msg.to, msg.id, failure);
+    msg.fateTraceId = traceMessage(sim, 'drop', msg.to, msg.id, failure);
     return;
   }
   msg.fate = 'delivered';
   sim.logs.messages.push(msg);
-  trace(sim, 'deliver', msg.to, msg.id, msg.kind);
+  msg.fateTraceId = traceMessage(sim, 'deliver', msg.to, msg.id, msg.kind);
   if (isClient) {
     clientResponse(sim, msg);
   } else if (core.clients[msg.from] !== undefined) {

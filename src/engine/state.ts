@@ -89,10 +89,16 @@ export interface SimCore<NS, CS> {
   rng: Record<string, RngStream>;
   nextMessageId: number;
   nextOpId: number;
+  /** Entries in the trace so far: the next entry's id. */
+  traceCount: number;
   traceHash: number;
 }
 
-/** Append-only records. */
+/**
+ * Append-only records. The trace is stored sparsely: a message's send and its delivery or drop
+ * are recorded on the message itself (their trace ids and times are its fields), and `trace`
+ * holds every other entry. `traceEvents` puts the whole trace back together in id order.
+ */
 export interface SimLogs {
   trace: TraceEvent[];
   /** Messages whose fate is decided, in the order it was decided. */

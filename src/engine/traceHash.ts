@@ -24,16 +24,28 @@ function fold(h: number, x: number): number {
 export const EMPTY_TRACE_HASH = 0x811c9dc5;
 
 /** Fold one trace entry into the running hash. Details are folded only when they are scalars. */
-export function foldTraceEvent(hash: number, event: TraceEvent): number {
-  let h = fold(hash, event.t);
-  h = fold(h, cachedHash(event.type));
-  if (event.node !== undefined) h = fold(h, cachedHash(event.node));
-  if (event.msg !== undefined) h = fold(h, event.msg);
-  if (event.name !== undefined) h = fold(h, cachedHash(event.name));
-  const d = event.detail;
-  if (typeof d === 'number') h = fold(h, d);
-  else if (typeof d === 'string') h = fold(h, hashString(d));
+export function foldTrace(
+  hash: number,
+  t: number,
+  type: string,
+  node: string | undefined,
+  msg: number | undefined,
+  name: string | undefined,
+  detail: unknown,
+): number {
+  let h = fold(hash, t);
+  h = fold(h, cachedHash(type));
+  if (node !== undefined) h = fold(h, cachedHash(node));
+  if (msg !== undefined) h = fold(h, msg);
+  if (name !== undefined) h = fold(h, cachedHash(name));
+  if (typeof detail === 'number') h = fold(h, detail);
+  else if (typeof detail === 'string') h = fold(h, hashString(detail));
   return h;
+}
+
+/** `foldTrace` for an entry object. */
+export function foldTraceEvent(hash: number, e: TraceEvent): number {
+  return foldTrace(hash, e.t, e.type, e.node, e.msg, e.name, e.detail);
 }
 
 /** Hex form used in reports. */

@@ -38,6 +38,10 @@ export interface Message {
   fromIncarnation: number;
   /** Drawn at send time so the drop decision does not depend on delivery order. */
   unlucky: boolean;
+  /** Trace id of the message's send entry. */
+  sendTraceId: number;
+  /** Trace id of its delivery or drop entry; -1 while in flight. */
+  fateTraceId: number;
 }
 
 /** Latency of one direction of a link: `baseMs` plus a jitter drawn from a distribution. */
