@@ -93,6 +93,7 @@ export function createSimulation<PC, NS, CS>(
       state: protocol.initClient(id, config.protocol, core.nodeIds),
       current: null,
       queued: [],
+      queuedHead: 0,
       timeoutAt: null,
     };
   }
@@ -439,12 +440,19 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
 }
 
 const contexts = new WeakMap<object, Context<never, never, never>>();
+/** The last simulation's context: almost every call is for the same one as the call before. */
+let recent: { sim: object; ctx: Context<never, never, never> } | null = null;
 
 function contextFor<PC, NS, CS>(sim: Simulation<PC, NS, CS>, self: NodeId): NodeContext<PC, NS> {
-  let ctx = contexts.get(sim) as Context<PC, NS, CS> | undefined;
-  if (ctx === undefined) {
-    ctx = new Context(sim);
-    contexts.set(sim, ctx as unknown as Context<never, never, never>);
+  let ctx: Context<PC, NS, CS> | undefined;
+  if (recent !== null && recent.sim === sim) ctx = recent.ctx as unknown as Context<PC, NS, CS>;
+  else {
+    ctx = contexts.get(sim) as Context<PC, NS, CS> | undefined;
+    if (ctx === undefined) {
+      ctx = new Context(sim);
+      contexts.set(sim, ctx as unknown as Context<never, never, never>);
+    }
+    recent = { sim, ctx: ctx as unknown as Context<never, never, never> };
   }
   ctx.self = self;
   ctx.node = sim.core.nodes[self] as NodeRuntime<NS>;
@@ -718,7 +726,14 @@ function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): v
 
 function finishOp<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRuntime<CS>): void {
   client.current = null;
-  const next = client.queued.shift();
+  // A long backlog is consumed from the front: advance a cursor, and compact now and then,
+  // rather than shifting the whole array for every operation.
+  const next = client.queued[client.queuedHead];
+  if (next !== undefined) client.queuedHead++;
+  if (client.queuedHead > 64 && client.queuedHead * 2 > client.queued.length) {
+    client.queued.splice(0, client.queuedHead);
+    client.queuedHead = 0;
+  }
   if (next !== undefined) clientOp(sim, client.id, next);
 }
 
@@ -743,12 +758,17 @@ export function restore<PC, NS, CS>(sim: Simulation<PC, NS, CS>, cp: Checkpoint<
   sim.logs.history.length = cp.historyLength;
 }
 
+/** How many operations a client has waiting behind its current one. */
+export function queuedOps(client: ClientRuntime<unknown>): number {
+  return client.queued.length - client.queuedHead;
+}
+
 /** Does any client still have an operation outstanding or queued? */
 export function clientsBusy<PC, NS, CS>(sim: Simulation<PC, NS, CS>): boolean {
   const inputsLeft = sim.inputs.slice(sim.core.inputCursor).some((i) => i.type === 'client-op');
   return (
     inputsLeft ||
-    Object.values(sim.core.clients).some((c) => c.current !== null || c.queued.length > 0)
+    Object.values(sim.core.clients).some((c) => c.current !== null || queuedOps(c) > 0)
   );
 }
 

@@ -47,7 +47,9 @@ export interface ClientRuntime<CS> {
   id: ClientId;
   state: CS;
   current: PendingOp | null;
+  /** Operations waiting, from index `queuedHead` on. */
   queued: ClientOp[];
+  queuedHead: number;
   /** When the client's one armed timeout event fires, or null if none is armed. */
   timeoutAt: SimTimeMs | null;
 }

@@ -3,7 +3,7 @@
  * components and D3 layers read only this, never the mutable simulation underneath.
  */
 
-import { messagesInFlight } from '../engine/simulation';
+import { messagesInFlight, queuedOps } from '../engine/simulation';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
 import { lastPos } from '../protocols/single-leader/log';
 import type { Session } from './session';
@@ -123,7 +123,7 @@ export function buildView(session: Session): SimView {
     pending: c.current
       ? { ...c.current.op, target: c.current.target, since: c.current.invokedAt }
       : null,
-    queued: c.queued.length,
+    queued: queuedOps(c),
   }));
   const recentDrops: MessageView[] = [];
   for (let i = sim.logs.messages.length - 1; i >= 0; i--) {

@@ -55,7 +55,6 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
     client: request.client,
   };
   append(storage, entry);
-  ctx.emit('accept', entry.pos);
   const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
   for (const f of followerIds(ctx)) ctx.send(f, 'replicate', message);
   leader.pending.push({ pos: entry.pos, request, acceptedAt: ctx.now });
@@ -64,6 +63,7 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
 
 /** Answer every pending write whose synchronous followers all have it. */
 export function releaseAcknowledged(ctx: Ctx, leader: LeaderVolatile): void {
+  if (leader.pending.length === 0) return;
   const required = requiredAcks(ctx, leader);
   while (leader.pending.length > 0) {
     const head = leader.pending[0] as LeaderVolatile['pending'][number];
