@@ -178,7 +178,7 @@ export function addInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input):
 function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): void {
   switch (event.type) {
     case 'deliver':
-      deliver(sim, event.msg);
+      deliver(sim, event);
       return;
     case 'timer': {
       const node = sim.core.nodes[event.node];
@@ -197,7 +197,7 @@ function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): voi
 /** Messages on the wire now, in id order (read from the queue: no second index to keep). */
 export function messagesInFlight<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Message[] {
   const out: Message[] = [];
-  for (const event of sim.core.queue) if (event.type === 'deliver') out.push(event.msg);
+  for (const event of sim.core.queue) if (event.type === 'deliver') out.push(event);
   return out.sort((a, b) => a.id - b.id);
 }
 
@@ -270,6 +270,17 @@ export function traceEvents<PC, NS, CS>(sim: Simulation<PC, NS, CS>): TraceEvent
       name: delivered ? m.kind : m.dropReason,
     });
   };
+  for (const h of sim.logs.history) {
+    all.push({
+      id: h.traceId,
+      t: h.time,
+      type: 'client',
+      node: h.process,
+      msg: h.index,
+      name: h.type,
+      detail: h.value ?? undefined,
+    });
+  }
   for (const m of sim.logs.messages) addMessage(m);
   for (const m of messagesInFlight(sim)) addMessage(m);
   return all.sort((a, b) => a.id - b.id);
@@ -319,14 +330,18 @@ export function sendMessage<PC, NS, CS>(
 ): number {
   const { core } = sim;
   const link = linkState(sim, from, to);
+  const deliverAt = scheduleDelivery(link, core.now);
   const msg: Message = {
+    type: 'deliver',
+    t: deliverAt,
+    seq: core.seq++,
     id: core.nextMessageId++,
     kind,
     from,
     to,
     payload,
     sentAt: core.now,
-    deliverAt: scheduleDelivery(link, core.now),
+    deliverAt,
     fate: 'in-flight',
     toIncarnation: incarnationOf(sim, to),
     fromIncarnation: incarnationOf(sim, from),
@@ -335,7 +350,7 @@ export function sendMessage<PC, NS, CS>(
     sendTraceId: 0,
     fateTraceId: -1,
   };
-  heapPush(core.queue, { t: msg.deliverAt, seq: core.seq++, type: 'deliver', msg });
+  heapPush(core.queue, msg);
   msg.sendTraceId = traceMessage(sim, 'send', from, msg.id, kind);
   return msg.id;
 }
@@ -611,6 +626,7 @@ function pushHistory<PC, NS, CS>(
   error?: string,
   meta?: HistoryOp['meta'],
 ): void {
+  const core = sim.core;
   const index = sim.logs.history.length;
   const op: HistoryOp = {
     index,
@@ -620,13 +636,22 @@ function pushHistory<PC, NS, CS>(
     f: pending.op.f,
     key: pending.op.key,
     value,
-    time: sim.core.now,
+    time: core.now,
     node,
     error,
     meta,
+    traceId: core.traceCount++,
   };
   sim.logs.history.push(op);
-  trace(sim, 'client', process, index, type, value ?? undefined);
+  core.traceHash = foldTrace(
+    core.traceHash,
+    core.now,
+    'client',
+    process,
+    index,
+    type,
+    value ?? undefined,
+  );
 }
 
 function clientOp<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId, op: ClientOp): void {

@@ -64,7 +64,7 @@ export interface LinkState {
 }
 
 export type SimEvent =
-  | (Scheduled & { type: 'deliver'; msg: Message })
+  | Message
   | (Scheduled & {
       type: 'timer';
       node: NodeId;
@@ -98,8 +98,8 @@ export interface SimCore<NS, CS> {
 
 /**
  * Append-only records. The trace is stored sparsely: a message's send and its delivery or drop
- * are recorded on the message itself (their trace ids and times are its fields), and `trace`
- * holds every other entry. `traceEvents` puts the whole trace back together in id order.
+ * are recorded on the message itself (their trace ids and times are its fields), a client
+ * operation's entry on its history entry, and `trace` holds every other entry. `traceEvents` puts the whole trace back together in id order.
  */
 export interface SimLogs {
   trace: TraceEvent[];

@@ -18,8 +18,16 @@ export type MessageFate = 'in-flight' | 'delivered' | 'dropped' | 'lost';
 /** Why a message did not arrive. */
 export type DropReason = 'partition' | 'loss' | 'crash';
 
-/** One message on the network; never mutated once its fate is decided. */
+/**
+ * One message on the network; never mutated once its fate is decided. While in flight it sits
+ * in the event queue itself (`type`, `t` = `deliverAt`, `seq`), which saves an event object for
+ * every message.
+ */
 export interface Message {
+  type: 'deliver';
+  /** Queue key: the delivery time. */
+  t: SimTimeMs;
+  seq: number;
   id: number;
   kind: string;
   from: EndpointId;
@@ -76,6 +84,8 @@ export interface HistoryOp {
   error?: string;
   /** Protocol facts about the completion, e.g. the log position a write got. */
   meta?: Record<string, number | string | boolean>;
+  /** Id of the entry's `client` trace entry (the trace stores it here, not as an object). */
+  traceId: number;
 }
 
 /** Values stored under keys. `null` means absent. */

@@ -17,6 +17,7 @@ const op = (over: Partial<HistoryOp>): HistoryOp => ({
   key: 'users.1234.picture_url',
   value: 'me-new.jpg',
   time: 100,
+  traceId: 0,
   ...over,
 });
 
