@@ -19,7 +19,7 @@ import type {
   SimLogs,
 } from './state';
 import { sortInputs } from './state';
-import { EMPTY_TRACE_HASH, foldTrace, foldTraceEvent } from './traceHash';
+import { EMPTY_TRACE_HASH, foldMessage, foldTrace, foldTraceEvent } from './traceHash';
 import type {
   ClientId,
   ClientOp,
@@ -233,12 +233,11 @@ export function trace<PC, NS, CS>(
 function traceMessage<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
   type: 'send' | 'deliver' | 'drop',
-  node: EndpointId,
   msg: number,
   name: string,
 ): number {
   const core = sim.core;
-  core.traceHash = foldTrace(core.traceHash, core.now, type, node, msg, name, undefined);
+  core.traceHash = foldMessage(core.traceHash, core.now, type, msg, name);
   return core.traceCount++;
 }
 
@@ -327,6 +326,7 @@ export function sendMessage<PC, NS, CS>(
   to: EndpointId,
   kind: string,
   payload: unknown,
+  fromIncarnation: number = incarnationOf(sim, from),
 ): number {
   const { core } = sim;
   const link = linkState(sim, from, to);
@@ -344,14 +344,14 @@ export function sendMessage<PC, NS, CS>(
     deliverAt,
     fate: 'in-flight',
     toIncarnation: incarnationOf(sim, to),
-    fromIncarnation: incarnationOf(sim, from),
+    fromIncarnation,
     unlucky: drawUnlucky(link),
     dropReason: undefined,
     sendTraceId: 0,
     fateTraceId: -1,
   };
   heapPush(core.queue, msg);
-  msg.sendTraceId = traceMessage(sim, 'send', from, msg.id, kind);
+  msg.sendTraceId = traceMessage(sim, 'send', msg.id, kind);
   return msg.id;
 }
 
@@ -370,12 +370,12 @@ function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
     msg.fate = failure === 'crash' ? 'lost' : 'dropped';
     msg.dropReason = failure;
     sim.logs.messages.push(msg);
-    msg.fateTraceId = traceMessage(sim, 'drop', msg.to, msg.id, failure);
+    msg.fateTraceId = traceMessage(sim, 'drop', msg.id, failure);
     return;
   }
   msg.fate = 'delivered';
   sim.logs.messages.push(msg);
-  msg.fateTraceId = traceMessage(sim, 'deliver', msg.to, msg.id, msg.kind);
+  msg.fateTraceId = traceMessage(sim, 'deliver', msg.id, msg.kind);
   if (isClient) {
     clientResponse(sim, msg);
   } else if (core.clients[msg.from] !== undefined) {
@@ -412,7 +412,7 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     return nextFloat(stream(this.sim, streamName('proto', this.self)));
   }
   send(to: NodeId, kind: string, payload: unknown) {
-    return sendMessage(this.sim, this.self, to, kind, payload);
+    return sendMessage(this.sim, this.self, to, kind, payload, this.node.incarnation);
   }
   setTimer(name: string, delayMs: number, data?: unknown) {
     const { core } = this.sim;
@@ -442,12 +442,8 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     });
   }
   emit(name: string, detail?: unknown) {
-    record(this.sim, {
-      type: name === 'role' ? 'role' : 'protocol',
-      node: this.self,
-      name: name === 'role' ? String(detail) : name,
-      detail,
-    });
+    if (name === 'role') trace(this.sim, 'role', this.self, undefined, String(detail), detail);
+    else trace(this.sim, 'protocol', this.self, undefined, name, detail);
   }
   isUp(id: NodeId) {
     return this.sim.core.nodes[id]?.up ?? false;

@@ -15,7 +15,7 @@ import {
   type SingleLeaderClient,
 } from './client';
 import type { FollowerMode, SingleLeaderConfig } from './config';
-import { releaseAcknowledged } from './leader';
+import { requiredAcksChanged } from './leader';
 import { emptyStorage } from './log';
 import type { Pong, Position } from './messages';
 import {
@@ -128,7 +128,7 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
     if (command === 'set-mode') {
       node.modes[String(args.follower)] = args.mode as FollowerMode;
       ctx.emit('mode', `${String(args.follower)}=${String(args.mode)}`);
-      if (node.leader !== null) releaseAcknowledged(ctx, node.leader);
+      if (node.leader !== null) requiredAcksChanged(ctx, node.leader);
     } else if (command === 'failover' && node.isMonitor && node.leaderId !== null) {
       feedFailover(ctx, { type: 'LEADER_SILENT', leader: node.leaderId });
     }

@@ -7,7 +7,7 @@ import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import { append, entriesFrom, epochAt, lastEpoch, lastPos, matchingPrefix } from './log';
 import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
-import type { Ctx, LeaderVolatile } from './state';
+import type { Ctx, LeaderVolatile, PendingWrite } from './state';
 import { followerIds } from './state';
 
 /** Fresh leader bookkeeping, e.g. on promotion or on restart as leader. */
@@ -57,23 +57,33 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
   append(storage, entry);
   const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
   for (const f of followerIds(ctx)) ctx.send(f, 'replicate', message);
-  leader.pending.push({ pos: entry.pos, request, acceptedAt: ctx.now });
+  leader.pending.push({
+    pos: entry.pos,
+    request,
+    acceptedAt: ctx.now,
+    required: requiredAcks(ctx, leader),
+  });
   releaseAcknowledged(ctx, leader);
 }
 
 /** Answer every pending write whose synchronous followers all have it. */
 export function releaseAcknowledged(ctx: Ctx, leader: LeaderVolatile): void {
-  if (leader.pending.length === 0) return;
-  const required = requiredAcks(ctx, leader);
   while (leader.pending.length > 0) {
-    const head = leader.pending[0] as LeaderVolatile['pending'][number];
-    if (required.some((f) => (leader.matchPos[f] ?? 0) < head.pos)) return;
+    const head = leader.pending[0] as PendingWrite;
+    for (const f of head.required) if ((leader.matchPos[f] ?? 0) < head.pos) return;
     leader.pending.shift();
     ctx.reply(head.request, {
       type: 'ok',
-      meta: { pos: head.pos, epoch: ctx.state.epoch, syncAcks: required.length },
+      meta: { pos: head.pos, epoch: ctx.state.epoch, syncAcks: head.required.length },
     });
   }
+}
+
+/** Modes changed (an operator, or semi-sync's replacement): re-decide what pending writes wait for. */
+export function requiredAcksChanged(ctx: Ctx, leader: LeaderVolatile): void {
+  const required = requiredAcks(ctx, leader);
+  for (const p of leader.pending) p.required = required;
+  releaseAcknowledged(ctx, leader);
 }
 
 export function onAck(ctx: Ctx, leader: LeaderVolatile, from: NodeId, ack: Ack): void {
@@ -141,5 +151,5 @@ function replaceSilentSyncFollower(ctx: Ctx, leader: LeaderVolatile): void {
   if (best === null) return;
   leader.syncFollower = best;
   ctx.emit('sync-follower', best);
-  releaseAcknowledged(ctx, leader);
+  requiredAcksChanged(ctx, leader);
 }

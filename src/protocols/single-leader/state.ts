@@ -10,13 +10,22 @@ import type { NodeId } from '../../engine/types';
 import type { FollowerMode, SingleLeaderConfig } from './config';
 import type { Storage } from './log';
 
+/** A client write the leader holds until its synchronous followers have it. */
+export interface PendingWrite {
+  pos: number;
+  request: ClientRequest;
+  acceptedAt: number;
+  /** The followers whose acknowledgement it waits for (re-decided when modes change). */
+  required: NodeId[];
+}
+
 /** What a leader tracks, lost on crash. */
 export interface LeaderVolatile {
   /** Highest position each follower has acknowledged. */
   matchPos: Record<NodeId, number>;
   lastAckAt: Record<NodeId, number>;
   /** Client writes waiting for synchronous acknowledgements, in log order. */
-  pending: Array<{ pos: number; request: ClientRequest; acceptedAt: number }>;
+  pending: PendingWrite[];
   /** Semi-sync: the one follower currently synchronous. */
   syncFollower: NodeId | null;
   /** Local time until which the monitor's lease lets this leader take writes (fencing). */
