@@ -2,57 +2,65 @@
 import type { ReplicaState } from '../../store/store';
 import { SHORTCUT_KEYS } from '../keyboardShortcuts';
 import { useReplica, useReplicaStore } from '../StoreContext';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 
 const selectPlaying = (s: ReplicaState) => s.playing;
 
-export function PlaybackButtons() {
+type Command = keyof typeof SHORTCUT_KEYS;
+
+interface TransportButtonProps {
+  command: Command;
+  label: string;
+  title: string;
+  icon: IconName;
+  primary?: boolean;
+}
+
+function TransportButton({ command, label, title, icon, primary = false }: TransportButtonProps) {
   const store = useReplicaStore();
+  return (
+    <button
+      type="button"
+      className={primary ? 'icon-button icon-button--primary' : 'icon-button'}
+      aria-label={label}
+      aria-keyshortcuts={SHORTCUT_KEYS[command]}
+      title={title}
+      onClick={() => store.getState()[command]()}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}
+
+export function PlaybackButtons() {
   const playing = useReplica(selectPlaying);
-  const act = (command: 'jumpToStart' | 'stepBack' | 'togglePlay' | 'stepForward') => () =>
-    store.getState()[command]();
   return (
     <div className="transport">
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Jump to start"
-        aria-keyshortcuts={SHORTCUT_KEYS.jumpToStart}
+      <TransportButton
+        command="jumpToStart"
+        label="Jump to start"
         title="Jump to start (Home)"
-        onClick={act('jumpToStart')}
-      >
-        <Icon name="start" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Step back"
-        aria-keyshortcuts={SHORTCUT_KEYS.stepBack}
+        icon="start"
+      />
+      <TransportButton
+        command="stepBack"
+        label="Step back"
         title="Step back one event (←)"
-        onClick={act('stepBack')}
-      >
-        <Icon name="back" />
-      </button>
-      <button
-        type="button"
-        className="icon-button icon-button--primary"
-        aria-label={playing ? 'Pause' : 'Play'}
-        aria-keyshortcuts={SHORTCUT_KEYS.togglePlay}
+        icon="back"
+      />
+      <TransportButton
+        command="togglePlay"
+        label={playing ? 'Pause' : 'Play'}
         title={playing ? 'Pause (Space)' : 'Play (Space)'}
-        onClick={act('togglePlay')}
-      >
-        <Icon name={playing ? 'pause' : 'play'} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Step forward"
-        aria-keyshortcuts={SHORTCUT_KEYS.stepForward}
+        icon={playing ? 'pause' : 'play'}
+        primary
+      />
+      <TransportButton
+        command="stepForward"
+        label="Step forward"
         title="Step forward one event (→)"
-        onClick={act('stepForward')}
-      >
-        <Icon name="forward" />
-      </button>
+        icon="forward"
+      />
     </div>
   );
 }
