@@ -358,13 +358,14 @@ export function sendMessage<PC, NS, CS>(
 function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
   const { core } = sim;
   const node = core.nodes[msg.to];
+  const sender = core.nodes[msg.from];
   const isClient = node === undefined;
   const failure = arrivalFailure(
     linkState(sim, msg.from, msg.to),
     msg.unlucky,
     isClient || node.up,
     (isClient || node.incarnation === msg.toIncarnation) &&
-      incarnationOf(sim, msg.from) === msg.fromIncarnation,
+      (sender?.incarnation ?? 0) === msg.fromIncarnation,
   );
   if (failure !== null) {
     msg.fate = failure === 'crash' ? 'lost' : 'dropped';
@@ -378,10 +379,11 @@ function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
   msg.fateTraceId = traceMessage(sim, 'deliver', msg.id, msg.kind);
   if (isClient) {
     clientResponse(sim, msg);
-  } else if (core.clients[msg.from] !== undefined) {
-    sim.protocol.onClientRequest(contextFor(sim, msg.to), msg.payload as ClientRequest);
+  } else if (sender === undefined) {
+    // From an endpoint that is not a node: a client's request.
+    sim.protocol.onClientRequest(contextFor(sim, msg.to, node), msg.payload as ClientRequest);
   } else {
-    sim.protocol.onMessage(contextFor(sim, msg.to), msg);
+    sim.protocol.onMessage(contextFor(sim, msg.to, node), msg);
   }
 }
 
@@ -454,7 +456,11 @@ const contexts = new WeakMap<object, Context<never, never, never>>();
 /** The last simulation's context: almost every call is for the same one as the call before. */
 let recent: { sim: object; ctx: Context<never, never, never> } | null = null;
 
-function contextFor<PC, NS, CS>(sim: Simulation<PC, NS, CS>, self: NodeId): NodeContext<PC, NS> {
+function contextFor<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  self: NodeId,
+  node: NodeRuntime<NS> = sim.core.nodes[self] as NodeRuntime<NS>,
+): NodeContext<PC, NS> {
   let ctx: Context<PC, NS, CS> | undefined;
   if (recent !== null && recent.sim === sim) ctx = recent.ctx as unknown as Context<PC, NS, CS>;
   else {
@@ -466,7 +472,7 @@ function contextFor<PC, NS, CS>(sim: Simulation<PC, NS, CS>, self: NodeId): Node
     recent = { sim, ctx: ctx as unknown as Context<never, never, never> };
   }
   ctx.self = self;
-  ctx.node = sim.core.nodes[self] as NodeRuntime<NS>;
+  ctx.node = node;
   return ctx;
 }
 
