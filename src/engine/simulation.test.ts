@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { finishedMessages } from './messageLog';
 import {
   checkpoint,
   createSimulation,
@@ -83,7 +84,7 @@ describe('simulation', () => {
     ];
     const sim = createSimulation(config(3), echoProtocol, inputs);
     runUntil(sim, 1000);
-    const replicate = sim.logs.messages.filter((m) => m.kind === 'replicate');
+    const replicate = finishedMessages(sim.logs.messages).filter((m) => m.kind === 'replicate');
     expect(replicate.filter((m) => m.fate === 'dropped').map((m) => m.dropReason)).toEqual([
       'partition',
       'partition',
@@ -100,7 +101,9 @@ describe('simulation', () => {
     const sim = createSimulation(config(4), echoProtocol, inputs);
     runUntil(sim, 199);
     expect(sim.core.nodes.b?.state.ticks).toBe(0);
-    const lost = sim.logs.messages.filter((m) => m.to === 'b' && m.fate === 'lost');
+    const lost = finishedMessages(sim.logs.messages).filter(
+      (m) => m.to === 'b' && m.fate === 'lost',
+    );
     expect(lost.length).toBe(1);
     runUntil(sim, 400);
     expect(sim.core.nodes.b?.up).toBe(true);
@@ -110,7 +113,7 @@ describe('simulation', () => {
   it('orders messages on a link first in, first out', () => {
     const sim = createSimulation(config(9), echoProtocol, writes(30));
     runUntil(sim, 2000);
-    const ab = sim.logs.messages.filter((m) => m.from === 'a' && m.to === 'b');
+    const ab = finishedMessages(sim.logs.messages).filter((m) => m.from === 'a' && m.to === 'b');
     const ids = ab.map((m) => m.id);
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
   });

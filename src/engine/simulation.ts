@@ -4,6 +4,13 @@
  * stepping it twice from the same start gives the same trace, bit for bit.
  */
 import { heapPeek, heapPop, heapPush } from './eventQueue';
+import {
+  emptyMessageLog,
+  finishedMessages,
+  type MessageRecord,
+  pushMessage,
+  truncateMessages,
+} from './messageLog';
 import type { NetworkConfig } from './network';
 import { arrivalFailure, drawUnlucky, newLinkState, scheduleDelivery } from './network';
 import type { ClientRequest, ClientResult, NodeContext, Protocol, RoutingView } from './protocol';
@@ -84,7 +91,7 @@ export function createSimulation<PC, NS, CS>(
     protocol,
     inputs: sortInputs(inputs),
     core,
-    logs: { trace: [], messages: [], history: [] },
+    logs: { trace: [], messages: emptyMessageLog(), history: [] },
   };
   for (const id of config.nodes) core.nodes[id] = newNode(sim, id, false);
   for (const id of config.clients) {
@@ -249,7 +256,7 @@ export function traceLength<PC, NS, CS>(sim: Simulation<PC, NS, CS>): number {
 /** The whole trace, in id order: stored entries merged with the messages' sends and fates. */
 export function traceEvents<PC, NS, CS>(sim: Simulation<PC, NS, CS>): TraceEvent[] {
   const all: TraceEvent[] = [...sim.logs.trace];
-  const addMessage = (m: Message) => {
+  const addMessage = (m: MessageRecord) => {
     all.push({
       id: m.sendTraceId,
       t: m.sentAt,
@@ -280,7 +287,7 @@ export function traceEvents<PC, NS, CS>(sim: Simulation<PC, NS, CS>): TraceEvent
       detail: h.value ?? undefined,
     });
   }
-  for (const m of sim.logs.messages) addMessage(m);
+  for (const m of finishedMessages(sim.logs.messages)) addMessage(m);
   for (const m of messagesInFlight(sim)) addMessage(m);
   return all.sort((a, b) => a.id - b.id);
 }
@@ -370,13 +377,13 @@ function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
   if (failure !== null) {
     msg.fate = failure === 'crash' ? 'lost' : 'dropped';
     msg.dropReason = failure;
-    sim.logs.messages.push(msg);
     msg.fateTraceId = traceMessage(sim, 'drop', msg.id, failure);
+    pushMessage(sim.logs.messages, msg);
     return;
   }
   msg.fate = 'delivered';
-  sim.logs.messages.push(msg);
   msg.fateTraceId = traceMessage(sim, 'deliver', msg.id, msg.kind);
+  pushMessage(sim.logs.messages, msg);
   if (isClient) {
     clientResponse(sim, msg);
   } else if (sender === undefined) {
@@ -772,7 +779,7 @@ export function checkpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Checkpoint<
   return {
     core: structuredClone(sim.core),
     traceLength: sim.logs.trace.length,
-    messagesLength: sim.logs.messages.length,
+    messagesLength: sim.logs.messages.count,
     historyLength: sim.logs.history.length,
   };
 }
@@ -781,7 +788,7 @@ export function checkpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Checkpoint<
 export function restore<PC, NS, CS>(sim: Simulation<PC, NS, CS>, cp: Checkpoint<NS, CS>): void {
   sim.core = structuredClone(cp.core);
   sim.logs.trace.length = cp.traceLength;
-  sim.logs.messages.length = cp.messagesLength;
+  truncateMessages(sim.logs.messages, cp.messagesLength);
   sim.logs.history.length = cp.historyLength;
 }
 

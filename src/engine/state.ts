@@ -5,6 +5,7 @@
  *   their lengths and a restore truncates them, so time travel never copies a long trace.
  */
 import type { Scheduled } from './eventQueue';
+import type { MessageLog } from './messageLog';
 import type { RngStream } from './rng';
 import type {
   ClientId,
@@ -103,8 +104,8 @@ export interface SimCore<NS, CS> {
  */
 export interface SimLogs {
   trace: TraceEvent[];
-  /** Messages whose fate is decided, in the order it was decided. */
-  messages: Message[];
+  /** Messages whose fate is decided, in the order it was decided (stored as columns). */
+  messages: MessageLog;
   history: HistoryOp[];
 }
 

@@ -1,6 +1,8 @@
 /**
  * Running a scenario headlessly, and judging its promised outcomes.
  */
+
+import { countMessages } from '../engine/messageLog';
 import { createSimulation, messagesInFlight, runUntil } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
 import type { HistoryOp, Input } from '../engine/types';
@@ -64,17 +66,8 @@ export function checkExpectations(
 /** Messages counted by fate and by kind. */
 export function messageSummary(sim: SingleLeaderSim) {
   const inFlight = messagesInFlight(sim);
-  const byFate: Record<string, number> = {
-    delivered: 0,
-    dropped: 0,
-    lost: 0,
-    'in-flight': inFlight.length,
-  };
-  const byKind: Record<string, number> = {};
-  for (const m of sim.logs.messages) {
-    byFate[m.fate] = (byFate[m.fate] ?? 0) + 1;
-    byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
-  }
+  const { byFate, byKind } = countMessages(sim.logs.messages);
+  byFate['in-flight'] = inFlight.length;
   for (const m of inFlight) byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
   return { total: sim.core.nextMessageId - 1, byFate, byKind };
 }

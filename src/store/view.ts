@@ -3,6 +3,7 @@
  * components and D3 layers read only this, never the mutable simulation underneath.
  */
 
+import { type MessageRecord, messageAt } from '../engine/messageLog';
 import { messagesInFlight, queuedOps } from '../engine/simulation';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
 import { lastPos } from '../protocols/single-leader/log';
@@ -64,7 +65,7 @@ function chartLabelOf(value: unknown): string {
     .join(', ');
 }
 
-function messageView(m: Message): MessageView {
+function messageView(m: MessageRecord): MessageView {
   const view: MessageView = {
     id: m.id,
     kind: m.kind,
@@ -126,8 +127,8 @@ export function buildView(session: Session): SimView {
     queued: queuedOps(c),
   }));
   const recentDrops: MessageView[] = [];
-  for (let i = sim.logs.messages.length - 1; i >= 0; i--) {
-    const m = sim.logs.messages[i] as Message;
+  for (let i = sim.logs.messages.count - 1; i >= 0; i--) {
+    const m = messageAt(sim.logs.messages, i);
     if (m.deliverAt < t - DROP_VISIBLE_MS) break;
     if (m.fate !== 'delivered') recentDrops.push(messageView(m));
   }
