@@ -5,6 +5,7 @@
 
 import { type MessageRecord, messageAt } from '../engine/messageLog';
 import { messagesInFlight, queuedOps } from '../engine/simulation';
+import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
 import { lastPos } from '../protocols/single-leader/log';
 import type { Session } from './session';
@@ -45,6 +46,8 @@ export interface SimView {
   t: SimTimeMs;
   durationMs: SimTimeMs;
   eventsProcessed: number;
+  /** The trace hash so far (hex): equal for every replay of the same run, in Node or a browser. */
+  traceHash: string;
   ended: boolean;
   nodes: NodeView[];
   clients: ClientView[];
@@ -140,6 +143,7 @@ export function buildView(session: Session): SimView {
     t,
     durationMs: scenario.durationMs,
     eventsProcessed: core.eventsProcessed,
+    traceHash: formatHash(core.traceHash),
     ended: t >= scenario.durationMs,
     nodes,
     clients,

@@ -7,6 +7,7 @@ import { useReplica, useReplicaStore } from '../StoreContext';
 const selectTimeMs = (s: ReplicaState) => Math.floor(s.playhead);
 const selectDurationMs = (s: ReplicaState) => s.view.durationMs;
 const selectEvents = (s: ReplicaState) => s.view.eventsProcessed;
+const selectTraceHash = (s: ReplicaState) => s.view.traceHash;
 
 export function TimeScrubber() {
   const store = useReplicaStore();
@@ -31,6 +32,7 @@ export function TimeReadout() {
   const t = useReplica(selectTimeMs);
   const durationMs = useReplica(selectDurationMs);
   const events = useReplica(selectEvents);
+  const traceHash = useReplica(selectTraceHash);
   return (
     <p className="readout">
       {/* A status the user can query, but not announced on every millisecond of playback. */}
@@ -38,7 +40,10 @@ export function TimeReadout() {
         {formatTime(t)}
       </output>
       <span className="readout__detail">
-        of {durationMs} ms · {events} events
+        of {durationMs} ms · {events} events ·{' '}
+        <span title="Trace hash: every replay of this run, here or in `npm run sim`, gives the same">
+          trace <code className="readout__hash">{traceHash}</code>
+        </span>
       </span>
     </p>
   );
