@@ -6,6 +6,8 @@
  */
 import type { Scheduled } from './eventQueue';
 import type { MessageLog } from './messageLog';
+import type { NetworkConfig } from './network';
+import type { Protocol } from './protocol';
 import type { RngStream } from './rng';
 import type {
   ClientId,
@@ -123,4 +125,29 @@ export function sortInputs(inputs: readonly Input[]): Input[] {
     .map((input, i) => ({ input, i }))
     .sort((a, b) => a.input.at - b.input.at || a.i - b.i)
     .map(({ input }) => input);
+}
+
+/** Everything that fixes a run apart from the user's inputs. */
+export interface SimConfig<PC> {
+  seed: number;
+  nodes: NodeId[];
+  clients: ClientId[];
+  network: NetworkConfig;
+  /** Local clock offset per node. */
+  clockSkewMs?: Record<NodeId, number>;
+  /** A client gives up on an operation after this long and records it as indeterminate. */
+  clientTimeoutMs: number;
+  /** How many redirects a client follows before failing the operation. */
+  clientMaxRedirects: number;
+  protocol: PC;
+}
+
+/** A running simulation: plain-data state plus the code (protocol) that drives it. */
+export interface Simulation<PC, NS, CS> {
+  readonly config: SimConfig<PC>;
+  readonly protocol: Protocol<PC, NS, CS>;
+  /** Inputs sorted by time; new ones are inserted in order. */
+  inputs: Input[];
+  core: SimCore<NS, CS>;
+  logs: SimLogs;
 }

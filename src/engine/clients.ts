@@ -1,0 +1,191 @@
+/**
+ * Clients as Jepsen processes: one operation outstanding at a time, the rest queued; each
+ * operation recorded as an invoke and then ok, fail or info (timed out), with one armed
+ * timeout per client.
+ */
+import { stream, streamName } from './context';
+import { heapPush } from './eventQueue';
+import { sendMessage } from './messaging';
+import type { ClientRequest, ClientResult, RoutingView } from './protocol';
+import type { ClientRuntime, PendingOp, Simulation } from './state';
+import { foldTrace } from './traceHash';
+import type { ClientId, ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from './types';
+
+function routingView<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientId): RoutingView {
+  return {
+    now: sim.core.now,
+    nodeIds: sim.core.nodeIds,
+    rng: stream(sim, streamName('client', client)),
+  };
+}
+
+function requireClient<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): ClientRuntime<CS> {
+  const client = sim.core.clients[id];
+  if (client === undefined) throw new Error(`unknown client "${id}"`);
+  return client;
+}
+
+/** Append a history entry (fixed shape: this runs twice per client operation). */
+function pushHistory<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  type: HistoryOp['type'],
+  pending: PendingOp,
+  process: ClientId,
+  value: HistoryOp['value'],
+  node?: NodeId,
+  error?: string,
+  meta?: HistoryOp['meta'],
+): void {
+  const core = sim.core;
+  const index = sim.logs.history.length;
+  const op: HistoryOp = {
+    index,
+    type,
+    process,
+    opId: pending.opId,
+    f: pending.op.f,
+    key: pending.op.key,
+    value,
+    time: core.now,
+    node,
+    error,
+    meta,
+    traceId: core.traceCount++,
+  };
+  sim.logs.history.push(op);
+  core.traceHash = foldTrace(
+    core.traceHash,
+    core.now,
+    'client',
+    process,
+    index,
+    type,
+    value ?? undefined,
+  );
+}
+
+export function clientOp<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  id: ClientId,
+  op: ClientOp,
+): void {
+  const client = requireClient(sim, id);
+  if (client.current !== null) {
+    client.queued.push(op);
+    return;
+  }
+  const pending: PendingOp = {
+    opId: sim.core.nextOpId++,
+    op,
+    target: sim.protocol.routeClientOp(client.state, op, routingView(sim, id)),
+    attempt: 0,
+    invokedAt: sim.core.now,
+    deadline: 0,
+  };
+  client.current = pending;
+  pushHistory(sim, 'invoke', pending, id, op.f === 'write' ? (op.value ?? null) : null);
+  sendRequest(sim, client);
+}
+
+function sendRequest<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRuntime<CS>): void {
+  const pending = client.current;
+  if (pending === null) return;
+  const request: ClientRequest = {
+    client: client.id,
+    opId: pending.opId,
+    attempt: pending.attempt,
+    f: pending.op.f,
+    key: pending.op.key,
+    value: pending.op.value ?? null,
+    session: sim.protocol.sessionFor?.(client.state, pending.op),
+  };
+  sendMessage(sim, client.id, pending.target, pending.op.f, request);
+  pending.deadline = sim.core.now + sim.config.clientTimeoutMs;
+  // One timeout event per client at a time: deadlines only move later, so an armed one fires
+  // no later than the current deadline and re-arms itself if that has moved.
+  if (client.timeoutAt === null) armTimeout(sim, client, pending.deadline);
+}
+
+function armTimeout<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  client: ClientRuntime<CS>,
+  at: SimTimeMs,
+): void {
+  client.timeoutAt = at;
+  heapPush(sim.core.queue, {
+    t: at,
+    seq: sim.core.seq++,
+    type: 'client-timeout',
+    client: client.id,
+  });
+}
+
+export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
+  const client = requireClient(sim, msg.to);
+  const { opId, attempt, result } = msg.payload as {
+    opId: number;
+    attempt: number;
+    result: ClientResult;
+  };
+  const pending = client.current;
+  // A late answer to an operation the client already gave up on changes nothing.
+  if (pending === null || pending.opId !== opId || pending.attempt !== attempt) return;
+  sim.protocol.onClientResult(client.state, pending.op, result, msg.from);
+  if (result.type === 'redirect' && pending.attempt < sim.config.clientMaxRedirects) {
+    pending.attempt++;
+    pending.target = result.to;
+    sendRequest(sim, client);
+    return;
+  }
+  if (result.type === 'ok') {
+    const value = pending.op.f === 'read' ? (result.value ?? null) : (pending.op.value ?? null);
+    pushHistory(sim, 'ok', pending, client.id, value, msg.from, undefined, result.meta);
+  } else {
+    const error = result.type === 'fail' ? result.error : `too many redirects (${result.reason})`;
+    const meta = result.type === 'fail' ? result.meta : undefined;
+    pushHistory(sim, 'fail', pending, client.id, pending.op.value ?? null, msg.from, error, meta);
+  }
+  finishOp(sim, client);
+}
+
+export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): void {
+  const client = requireClient(sim, id);
+  client.timeoutAt = null;
+  const pending = client.current;
+  if (pending === null) return;
+  if (sim.core.now < pending.deadline) {
+    armTimeout(sim, client, pending.deadline);
+    return;
+  }
+  const error = `no answer from ${pending.target} within ${sim.config.clientTimeoutMs} ms`;
+  pushHistory(sim, 'info', pending, id, pending.op.value ?? null, pending.target, error);
+  sim.protocol.onClientTimeout(client.state, pending.target, routingView(sim, id));
+  finishOp(sim, client);
+}
+
+function finishOp<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRuntime<CS>): void {
+  client.current = null;
+  // A long backlog is consumed from the front: advance a cursor, and compact now and then,
+  // rather than shifting the whole array for every operation.
+  const next = client.queued[client.queuedHead];
+  if (next !== undefined) client.queuedHead++;
+  if (client.queuedHead > 64 && client.queuedHead * 2 > client.queued.length) {
+    client.queued.splice(0, client.queuedHead);
+    client.queuedHead = 0;
+  }
+  if (next !== undefined) clientOp(sim, client.id, next);
+}
+
+/** How many operations a client has waiting behind its current one. */
+export function queuedOps(client: ClientRuntime<unknown>): number {
+  return client.queued.length - client.queuedHead;
+}
+
+/** Does any client still have an operation outstanding or queued? */
+export function clientsBusy<PC, NS, CS>(sim: Simulation<PC, NS, CS>): boolean {
+  const inputsLeft = sim.inputs.slice(sim.core.inputCursor).some((i) => i.type === 'client-op');
+  return (
+    inputsLeft ||
+    Object.values(sim.core.clients).some((c) => c.current !== null || queuedOps(c) > 0)
+  );
+}

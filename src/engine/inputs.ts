@@ -1,0 +1,117 @@
+/**
+ * Applying inputs: faults (crash, restart, partitions, link changes, clock skew), client
+ * operations, new nodes and operator commands, each at its time.
+ */
+import { clientOp } from './clients';
+import { contextFor } from './context';
+import { linkState } from './messaging';
+import type { NodeRuntime, Simulation } from './state';
+import { record } from './trace';
+import type { EndpointId, Input, NodeId } from './types';
+
+export function newNode<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: NodeId, joining: boolean) {
+  const { config, protocol, core } = sim;
+  const node: NodeRuntime<NS> = {
+    id,
+    up: true,
+    incarnation: 0,
+    clockSkewMs: config.clockSkewMs?.[id] ?? 0,
+    timerGen: {},
+    state: protocol.initNode(id, config.protocol, core.nodeIds, joining),
+  };
+  return node;
+}
+
+export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input): void {
+  const { core, protocol } = sim;
+  switch (input.type) {
+    case 'crash': {
+      const node = requireNode(sim, input.node);
+      if (!node.up) return;
+      node.up = false;
+      node.incarnation++;
+      node.state = protocol.onCrash(node.state, node.id);
+      record(sim, { type: 'crash', node: node.id });
+      return;
+    }
+    case 'restart': {
+      const node = requireNode(sim, input.node);
+      if (node.up) return;
+      node.up = true;
+      node.incarnation++;
+      record(sim, { type: 'restart', node: node.id });
+      protocol.onRestart(contextFor(sim, node.id));
+      return;
+    }
+    case 'partition':
+      record(sim, { type: 'input', name: 'partition', detail: groupsLabel(input.groups) });
+      input.groups.forEach((a, i) => {
+        input.groups.forEach((b, j) => {
+          if (i !== j) setCut(sim, a, b, true);
+        });
+      });
+      return;
+    case 'partition-oneway':
+      record(sim, { type: 'input', name: 'partition-oneway' });
+      setCut(sim, input.from, input.to, true);
+      return;
+    case 'heal':
+      record(sim, { type: 'input', name: 'heal' });
+      for (const row of Object.values(core.links))
+        for (const link of Object.values(row)) link.cut = false;
+      return;
+    case 'set-link': {
+      record(sim, { type: 'input', name: 'set-link', node: input.from });
+      const change = (from: EndpointId, to: EndpointId) => {
+        const link = linkState(sim, from, to);
+        link.config = {
+          latency: { ...link.config.latency, ...input.latency },
+          dropRate: input.dropRate ?? link.config.dropRate,
+        };
+      };
+      change(input.from, input.to);
+      if (!input.oneWay) change(input.to, input.from);
+      return;
+    }
+    case 'clock-skew':
+      requireNode(sim, input.node).clockSkewMs = input.skewMs;
+      record(sim, { type: 'input', name: 'clock-skew', node: input.node, detail: input.skewMs });
+      return;
+    case 'client-op':
+      clientOp(sim, input.client, input.op);
+      return;
+    case 'add-node': {
+      if (core.nodes[input.node] !== undefined) return;
+      core.nodeIds.push(input.node);
+      core.nodes[input.node] = newNode(sim, input.node, true);
+      record(sim, { type: 'input', name: 'add-node', node: input.node });
+      protocol.onStart(contextFor(sim, input.node));
+      return;
+    }
+    case 'command': {
+      const node = requireNode(sim, input.node);
+      record(sim, { type: 'input', name: input.command, node: node.id });
+      if (node.up) protocol.onCommand?.(contextFor(sim, node.id), input.command, input.args ?? {});
+      return;
+    }
+  }
+}
+
+function groupsLabel(groups: EndpointId[][]): string {
+  return groups.map((g) => g.join(',')).join(' | ');
+}
+
+function setCut<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  from: EndpointId[],
+  to: EndpointId[],
+  cut: boolean,
+) {
+  for (const a of from) for (const b of to) linkState(sim, a, b).cut = cut;
+}
+
+function requireNode<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: NodeId): NodeRuntime<NS> {
+  const node = sim.core.nodes[id];
+  if (node === undefined) throw new Error(`unknown node "${id}"`);
+  return node;
+}
