@@ -38,7 +38,8 @@ it('advances a persisted chart and returns delayed events as timers', () => {
 
 it('labels and matches nested state values', () => {
   const value = { lifecycle: 'active', role: 'leader' };
-  expect(chartLabel(value)).toBe('lifecycle.active, role.leader');
+  expect(chartLabel(value)).toBe('lifecycle: active, role: leader');
+  expect(chartLabel('watching')).toBe('watching');
   expect(chartMatches(value, 'role.leader')).toBe(true);
   expect(chartMatches(value, 'role.follower')).toBe(false);
 });

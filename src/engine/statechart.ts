@@ -71,11 +71,11 @@ export function sendChart<M extends AnyStateMachine>(
   return toStep(machine, next, actions);
 }
 
-/** A chart's state as a short label, e.g. `lifecycle.active, role.leader`. */
+/** A chart's state as a short label, e.g. `lifecycle: active, role: leader`. */
 export function chartLabel(value: StateValue): string {
   if (typeof value === 'string') return value;
   return Object.entries(value)
-    .map(([region, inner]) => `${region}.${chartLabel(inner as StateValue)}`)
+    .map(([region, inner]) => `${region}: ${chartLabel(inner as StateValue)}`)
     .join(', ');
 }
 

@@ -5,6 +5,7 @@
 
 import { type MessageRecord, messageAt } from '../engine/messageLog';
 import { messagesInFlight, queuedOps } from '../engine/simulation';
+import { chartLabel } from '../engine/statechart';
 import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
 import { lastPos } from '../protocols/single-leader/log';
@@ -61,13 +62,6 @@ export interface SimView {
 /** How long (sim ms) a dropped message stays visible as it falls away. */
 export const DROP_VISIBLE_MS = 60;
 
-function chartLabelOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${chartLabelOf(v)}`)
-    .join(', ');
-}
-
 function messageView(m: MessageRecord): MessageView {
   const view: MessageView = {
     id: m.id,
@@ -119,7 +113,7 @@ export function buildView(session: Session): SimView {
       logTail: s.storage.log
         .slice(-8)
         .map((e) => ({ pos: e.pos, epoch: e.epoch, key: e.key, value: e.value })),
-      chart: s.isMonitor ? `failover: ${chartLabelOf(s.chart.value)}` : chartLabelOf(s.chart.value),
+      chart: s.isMonitor ? `failover: ${chartLabel(s.chart.value)}` : chartLabel(s.chart.value),
     };
   });
   const clients: ClientView[] = Object.values(core.clients).map((c) => ({
