@@ -11,6 +11,24 @@ import type { Scenario } from '../scenarios/schema';
 import { createSession, inject, type Session, seek, stepBack, stepForward } from './session';
 import { buildView, type SimView } from './view';
 
+/** A built-in scenario as the picker lists it. */
+export interface CatalogEntry {
+  id: string;
+  title: string;
+  summary: string;
+  topic: string;
+}
+
+/** The built-in scenarios, in the order a newcomer should meet them. */
+export const scenarioCatalog: readonly CatalogEntry[] = builtinScenarios.map(
+  ({ id, title, summary, topic }) => ({
+    id,
+    title,
+    summary,
+    topic,
+  }),
+);
+
 /** At 1x, this many simulated milliseconds pass per real second: slow enough to follow messages. */
 export const SIM_MS_PER_SECOND_AT_1X = 50;
 export const MIN_SPEED = 0.1;

@@ -1,6 +1,5 @@
 /** Choose a built-in scenario; the run restarts from time 0 with that scenario's own seed. */
-import { builtinScenarios } from '../../scenarios/builtin';
-import type { ReplicaState } from '../../store/store';
+import { type ReplicaState, scenarioCatalog } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
 
 const selectScenarioId = (s: ReplicaState) => s.scenario.id;
@@ -16,8 +15,8 @@ export function ScenarioPicker() {
         value={scenarioId}
         onChange={(e) => store.getState().loadScenario(e.target.value)}
       >
-        {builtinScenarios.map((s) => (
-          <option key={s.id} value={s.id}>
+        {scenarioCatalog.map((s) => (
+          <option key={s.id} value={s.id} title={s.summary}>
             {s.title}
           </option>
         ))}
