@@ -63,3 +63,18 @@ describe('clusterLayout, clients', () => {
     expect(client?.y).toBeGreaterThan(lowest + NODE_RADIUS + 60);
   });
 });
+
+describe('clusterLayout, clients and the bottom replica', () => {
+  it('leaves the middle of the client row free when a replica sits at the bottom of the ring', () => {
+    const layout = clusterLayout(['n1', 'n2', 'n3'], ['monitor'], ['u1']);
+    const bottom = [...layout.replicas.values()].reduce((a, b) => (b.y > a.y ? b : a));
+    const client = layout.clients.get('u1');
+    expect(Math.abs((client?.x ?? 0) - bottom.x)).toBeGreaterThan(100);
+  });
+
+  it('keeps an even row centred when no replica is at the bottom', () => {
+    const layout = clusterLayout(['n1', 'n2'], [], ['u1', 'u2']);
+    const xs = [...layout.clients.values()].map((p) => p.x);
+    expect((xs[0] ?? 0) + (xs[1] ?? 0)).toBeCloseTo(2 * 400);
+  });
+});

@@ -96,6 +96,21 @@ function row(ids: readonly string[], y: number, spacing: number): Map<string, Po
   return placed;
 }
 
+/**
+ * Clients in a row. With an odd number of replicas one of them sits at the bottom of the ring,
+ * right above the middle of the row: the middle slot is then left empty, so that no client's
+ * links run through that replica and its labels.
+ */
+function clientRow(ids: readonly string[], y: number, avoidMiddle: boolean): Map<string, Point> {
+  const spacing = 260;
+  if (!avoidMiddle || ids.length % 2 === 0) return row(ids, y, spacing);
+  const slots = [...ids];
+  slots.splice(Math.floor(ids.length / 2), 0, '');
+  const placed = row(slots, y, spacing);
+  placed.delete('');
+  return placed;
+}
+
 type Extent = typeof NODE_EXTENT;
 
 /** The smallest box around everything drawn, with a margin, no smaller than MIN_VIEW. */
@@ -131,7 +146,11 @@ export function clusterLayout(
     CLIENT_ROW_Y,
     bottomReplicaY + NODE_EXTENT.bottom + CLIENT_EXTENT.top + CLIENT_CLEARANCE,
   );
-  const clients = row(clientIds, clientRowY, 260);
+  const clients = clientRow(
+    clientIds,
+    clientRowY,
+    replicaIds.length % 2 === 1 && replicaIds.length > 1,
+  );
   const endpoints = new Map<string, Endpoint>();
   for (const [id, p] of [...replicas, ...monitors])
     endpoints.set(id, { ...p, radius: NODE_RADIUS });
