@@ -1,5 +1,6 @@
 /**
- * Settings of a single-leader cluster. Times are virtual milliseconds.
+ * Settings of a single-leader cluster. Times are virtual milliseconds. Defaults live in one
+ * place, the scenario schema (scenarios/schema.ts).
  */
 import type { ClientId, NodeId } from '../../engine/types';
 
@@ -38,18 +39,3 @@ export interface SingleLeaderConfig {
   reads: ReadRouting;
   clientReads?: Record<ClientId, ReadRouting>;
 }
-
-/** Defaults for everything but the leader. */
-export const singleLeaderDefaults: Omit<SingleLeaderConfig, 'leader'> = {
-  monitor: null,
-  followers: {},
-  semiSync: false,
-  heartbeatIntervalMs: 100,
-  failureTimeoutMs: 500,
-  electionWaitMs: 100,
-  fencing: true,
-  leaseMs: 300,
-  syncAckTimeoutMs: 300,
-  catchUpBatch: 50,
-  reads: 'leader',
-};

@@ -60,8 +60,8 @@ export function onHeartbeat(ctx: Ctx, from: string, beat: Heartbeat): void {
   if (ctx.state.lifecycle === 'bootstrapping') return;
   // Links are FIFO: a heartbeat sent after entry p arrives after it, so holding less than the
   // heartbeat's position means entries were lost on the way.
-  if (beat.lastPos > lastPos(ctx.state.storage)) sendFetch(ctx);
-  else if (beat.lastPos < lastPos(ctx.state.storage)) sendFetch(ctx); // ahead: we may diverge
+  // Holding more than the heartbeat says means entries from an older leader: we may diverge.
+  if (beat.lastPos !== lastPos(ctx.state.storage)) sendFetch(ctx);
   ack(ctx, from);
 }
 
