@@ -4,10 +4,16 @@
  */
 import { heapPush } from './eventQueue';
 import { pushMessage } from './messageLog';
-import { arrivalFailure, drawUnlucky, newLinkState, scheduleDelivery } from './network';
+import {
+  arrivalFailure,
+  configuredLink,
+  drawUnlucky,
+  newLinkState,
+  scheduleDelivery,
+} from './network';
 import type { LinkState, NodeRuntime, Simulation } from './state';
 import { foldMessage } from './traceHash';
-import type { EndpointId, Message } from './types';
+import type { EndpointId, LinkConfig, Message } from './types';
 
 /** The runtime state of the link `from -> to`, created on first use. */
 export function linkState<PC, NS, CS>(
@@ -26,6 +32,19 @@ export function linkState<PC, NS, CS>(
     row[to] = link;
   }
   return link;
+}
+
+/**
+ * How the link `from -> to` is now (its configuration and whether it is cut), without creating
+ * its runtime state: views read links they may never have used.
+ */
+export function linkStatus<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  from: EndpointId,
+  to: EndpointId,
+): { config: LinkConfig; cut: boolean } {
+  const link = sim.core.links[from]?.[to];
+  return link ?? { config: configuredLink(sim.config.network, from, to), cut: false };
 }
 
 function incarnationOf<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: EndpointId): number {

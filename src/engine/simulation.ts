@@ -21,7 +21,7 @@ import type { Input, SimTimeMs } from './types';
 
 export { clientsBusy, queuedOps } from './clients';
 export { stream } from './context';
-export { linkState, messagesInFlight, sendMessage } from './messaging';
+export { linkState, linkStatus, messagesInFlight, sendMessage } from './messaging';
 export type { SimConfig, Simulation } from './state';
 export { record, trace, traceEvents, traceLength } from './trace';
 

@@ -58,6 +58,8 @@ export interface PlaybackSlice {
 
 export interface UiSlice {
   selection: Selection;
+  /** What the pointer is over, in any view: the others highlight it too. */
+  hover: Selection;
 }
 
 export interface Actions {
@@ -74,6 +76,7 @@ export interface Actions {
   advance(realMs: number): void;
   inject(input: UntimedInput): void;
   select(selection: Selection): void;
+  setHover(hover: Selection): void;
   dismissNotice(): void;
 }
 
@@ -114,6 +117,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         speed: 1,
         playhead: 0,
         selection: null,
+        hover: null,
 
         loadScenario(id, newSeed) {
           const scenario = findBuiltin(id);
@@ -131,6 +135,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             playing: false,
             playhead: 0,
             selection: null,
+            hover: null,
             notice: null,
           });
         },
@@ -182,6 +187,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           }
         },
         select: (selection) => set({ selection }),
+        setHover: (hover) => set({ hover }),
         dismissNotice: () => set({ notice: null }),
       };
     }),

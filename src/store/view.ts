@@ -4,7 +4,7 @@
  */
 
 import { type MessageRecord, messageAt } from '../engine/messageLog';
-import { messagesInFlight, queuedOps } from '../engine/simulation';
+import { linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
 import { chartLabel } from '../engine/statechart';
 import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
@@ -36,6 +36,22 @@ export interface ClientView {
   queued: number;
 }
 
+/** One direction of a link, as it is now. */
+export interface LinkView {
+  from: string;
+  to: string;
+  baseMs: number;
+  jitterMs: number;
+  dropRate: number;
+  /** Partitioned in this direction. */
+  cut: boolean;
+  /** Much slower than the scenario's default link: a lag spike or a slow WAN link. */
+  slow: boolean;
+}
+
+/** A link counts as slow when its base latency exceeds the default's by this factor. */
+export const SLOW_LINK_FACTOR = 3;
+
 export type MessageView = Pick<
   Message,
   'id' | 'kind' | 'from' | 'to' | 'sentAt' | 'deliverAt' | 'fate' | 'payload'
@@ -52,6 +68,8 @@ export interface SimView {
   ended: boolean;
   nodes: NodeView[];
   clients: ClientView[];
+  /** Every direction between two nodes, and between each client and each node. */
+  links: LinkView[];
   inFlight: MessageView[];
   /** Messages that failed to arrive in the last moments, drawn falling away. */
   recentDrops: MessageView[];
@@ -75,6 +93,29 @@ function messageView(m: MessageRecord): MessageView {
   };
   if (m.dropReason) view.dropReason = m.dropReason;
   return view;
+}
+
+function linkViews(session: Session): LinkView[] {
+  const { sim } = session;
+  const defaultBase = sim.config.network.defaultLink.latency.baseMs;
+  const nodeIds = sim.core.nodeIds;
+  const clientIds = Object.keys(sim.core.clients);
+  const pairs: Array<[string, string]> = [];
+  for (const a of nodeIds) for (const b of nodeIds) if (a !== b) pairs.push([a, b]);
+  for (const c of clientIds) for (const n of nodeIds) pairs.push([c, n], [n, c]);
+  return pairs.map(([from, to]) => {
+    const { config, cut } = linkStatus(sim, from, to);
+    const { baseMs, jitterMs } = config.latency;
+    return {
+      from,
+      to,
+      baseMs,
+      jitterMs,
+      dropRate: config.dropRate,
+      cut,
+      slow: baseMs > SLOW_LINK_FACTOR * Math.max(1, defaultBase),
+    };
+  });
 }
 
 export function buildView(session: Session): SimView {
@@ -141,6 +182,7 @@ export function buildView(session: Session): SimView {
     ended: t >= scenario.durationMs,
     nodes,
     clients,
+    links: linkViews(session),
     inFlight: messagesInFlight(sim).map(messageView),
     recentDrops,
     history: [...sim.logs.history],
