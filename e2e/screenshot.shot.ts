@@ -8,7 +8,7 @@ test('screenshot of a run in progress', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   // A scenario with a monitor, lagging followers and a stream of replication in flight.
   await page.goto('/?scenario=failover-loses-async-writes&seed=1');
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await page.getByRole('slider', { name: 'Speed' }).fill('6');
   await page.getByRole('button', { name: /^n2,/ }).click();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForTimeout(Number(process.env.SCREENSHOT_AFTER_MS ?? 1000));

@@ -8,7 +8,9 @@ import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
 import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
 import type { Scenario } from '../scenarios/schema';
+import { findStress } from '../scenarios/stress';
 import { createSession, inject, type Session, seek, stepBack, stepForward } from './session';
+import { clampSpeed, stepSpeed } from './speed';
 import { buildView, type SimView } from './view';
 
 /** A built-in scenario as the picker lists it. */
@@ -29,10 +31,14 @@ export const scenarioCatalog: readonly CatalogEntry[] = builtinScenarios.map(
   }),
 );
 
+/** A scenario by id: a built-in, or a stress scenario (openable by link, not listed). */
+function findScenario(id: string): Scenario | undefined {
+  return findBuiltin(id) ?? findStress(id);
+}
+
 /** At 1x, this many simulated milliseconds pass per real second: slow enough to follow messages. */
 export const SIM_MS_PER_SECOND_AT_1X = 50;
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 10;
+export { MAX_SPEED, MIN_SPEED } from './speed';
 
 export type Selection = { kind: 'node' | 'client' | 'message'; id: string } | null;
 
@@ -60,7 +66,17 @@ export interface UiSlice {
   selection: Selection;
   /** What the pointer is over, in any view: the others highlight it too. */
   hover: Selection;
+  /** Zoom and pan of the cluster view (d3-zoom's transform: scale k, then translate x, y). */
+  clusterZoom: ZoomTransform;
 }
+
+export interface ZoomTransform {
+  k: number;
+  x: number;
+  y: number;
+}
+
+export const IDENTITY_ZOOM: ZoomTransform = { k: 1, x: 0, y: 0 };
 
 export interface Actions {
   loadScenario(id: string, seed?: number): void;
@@ -72,11 +88,14 @@ export interface Actions {
   seek(t: number): void;
   jumpToStart(): void;
   setSpeed(speed: number): void;
+  faster(): void;
+  slower(): void;
   /** Advance playback by a slice of real time (called by the animation loop). */
   advance(realMs: number): void;
   inject(input: UntimedInput): void;
   select(selection: Selection): void;
   setHover(hover: Selection): void;
+  setClusterZoom(zoom: ZoomTransform): void;
   dismissNotice(): void;
 }
 
@@ -92,7 +111,7 @@ export type ReplicaStore = Mutate<
  * store's notice says so.
  */
 export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaStore {
-  const wanted = scenarioId === undefined ? undefined : findBuiltin(scenarioId);
+  const wanted = scenarioId === undefined ? undefined : findScenario(scenarioId);
   const first = wanted ?? (builtinScenarios[0] as Scenario);
   const initialNotice =
     scenarioId !== undefined && wanted === undefined
@@ -118,9 +137,10 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         playhead: 0,
         selection: null,
         hover: null,
+        clusterZoom: IDENTITY_ZOOM,
 
         loadScenario(id, newSeed) {
-          const scenario = findBuiltin(id);
+          const scenario = findScenario(id);
           if (scenario === undefined) {
             set({ notice: `Unknown scenario "${id}"; keeping the current one.` });
             return;
@@ -165,8 +185,10 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           publish({ playing: false });
         },
         setSpeed(speed) {
-          set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
+          set({ speed: clampSpeed(speed) });
         },
+        faster: () => set({ speed: stepSpeed(get().speed, 1) }),
+        slower: () => set({ speed: stepSpeed(get().speed, -1) }),
         advance(realMs) {
           const { playing, speed, session, playhead } = get();
           if (!playing) return;
@@ -188,6 +210,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         },
         select: (selection) => set({ selection }),
         setHover: (hover) => set({ hover }),
+        setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
         dismissNotice: () => set({ notice: null }),
       };
     }),

@@ -95,6 +95,50 @@ function messageView(m: MessageRecord): MessageView {
   return view;
 }
 
+/**
+ * Parts of the view that change only now and then, kept per session so that a frame in which
+ * only messages moved does not rebuild them. Link state changes only when an input is applied
+ * (partition, heal, set-link), so the inputs applied so far identify it; the history only grows
+ * between restores, and a replay of the same inputs regrows it identically.
+ */
+interface ViewCache {
+  linksKey: string;
+  links: LinkView[];
+  historyKey: string;
+  history: HistoryOp[];
+}
+const caches = new WeakMap<Session, ViewCache>();
+
+function cacheFor(session: Session): ViewCache {
+  let cache = caches.get(session);
+  if (cache === undefined) {
+    cache = { linksKey: '', links: [], historyKey: '', history: [] };
+    caches.set(session, cache);
+  }
+  return cache;
+}
+
+function cachedLinks(session: Session): LinkView[] {
+  const cache = cacheFor(session);
+  const { sim } = session;
+  const key = `${sim.inputs.length}:${sim.core.inputCursor}:${sim.core.nodeIds.length}`;
+  if (cache.linksKey !== key) {
+    cache.links = linkViews(session);
+    cache.linksKey = key;
+  }
+  return cache.links;
+}
+
+function cachedHistory(session: Session): HistoryOp[] {
+  const cache = cacheFor(session);
+  const key = `${session.userInputs.length}:${session.sim.logs.history.length}`;
+  if (cache.historyKey !== key) {
+    cache.history = [...session.sim.logs.history];
+    cache.historyKey = key;
+  }
+  return cache.history;
+}
+
 function linkViews(session: Session): LinkView[] {
   const { sim } = session;
   const defaultBase = sim.config.network.defaultLink.latency.baseMs;
@@ -182,10 +226,10 @@ export function buildView(session: Session): SimView {
     ended: t >= scenario.durationMs,
     nodes,
     clients,
-    links: linkViews(session),
+    links: cachedLinks(session),
     inFlight: messagesInFlight(sim).map(messageView),
     recentDrops,
-    history: [...sim.logs.history],
+    history: cachedHistory(session),
     narrationIndex,
   };
 }

@@ -19,6 +19,9 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('ArrowRight'))).toBe('stepForward');
     expect(shortcutFor(press('ArrowLeft'))).toBe('stepBack');
     expect(shortcutFor(press('Home'))).toBe('jumpToStart');
+    expect(shortcutFor(press('+'))).toBe('faster');
+    expect(shortcutFor(press('='))).toBe('faster');
+    expect(shortcutFor(press('-'))).toBe('slower');
     expect(shortcutFor(press('a'))).toBeNull();
   });
 

@@ -1,6 +1,12 @@
 /** Which playback command a key press asks for, if any: pure, so it is tested without a DOM. */
 
-export type ShortcutCommand = 'togglePlay' | 'stepForward' | 'stepBack' | 'jumpToStart';
+export type ShortcutCommand =
+  | 'togglePlay'
+  | 'stepForward'
+  | 'stepBack'
+  | 'jumpToStart'
+  | 'faster'
+  | 'slower';
 
 export interface KeyPress {
   key: string;
@@ -20,6 +26,10 @@ const COMMANDS: Record<string, ShortcutCommand> = {
   ArrowRight: 'stepForward',
   ArrowLeft: 'stepBack',
   Home: 'jumpToStart',
+  '+': 'faster',
+  // The same key without Shift, on most layouts.
+  '=': 'faster',
+  '-': 'slower',
 };
 
 /** The shortcuts, for hints shown next to the controls (`aria-keyshortcuts` syntax). */
@@ -28,6 +38,8 @@ export const SHORTCUT_KEYS: Record<ShortcutCommand, string> = {
   stepForward: 'ArrowRight',
   stepBack: 'ArrowLeft',
   jumpToStart: 'Home',
+  faster: '+',
+  slower: '-',
 };
 
 // Fields own their keys: arrows move a text caret or a slider, Space types or opens a list.

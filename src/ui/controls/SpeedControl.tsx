@@ -1,30 +1,39 @@
-/** Playback speed, from 0.1x to 10x (1x = 50 simulated ms per real second). */
-import { MAX_SPEED, MIN_SPEED, type ReplicaState } from '../../store/store';
+/** Playback speed, a slider over steps from 0.1x to 10x (1x = 50 simulated ms per real second). */
+import { nearestStepIndex, SPEED_STEPS } from '../../store/speed';
+import type { ReplicaState } from '../../store/store';
 import { formatSpeed } from '../format';
 import { useReplica, useReplicaStore } from '../StoreContext';
-
-export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
 
 const selectSpeed = (s: ReplicaState) => s.speed;
 
 export function SpeedControl() {
   const store = useReplicaStore();
   const speed = useReplica(selectSpeed);
-  // A speed set elsewhere (not one of the presets) still shows as itself.
-  const options = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b);
+  const label = formatSpeed(speed);
   return (
-    <label className="field field--inline">
-      <span className="field__label">Speed</span>
-      <select
-        value={String(speed)}
-        onChange={(e) => store.getState().setSpeed(Number(e.target.value))}
-      >
-        {options.map((s) => (
-          <option key={s} value={String(s)}>
-            {formatSpeed(s)}
-          </option>
-        ))}
-      </select>
+    <label
+      className="field field--inline speed"
+      title="Playback speed: at 1x, 50 simulated milliseconds pass per second (keys + and −)"
+    >
+      <span className="field__label" aria-hidden="true">
+        Speed
+      </span>
+      <input
+        className="speed__slider"
+        type="range"
+        aria-label="Speed"
+        aria-valuetext={label}
+        aria-keyshortcuts="+ -"
+        min={0}
+        max={SPEED_STEPS.length - 1}
+        step={1}
+        value={nearestStepIndex(speed)}
+        onChange={(e) => {
+          const step = SPEED_STEPS[Number(e.target.value)];
+          if (step !== undefined) store.getState().setSpeed(step);
+        }}
+      />
+      <output className="speed__value">{label}</output>
     </label>
   );
 }

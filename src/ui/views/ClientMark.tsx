@@ -1,4 +1,8 @@
-/** One client session along the bottom: its id, and what it is waiting for. */
+/**
+ * One client session along the bottom: its id, and what it is waiting for. A real `<button>`
+ * (in a foreignObject) makes it focusable and named; pressing it selects the client for the
+ * inspector.
+ */
 import { memo } from 'react';
 import type { ReplicaState } from '../../store/store';
 import { useReplica } from '../StoreContext';
@@ -6,19 +10,33 @@ import { CLIENT_HEIGHT, CLIENT_WIDTH, type Point } from './clusterLayout';
 
 function selectPendingOp(id: string) {
   return (state: ReplicaState): string | null => {
-    const pending = state.view.clients.find((c) => c.id === id)?.pending;
-    return pending ? pending.f : null;
+    const client = state.view.clients.find((c) => c.id === id);
+    const pending = client?.pending;
+    if (!pending) return null;
+    const more = client.queued > 0 ? ` (+${client.queued} queued)` : '';
+    return `${pending.f} ${pending.key} at ${pending.target}${more}`;
   };
 }
 
-export const ClientMark = memo(function ClientMark({ id, at }: { id: string; at: Point }) {
+export const ClientMark = memo(function ClientMark({
+  id,
+  at,
+  selected,
+  onSelect,
+}: {
+  id: string;
+  at: Point;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const pending = useReplica(selectPendingOp(id));
+  const name = pending ? `${id}, client, waiting: ${pending}` : `${id}, client, idle`;
   return (
     <g
-      className={`client${pending ? ' client--waiting' : ''}`}
+      className={`client${pending ? ' client--waiting' : ''}${selected ? ' client--selected' : ''}`}
+      data-endpoint={id}
       transform={`translate(${at.x},${at.y})`}
     >
-      <title>{pending ? `${id}: waiting for a ${pending}` : `${id}: idle`}</title>
       <rect
         x={-CLIENT_WIDTH / 2}
         y={-CLIENT_HEIGHT / 2}
@@ -32,6 +50,21 @@ export const ClientMark = memo(function ClientMark({ id, at }: { id: string; at:
       <text className="client__status" y={CLIENT_HEIGHT / 2 + 15}>
         {pending ? `waiting: ${pending}` : 'idle'}
       </text>
+      <foreignObject
+        x={-CLIENT_WIDTH / 2}
+        y={-CLIENT_HEIGHT / 2}
+        width={CLIENT_WIDTH}
+        height={CLIENT_HEIGHT + 20}
+      >
+        <button
+          type="button"
+          className="node__hit"
+          aria-label={name}
+          aria-pressed={selected}
+          title={name}
+          onClick={() => onSelect(id)}
+        />
+      </foreignObject>
     </g>
   );
 });

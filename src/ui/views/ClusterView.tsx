@@ -1,17 +1,22 @@
 /**
- * The cluster picture: replicas on a ring, the monitor above, clients below, faint links, and
- * messages moving along them. Nodes and links re-render only when what they show changes; the
- * message layer redraws itself outside React (see MessageLayer).
+ * The cluster picture: replicas on a ring, the monitor above, clients below, links with their
+ * state, and messages moving along them. Zoom and pan with the wheel and a drag on empty space
+ * (d3-zoom); drag a node or client to move it (d3-drag); "Reset view" undoes both.
+ *
+ * Nodes and links re-render only when what they show changes; messages are drawn on a canvas
+ * outside React (see MessageLayer); the zoom is applied to one group by a store subscription.
  */
-import { useCallback, useMemo } from 'react';
+import { drag, select, zoom, zoomIdentity } from 'd3';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReplicaState } from '../../store/store';
+import { IDENTITY_ZOOM, type ReplicaState } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
 import { useReducedMotion } from '../useReducedMotion';
 import { ClientMark } from './ClientMark';
-import { clusterLayout } from './clusterLayout';
+import { clusterLayout, type Point, withPositions } from './clusterLayout';
 import { LinkLayer } from './LinkLayer';
 import { MessageLayer } from './MessageLayer';
+import { MessageTooltip } from './MessageTooltip';
 import { NodeMark } from './NodeMark';
 import './cluster.css';
 
@@ -21,7 +26,10 @@ const selectMonitorIds = (s: ReplicaState) =>
   s.view.nodes.filter((n) => n.isMonitor).map((n) => n.id);
 const selectClientIds = (s: ReplicaState) => s.view.clients.map((c) => c.id);
 const selectSelectedNode = (s: ReplicaState) =>
-  s.selection?.kind === 'node' ? s.selection.id : null;
+  s.selection?.kind === 'node' || s.selection?.kind === 'client' ? s.selection.id : null;
+const selectZoomed = (s: ReplicaState) => s.clusterZoom !== IDENTITY_ZOOM;
+
+const ZOOM_EXTENT: [number, number] = [0.4, 5];
 
 export function ClusterView() {
   const store = useReplicaStore();
@@ -29,32 +37,143 @@ export function ClusterView() {
   const monitorIds = useReplica(useShallow(selectMonitorIds));
   const clientIds = useReplica(useShallow(selectClientIds));
   const selectedId = useReplica(selectSelectedNode);
+  const zoomed = useReplica(selectZoomed);
   const reducedMotion = useReducedMotion();
-  const layout = useMemo(
+  const [moved, setMoved] = useState<ReadonlyMap<string, Point>>(new Map());
+  const containerRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const rootRef = useRef<SVGGElement>(null);
+  const descriptionId = useId();
+
+  const base = useMemo(
     () => clusterLayout(replicaIds, monitorIds, clientIds),
     [replicaIds, monitorIds, clientIds],
   );
-  const { x, y, width, height } = layout.viewBox;
-  const onSelect = useCallback(
+  const layout = useMemo(() => withPositions(base, moved), [base, moved]);
+  const { x, y, width, height } = base.viewBox;
+  // A new cluster (another scenario) starts from its own layout.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the layout changes.
+  useEffect(() => setMoved(new Map()), [base]);
+
+  const onSelectNode = useCallback(
     (id: string) => store.getState().select({ kind: 'node', id }),
     [store],
   );
+  const onSelectClient = useCallback(
+    (id: string) => store.getState().select({ kind: 'client', id }),
+    [store],
+  );
+
+  // Zoom and pan: d3-zoom owns the gesture, the store owns the transform (the canvas reads it).
+  const zoomBehaviour = useMemo(
+    () =>
+      zoom<SVGSVGElement, unknown>()
+        .scaleExtent(ZOOM_EXTENT)
+        .on('zoom', (event) => store.getState().setClusterZoom(event.transform)),
+    [store],
+  );
+  useEffect(() => {
+    const svg = svgRef.current;
+    const root = rootRef.current;
+    if (!svg || !root) return;
+    const selection = select(svg);
+    selection.call(zoomBehaviour).on('dblclick.zoom', null);
+    const apply = ({ clusterZoom: z }: ReplicaState) =>
+      root.setAttribute('transform', `translate(${z.x},${z.y}) scale(${z.k})`);
+    apply(store.getState());
+    const unsubscribe = store.subscribe((s, previous) => {
+      if (s.clusterZoom !== previous.clusterZoom) apply(s);
+    });
+    return () => {
+      unsubscribe();
+      selection.on('.zoom', null);
+    };
+  }, [store, zoomBehaviour]);
+
+  // Dragging nodes and clients: positions are view-box units inside the zoomed group. Runs again
+  // for a new cluster, whose marks are new elements.
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new marks arrive with a new layout.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const marks = select(root).selectAll<SVGGElement, unknown>('[data-endpoint]');
+    marks.call(
+      drag<SVGGElement, unknown>()
+        .subject(function () {
+          const id = this.dataset.endpoint ?? '';
+          const p = layoutRef.current.endpoints.get(id);
+          return { x: p?.x ?? 0, y: p?.y ?? 0 };
+        })
+        .on('drag', function (event) {
+          const id = this.dataset.endpoint ?? '';
+          setMoved((previous) => new Map(previous).set(id, { x: event.x, y: event.y }));
+        }),
+    );
+    return () => {
+      marks.on('.drag', null);
+    };
+  }, [base]);
+
+  const resetView = () => {
+    setMoved(new Map());
+    const svg = svgRef.current;
+    if (svg) select(svg).call(zoomBehaviour.transform, zoomIdentity);
+    store.getState().setClusterZoom(IDENTITY_ZOOM);
+  };
 
   return (
-    <svg
-      className={`cluster${reducedMotion ? ' cluster--still' : ''}`}
-      viewBox={`${x} ${y} ${width} ${height}`}
-      preserveAspectRatio="xMidYMid meet"
-    >
-      <title>Cluster diagram: replicas, monitor, clients and the messages between them</title>
-      <LinkLayer layout={layout} />
-      {[...layout.replicas, ...layout.monitors].map(([id, at]) => (
-        <NodeMark key={id} id={id} at={at} selected={id === selectedId} onSelect={onSelect} />
-      ))}
-      {[...layout.clients].map(([id, at]) => (
-        <ClientMark key={id} id={id} at={at} />
-      ))}
-      <MessageLayer endpoints={layout.endpoints} reducedMotion={reducedMotion} />
-    </svg>
+    <div ref={containerRef} className={`cluster${reducedMotion ? ' cluster--still' : ''}`}>
+      <svg
+        ref={svgRef}
+        viewBox={`${x} ${y} ${width} ${height}`}
+        preserveAspectRatio="xMidYMid meet"
+        role="img"
+        aria-describedby={descriptionId}
+      >
+        <title>Cluster diagram: replicas, monitor, clients and the messages between them</title>
+        <g ref={rootRef}>
+          <LinkLayer layout={layout} />
+          {[...layout.replicas, ...layout.monitors].map(([id, at]) => (
+            <NodeMark
+              key={id}
+              id={id}
+              at={at}
+              selected={id === selectedId}
+              onSelect={onSelectNode}
+            />
+          ))}
+          {[...layout.clients].map(([id, at]) => (
+            <ClientMark
+              key={id}
+              id={id}
+              at={at}
+              selected={id === selectedId}
+              onSelect={onSelectClient}
+            />
+          ))}
+        </g>
+      </svg>
+      <MessageLayer
+        endpoints={layout.endpoints}
+        reducedMotion={reducedMotion}
+        svgRef={svgRef}
+        descriptionId={descriptionId}
+      />
+      <p id={descriptionId} className="visually-hidden" />
+      <MessageTooltip containerRef={containerRef} />
+      <div className="cluster__tools">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={resetView}
+          disabled={!zoomed && moved.size === 0}
+          title="Put every node back in its place and undo zoom and pan (scroll to zoom, drag empty space to pan, drag a node to move it)"
+        >
+          Reset view
+        </button>
+      </div>
+    </div>
   );
 }

@@ -92,6 +92,7 @@ export const NodeMark = memo(function NodeMark({
   return (
     <g
       className={`node node--${kind}${down ? ' node--down' : ''}${selected ? ' node--selected' : ''}`}
+      data-endpoint={id}
       transform={`translate(${at.x},${at.y})`}
     >
       {selected && <circle className="node__selection" r={R + 10} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterLayout, NODE_RADIUS } from './clusterLayout';
+import { clusterLayout, NODE_RADIUS, withPositions } from './clusterLayout';
 
 const distance = (a: { x: number; y: number }, b: { x: number; y: number }) =>
   Math.hypot(a.x - b.x, a.y - b.y);
@@ -76,5 +76,22 @@ describe('clusterLayout, clients and the bottom replica', () => {
     const layout = clusterLayout(['n1', 'n2'], [], ['u1', 'u2']);
     const xs = [...layout.clients.values()].map((p) => p.x);
     expect((xs[0] ?? 0) + (xs[1] ?? 0)).toBeCloseTo(2 * 400);
+  });
+});
+
+describe('withPositions', () => {
+  it('moves a node and the endpoint its messages use, leaving the rest', () => {
+    const layout = clusterLayout(['n1', 'n2', 'n3'], ['monitor'], ['user-1']);
+    const moved = withPositions(layout, new Map([['n2', { x: 5, y: 7 }]]));
+    expect(moved.replicas.get('n2')).toEqual({ x: 5, y: 7 });
+    expect(moved.endpoints.get('n2')).toMatchObject({ x: 5, y: 7, radius: NODE_RADIUS });
+    expect(moved.replicas.get('n1')).toEqual(layout.replicas.get('n1'));
+    expect(moved.clients.get('user-1')).toEqual(layout.clients.get('user-1'));
+  });
+
+  it('ignores ids that are not in the picture', () => {
+    const layout = clusterLayout(['n1'], [], []);
+    const moved = withPositions(layout, new Map([['ghost', { x: 1, y: 1 }]]));
+    expect([...moved.endpoints.keys()]).toEqual(['n1']);
   });
 });

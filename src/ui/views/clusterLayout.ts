@@ -169,3 +169,29 @@ export function clusterLayout(
   ]);
   return { viewBox, replicas, monitors, clients, endpoints, links };
 }
+
+/**
+ * The layout with some endpoints moved (by dragging): nodes, clients, message endpoints and the
+ * view box all follow. Unknown ids are ignored, so a stale drag never adds a phantom.
+ */
+export function withPositions(
+  layout: ClusterLayout,
+  moved: ReadonlyMap<string, Point>,
+): ClusterLayout {
+  if (moved.size === 0) return layout;
+  const move = (placed: ReadonlyMap<string, Point>) =>
+    new Map([...placed].map(([id, p]): [string, Point] => [id, moved.get(id) ?? p]));
+  const endpoints = new Map(
+    [...layout.endpoints].map(([id, e]): [string, Endpoint] => {
+      const p = moved.get(id);
+      return [id, p ? { ...e, x: p.x, y: p.y } : e];
+    }),
+  );
+  return {
+    ...layout,
+    replicas: move(layout.replicas),
+    monitors: move(layout.monitors),
+    clients: move(layout.clients),
+    endpoints,
+  };
+}

@@ -16,6 +16,11 @@ export const DROP_FALL = 36;
 
 export interface MessageMark {
   key: string;
+  /** The message itself, for hit-testing and descriptions. */
+  id: number;
+  kind: string;
+  from: string;
+  to: string;
   x: number;
   y: number;
   category: MessageCategory;
@@ -71,6 +76,10 @@ export function messageMarks(
     const category = categoryOf(m.kind);
     const base = {
       key: String(m.id),
+      id: m.id,
+      kind: m.kind,
+      from: m.from,
+      to: m.to,
       category,
       dropped,
       small: category === 'heartbeat' && !dropped,
