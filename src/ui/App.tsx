@@ -2,11 +2,14 @@
  * The application shell: one store per mounted app, the playback loop and keyboard shortcuts,
  * and the page layout (header, diagram with its controls, side panels).
  */
-import { useId, useState } from 'react';
+import { type CSSProperties, useId, useState } from 'react';
 import { ControlsBar } from './controls/ControlsBar';
 import { Header } from './header/Header';
 import { KeyboardHint } from './KeyboardHint';
 import { Legend } from './Legend';
+import { DEFAULT_LAYOUT, SIDE_WIDTH } from './layout/panelSizes';
+import { ResizeHandle } from './layout/ResizeHandle';
+import { usePanelLayout } from './layout/usePanelLayout';
 import { NoticeBanner } from './NoticeBanner';
 import { ClientsPanel } from './panels/ClientsPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
@@ -27,9 +30,26 @@ function Shell({ start }: { start: StartParams }) {
   useUrlSync(store);
   const [seedError, setSeedError] = useSeedError(store, start.seedError);
   const seedErrorId = useId();
+  const sideId = useId();
+  const [layout, setLayout] = usePanelLayout();
+  const sideOpen = layout.sideOpen;
   return (
-    <div className="app">
-      <Header seedError={seedError} seedErrorId={seedErrorId} onSeedError={setSeedError} />
+    <div
+      className={`app${sideOpen ? '' : ' app--side-closed'}`}
+      style={{ '--side-width': `${layout.sideWidth}px` } as CSSProperties}
+    >
+      <Header seedError={seedError} seedErrorId={seedErrorId} onSeedError={setSeedError}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={sideOpen}
+          aria-controls={sideId}
+          title="Show or hide the side panels (narration, inspector, clients), to give the diagram the whole width"
+          onClick={() => setLayout({ sideOpen: !sideOpen })}
+        >
+          {sideOpen ? 'Hide panels' : 'Show panels'}
+        </button>
+      </Header>
       <div className="messages">
         <SeedErrorBanner
           id={seedErrorId}
@@ -48,7 +68,18 @@ function Shell({ start }: { start: StartParams }) {
         </div>
         <ControlsBar />
       </main>
-      <aside className="side" aria-label="Details">
+      {sideOpen && (
+        <ResizeHandle
+          label="Resize side panels"
+          orientation="vertical"
+          size={layout.sideWidth}
+          range={SIDE_WIDTH}
+          defaultSize={DEFAULT_LAYOUT.sideWidth}
+          growDirection={-1}
+          onResize={(sideWidth) => setLayout({ sideWidth })}
+        />
+      )}
+      <aside id={sideId} className="side" aria-label="Details" hidden={!sideOpen}>
         <NarrationPanel />
         <NodeInspector />
         <ClientsPanel />

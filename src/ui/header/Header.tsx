@@ -1,4 +1,5 @@
 /** The top bar: the app's name, the scenario picker and the seed. */
+import type { ReactNode } from 'react';
 import type { ReplicaState } from '../../store/store';
 import { useReplica } from '../StoreContext';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -11,10 +12,13 @@ export function Header({
   seedError,
   seedErrorId,
   onSeedError,
+  children,
 }: {
   seedError: string | null;
   seedErrorId: string;
   onSeedError: (message: string | null) => void;
+  /** Page-level toggles shown at the end of the bar. */
+  children?: ReactNode;
 }) {
   const scenarioId = useReplica(selectScenarioId);
   const seed = useReplica(selectSeed);
@@ -35,6 +39,7 @@ export function Header({
           errorId={seedErrorId}
           onError={onSeedError}
         />
+        {children && <div className="app-header__toggles">{children}</div>}
       </div>
     </header>
   );

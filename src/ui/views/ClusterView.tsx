@@ -27,7 +27,7 @@ const selectMonitorIds = (s: ReplicaState) =>
 const selectClientIds = (s: ReplicaState) => s.view.clients.map((c) => c.id);
 const selectSelectedNode = (s: ReplicaState) =>
   s.selection?.kind === 'node' || s.selection?.kind === 'client' ? s.selection.id : null;
-const selectZoomed = (s: ReplicaState) => s.clusterZoom !== IDENTITY_ZOOM;
+const selectZoomed = ({ clusterZoom: z }: ReplicaState) => z.k !== 1 || z.x !== 0 || z.y !== 0;
 
 const ZOOM_EXTENT: [number, number] = [0.4, 5];
 

@@ -31,7 +31,7 @@ function LinkLabel({ at, looks }: { at: Point; looks: LinkLooks }) {
 }
 
 function LinkMark({ link, a, b, looks }: { link: Link; a: Point; b: Point; looks: LinkLooks }) {
-  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const mid = midpoint(a, b);
   const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const ux = (b.x - a.x) / length;
   const uy = (b.y - a.y) / length;
@@ -64,10 +64,11 @@ function LinkMark({ link, a, b, looks }: { link: Link; a: Point; b: Point; looks
           y2={q?.y}
         />
       ))}
-      <LinkLabel at={mid} looks={looks} />
     </g>
   );
 }
+
+const midpoint = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
 
 export const LinkLayer = memo(function LinkLayer({ layout }: { layout: ClusterLayout }) {
   const links = useReplica(selectLinks);
@@ -78,17 +79,24 @@ export const LinkLayer = memo(function LinkLayer({ layout }: { layout: ClusterLa
   }, [links]);
   const showLatency = layout.replicas.size <= LABEL_ALL_UP_TO;
 
+  const drawn = layout.links.flatMap((link) => {
+    const a = layout.endpoints.get(link.a);
+    const b = layout.endpoints.get(link.b);
+    const ab = directions.get(directionKey(link.a, link.b));
+    const ba = directions.get(directionKey(link.b, link.a));
+    if (a === undefined || b === undefined || ab === undefined || ba === undefined) return [];
+    const looks = linkLooks(ab, ba, showLatency && link.kind === 'replica');
+    return [{ key: `${link.a}|${link.b}`, link, a, b, looks }];
+  });
   return (
     <g className="cluster__links">
-      {layout.links.map((link) => {
-        const a = layout.endpoints.get(link.a);
-        const b = layout.endpoints.get(link.b);
-        const ab = directions.get(directionKey(link.a, link.b));
-        const ba = directions.get(directionKey(link.b, link.a));
-        if (a === undefined || b === undefined || ab === undefined || ba === undefined) return null;
-        const looks = linkLooks(ab, ba, showLatency && link.kind === 'replica');
-        return <LinkMark key={`${link.a}|${link.b}`} link={link} a={a} b={b} looks={looks} />;
-      })}
+      {drawn.map(({ key, link, a, b, looks }) => (
+        <LinkMark key={key} link={link} a={a} b={b} looks={looks} />
+      ))}
+      {/* Labels after every line, so that no line crosses a label. */}
+      {drawn.map(({ key, a, b, looks }) => (
+        <LinkLabel key={key} at={midpoint(a, b)} looks={looks} />
+      ))}
     </g>
   );
 });

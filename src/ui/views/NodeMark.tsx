@@ -97,6 +97,8 @@ export const NodeMark = memo(function NodeMark({
     >
       {selected && <circle className="node__selection" r={R + 10} />}
       {isTransitional(n.lifecycle) && <circle className="node__ring" r={R + 5} />}
+      {/* A synchronous follower is tied to the leader: the leader waits for it on every write. */}
+      {n.mode === 'sync' && !down && <circle className="node__sync-ring" r={R + 4} />}
       <NodeShape n={n} />
       {down && <path className="node__cross" d={`M-16,-16L16,16M16,-16L-16,16`} />}
       {n.lagPositions > 0 && (
