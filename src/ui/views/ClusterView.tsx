@@ -14,6 +14,7 @@ import { useReplica, useReplicaStore } from '../StoreContext';
 import { useReducedMotion } from '../useReducedMotion';
 import { ClientMark } from './ClientMark';
 import { clusterLayout, type Point, withPositions } from './clusterLayout';
+import { GroupLayer } from './GroupLayer';
 import { LinkLayer } from './LinkLayer';
 import { MessageLayer } from './MessageLayer';
 import { MessageTooltip } from './MessageTooltip';
@@ -134,6 +135,7 @@ export function ClusterView() {
       >
         <title>Cluster diagram: replicas, monitor, clients and the messages between them</title>
         <g ref={rootRef}>
+          <GroupLayer groups={layout.groups} />
           <LinkLayer layout={layout} />
           {[...layout.replicas, ...layout.monitors].map(([id, at]) => (
             <NodeMark

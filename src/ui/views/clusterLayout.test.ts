@@ -95,3 +95,49 @@ describe('withPositions', () => {
     expect([...moved.endpoints.keys()]).toEqual(['n1']);
   });
 });
+
+describe('grouped layout', () => {
+  const groups = [
+    { id: 'dc-eu', label: 'Datacenter EU', members: ['eu1', 'eu2', 'eu3'] },
+    { id: 'dc-us', label: 'Datacenter US', members: ['us1', 'us2'] },
+  ];
+  const ids = ['eu1', 'eu2', 'eu3', 'us1', 'us2', 'stray'];
+  const inside = (
+    p: { x: number; y: number },
+    f: { x: number; y: number; width: number; height: number },
+  ) => p.x > f.x && p.x < f.x + f.width && p.y > f.y && p.y < f.y + f.height;
+
+  it('puts each group in its own frame, members inside it, frames side by side', () => {
+    const layout = clusterLayout(ids, ['monitor'], ['user-1'], groups);
+    expect(layout.groups.map((g) => g.label)).toEqual(['Datacenter EU', 'Datacenter US']);
+    const [eu, us] = layout.groups;
+    if (eu === undefined || us === undefined) throw new Error('frames missing');
+    for (const id of ['eu1', 'eu2', 'eu3']) expect(inside(layout.replicas.get(id)!, eu)).toBe(true);
+    for (const id of ['us1', 'us2']) expect(inside(layout.replicas.get(id)!, us)).toBe(true);
+    expect(us.x).toBeGreaterThanOrEqual(eu.x + eu.width);
+  });
+
+  it('still places replicas in no group, outside every frame', () => {
+    const layout = clusterLayout(ids, [], [], groups);
+    const stray = layout.replicas.get('stray');
+    expect(stray).toBeDefined();
+    for (const frame of layout.groups) expect(inside(stray!, frame)).toBe(false);
+  });
+
+  it('keeps the monitor above and the clients below every frame', () => {
+    const layout = clusterLayout(ids, ['monitor'], ['user-1'], groups);
+    const top = Math.min(...layout.groups.map((g) => g.y));
+    const bottom = Math.max(...layout.groups.map((g) => g.y + g.height));
+    expect(layout.monitors.get('monitor')!.y).toBeLessThan(top);
+    expect(layout.clients.get('user-1')!.y).toBeGreaterThan(bottom);
+  });
+
+  it('shows whole frames in the view box', () => {
+    const layout = clusterLayout(ids, [], [], groups);
+    const { viewBox: v } = layout;
+    for (const f of layout.groups) {
+      expect(f.x).toBeGreaterThanOrEqual(v.x);
+      expect(f.x + f.width).toBeLessThanOrEqual(v.x + v.width);
+    }
+  });
+});

@@ -55,8 +55,27 @@ export interface ViewBox {
   height: number;
 }
 
+/** Nodes that belong together: a datacenter, or the replicas of one data partition. */
+export interface NodeGroup {
+  id: string;
+  label: string;
+  members: readonly string[];
+}
+
+/** A group as drawn: a labelled frame around its members. */
+export interface GroupFrame {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface ClusterLayout {
   viewBox: ViewBox;
+  /** Frames around groups of nodes; empty when the cluster is not grouped. */
+  groups: readonly GroupFrame[];
   replicas: ReadonlyMap<string, Point>;
   monitors: ReadonlyMap<string, Point>;
   clients: ReadonlyMap<string, Point>;
@@ -131,17 +150,86 @@ export function fitViewBox(items: ReadonlyArray<[Point, Extent]>): ViewBox {
   return { x: (left + right - width) / 2, y: (top + bottom - height) / 2, width, height };
 }
 
+/** Room between two group frames, and inside a frame around its ring. */
+const GROUP_GAP = 40;
+const GROUP_PADDING = { x: 70, top: 54, bottom: NODE_EXTENT.bottom + 12 };
+
+/**
+ * Groups side by side, each a small ring of its own inside a frame, centred under the monitor.
+ * Replicas in no group form a last, unlabelled group; empty groups are skipped.
+ */
+function groupedRings(
+  replicaIds: readonly string[],
+  groups: readonly NodeGroup[],
+): { placed: Map<string, Point>; frames: GroupFrame[] } {
+  const known = new Set(replicaIds);
+  const grouped = new Set(groups.flatMap((g) => g.members));
+  const rest = replicaIds.filter((id) => !grouped.has(id));
+  const all = [
+    ...groups.map((g) => ({ ...g, members: g.members.filter((m) => known.has(m)) })),
+    ...(rest.length > 0 ? [{ id: '', label: '', members: rest }] : []),
+  ].filter((g) => g.members.length > 0);
+  const sizes = all.map((g) => {
+    const { rx, ry } = groupRadii(g.members.length);
+    return { rx, ry, width: 2 * (rx + GROUP_PADDING.x) };
+  });
+  const total = sizes.reduce((sum, z) => sum + z.width, 0) + GROUP_GAP * (all.length - 1);
+  let left = CENTER_X - total / 2;
+  const placed = new Map<string, Point>();
+  const frames: GroupFrame[] = [];
+  all.forEach((g, i) => {
+    const { rx, ry, width } = sizes[i] as { rx: number; ry: number; width: number };
+    const centre = { x: left + width / 2, y: RING_CENTER.y };
+    g.members.forEach((id, k) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * (k + 0.5)) / g.members.length;
+      placed.set(id, { x: centre.x + rx * Math.cos(angle), y: centre.y + ry * Math.sin(angle) });
+    });
+    if (g.id !== '') {
+      frames.push({
+        id: g.id,
+        label: g.label,
+        x: left,
+        y: centre.y - ry - NODE_RADIUS - GROUP_PADDING.top,
+        width,
+        height: 2 * ry + 2 * NODE_RADIUS + GROUP_PADDING.top + GROUP_PADDING.bottom,
+      });
+    }
+    left += width + GROUP_GAP;
+  });
+  return { placed, frames };
+}
+
+/** A group's ring: smaller than the whole cluster's, as it holds fewer nodes. */
+export function groupRadii(count: number): { rx: number; ry: number } {
+  if (count <= 1) return { rx: 0, ry: 0 };
+  return { rx: Math.min(220, 40 + 35 * count), ry: Math.min(150, 45 + 25 * count) };
+}
+
 export function clusterLayout(
   replicaIds: readonly string[],
   monitorIds: readonly string[],
   clientIds: readonly string[],
+  groups: readonly NodeGroup[] = [],
 ): ClusterLayout {
-  const replicas = ring(replicaIds);
+  const grouping = groups.length > 0 ? groupedRings(replicaIds, groups) : null;
+  const replicas = grouping?.placed ?? ring(replicaIds);
+  const frames = grouping?.frames ?? [];
   // Many replicas crowd the top of the ring; the monitor then moves up to stay clear of them.
-  const topReplicaY = Math.min(RING_CENTER.y, ...[...replicas.values()].map((p) => p.y));
+  // Group frames count as replicas reaching further up and down.
+  const frameTops = frames.map((f) => f.y + NODE_RADIUS);
+  const frameBottoms = frames.map((f) => f.y + f.height - NODE_EXTENT.bottom);
+  const topReplicaY = Math.min(
+    RING_CENTER.y,
+    ...[...replicas.values()].map((p) => p.y),
+    ...frameTops,
+  );
   const monitors = row(monitorIds, Math.min(MONITOR_AT.y, topReplicaY - MONITOR_CLEARANCE), 160);
   // Clients go below the lowest replica's badges, however tall the ring has grown.
-  const bottomReplicaY = Math.max(RING_CENTER.y, ...[...replicas.values()].map((p) => p.y));
+  const bottomReplicaY = Math.max(
+    RING_CENTER.y,
+    ...[...replicas.values()].map((p) => p.y),
+    ...frameBottoms,
+  );
   const clientRowY = Math.max(
     CLIENT_ROW_Y,
     bottomReplicaY + NODE_EXTENT.bottom + CLIENT_EXTENT.top + CLIENT_CLEARANCE,
@@ -163,11 +251,16 @@ export function clusterLayout(
   for (const m of monitorIds)
     for (const r of replicaIds) links.push({ a: m, b: r, kind: 'monitor' });
   for (const c of clientIds) for (const r of replicaIds) links.push({ a: c, b: r, kind: 'client' });
+  const frameExtent = (f: GroupFrame): [Point, Extent] => [
+    { x: f.x + f.width / 2, y: f.y + f.height / 2 },
+    { left: f.width / 2, right: f.width / 2, top: f.height / 2, bottom: f.height / 2 },
+  ];
   const viewBox = fitViewBox([
     ...[...replicas.values(), ...monitors.values()].map((p): [Point, Extent] => [p, NODE_EXTENT]),
     ...[...clients.values()].map((p): [Point, Extent] => [p, CLIENT_EXTENT]),
+    ...frames.map(frameExtent),
   ]);
-  return { viewBox, replicas, monitors, clients, endpoints, links };
+  return { viewBox, groups: frames, replicas, monitors, clients, endpoints, links };
 }
 
 /**
