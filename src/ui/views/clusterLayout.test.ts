@@ -96,6 +96,13 @@ describe('withPositions', () => {
   });
 });
 
+/** A placed point, failing the test if it is missing. */
+const at = (placed: ReadonlyMap<string, { x: number; y: number }>, id: string) => {
+  const p = placed.get(id);
+  if (p === undefined) throw new Error(`${id} was not placed`);
+  return p;
+};
+
 describe('grouped layout', () => {
   const groups = [
     { id: 'dc-eu', label: 'Datacenter EU', members: ['eu1', 'eu2', 'eu3'] },
@@ -112,24 +119,23 @@ describe('grouped layout', () => {
     expect(layout.groups.map((g) => g.label)).toEqual(['Datacenter EU', 'Datacenter US']);
     const [eu, us] = layout.groups;
     if (eu === undefined || us === undefined) throw new Error('frames missing');
-    for (const id of ['eu1', 'eu2', 'eu3']) expect(inside(layout.replicas.get(id)!, eu)).toBe(true);
-    for (const id of ['us1', 'us2']) expect(inside(layout.replicas.get(id)!, us)).toBe(true);
+    for (const id of ['eu1', 'eu2', 'eu3']) expect(inside(at(layout.replicas, id), eu)).toBe(true);
+    for (const id of ['us1', 'us2']) expect(inside(at(layout.replicas, id), us)).toBe(true);
     expect(us.x).toBeGreaterThanOrEqual(eu.x + eu.width);
   });
 
   it('still places replicas in no group, outside every frame', () => {
     const layout = clusterLayout(ids, [], [], groups);
-    const stray = layout.replicas.get('stray');
-    expect(stray).toBeDefined();
-    for (const frame of layout.groups) expect(inside(stray!, frame)).toBe(false);
+    const stray = at(layout.replicas, 'stray');
+    for (const frame of layout.groups) expect(inside(stray, frame)).toBe(false);
   });
 
   it('keeps the monitor above and the clients below every frame', () => {
     const layout = clusterLayout(ids, ['monitor'], ['user-1'], groups);
     const top = Math.min(...layout.groups.map((g) => g.y));
     const bottom = Math.max(...layout.groups.map((g) => g.y + g.height));
-    expect(layout.monitors.get('monitor')!.y).toBeLessThan(top);
-    expect(layout.clients.get('user-1')!.y).toBeGreaterThan(bottom);
+    expect(at(layout.monitors, 'monitor').y).toBeLessThan(top);
+    expect(at(layout.clients, 'user-1').y).toBeGreaterThan(bottom);
   });
 
   it('shows whole frames in the view box', () => {
