@@ -14,7 +14,6 @@ const mark = (id: number, x: number, y: number, over: Partial<MessageMark> = {})
   dropped: false,
   opacity: 1,
   small: false,
-  title: '',
   ...over,
 });
 
