@@ -49,7 +49,7 @@ export function MessageLayer({
   useEffect(() => {
     const canvas = canvasRef.current;
     const svg = svgRef.current;
-    const ctx = canvas?.getContext('2d');
+    const ctx = canvas?.getContext('2d', { desynchronized: true });
     if (!canvas || !svg || !ctx) return;
     const description = document.getElementById(descriptionId);
     let colours: CategoryColours = readCategoryColours(canvas);

@@ -147,3 +147,17 @@ describe('grouped layout', () => {
     }
   });
 });
+
+describe('large rings', () => {
+  it('keep replicas apart however many there are (up to forty)', () => {
+    for (let n = 2; n <= 40; n++) {
+      const ids = Array.from({ length: n }, (_, i) => `n${i + 1}`);
+      const points = [...clusterLayout(ids, [], []).replicas.values()];
+      let nearest = Number.POSITIVE_INFINITY;
+      points.forEach((p, i) => {
+        for (const q of points.slice(i + 1)) nearest = Math.min(nearest, distance(p, q));
+      });
+      expect(nearest, `${n} replicas`).toBeGreaterThan(2 * NODE_RADIUS + 40);
+    }
+  });
+});

@@ -9,6 +9,8 @@ export const CLIENT_WIDTH = 112;
 export const CLIENT_HEIGHT = 34;
 
 const CENTER_X = 400;
+/** Arc length a node of a large ring gets: its circle, badges and name side by side. */
+const NODE_SPACING = 150;
 const RING_CENTER = { x: CENTER_X, y: 262 };
 const MONITOR_AT = { x: CENTER_X, y: 64 };
 const CLIENT_ROW_Y = 516;
@@ -89,7 +91,17 @@ export interface ClusterLayout {
  */
 export function ringRadii(count: number): { rx: number; ry: number } {
   if (count <= 1) return { rx: 0, ry: 0 };
-  return { rx: Math.min(330, 150 + 45 * count), ry: Math.min(175, 90 + 25 * count) };
+  // Small rings grow by a step per node; large ones keep about NODE_SPACING of arc per node, so
+  // twenty-five replicas still do not overlap (the view box then shrinks the whole picture).
+  const rx = Math.max(
+    Math.min(330, 150 + 45 * count),
+    ((count * NODE_SPACING) / (2 * Math.PI)) * 1.25,
+  );
+  const ry = Math.max(
+    Math.min(175, 90 + 25 * count),
+    ((count * NODE_SPACING) / (2 * Math.PI)) * 0.75,
+  );
+  return { rx, ry };
 }
 
 function ring(ids: readonly string[]): Map<string, Point> {
