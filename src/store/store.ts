@@ -8,7 +8,16 @@ import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
 import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
 import type { Scenario } from '../scenarios/schema';
-import { createSession, inject, type Session, seek, stepBack, stepForward } from './session';
+import {
+  createSession,
+  inject,
+  injectAll,
+  type ScheduledInput,
+  type Session,
+  seek,
+  stepBack,
+  stepForward,
+} from './session';
 import { buildView, type SimView } from './view';
 
 /** A built-in scenario as the picker lists it. */
@@ -75,6 +84,11 @@ export interface Actions {
   /** Advance playback by a slice of real time (called by the animation loop). */
   advance(realMs: number): void;
   inject(input: UntimedInput): void;
+  /**
+   * Record several inputs together, each at the current time plus its delay (a fault and its
+   * scheduled end). Refused as a whole, with a notice naming the field, if any is invalid.
+   */
+  injectAll(batch: readonly ScheduledInput[]): void;
   select(selection: Selection): void;
   setHover(hover: Selection): void;
   dismissNotice(): void;
@@ -181,6 +195,14 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         inject(input) {
           try {
             inject(get().session, input);
+            publish({ notice: null });
+          } catch (error) {
+            set({ notice: (error as Error).message });
+          }
+        },
+        injectAll(batch) {
+          try {
+            injectAll(get().session, batch);
             publish({ notice: null });
           } catch (error) {
             set({ notice: (error as Error).message });

@@ -4,6 +4,7 @@
  */
 
 import { type MessageRecord, messageAt } from '../engine/messageLog';
+import { configuredLink } from '../engine/network';
 import { linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
 import { chartLabel } from '../engine/statechart';
 import { formatHash } from '../engine/traceHash';
@@ -47,6 +48,9 @@ export interface LinkView {
   cut: boolean;
   /** Much slower than the scenario's default link: a lag spike or a slow WAN link. */
   slow: boolean;
+  /** The latency the scenario gives this direction, before any user or scripted change. */
+  scenarioBaseMs: number;
+  scenarioJitterMs: number;
 }
 
 /** A link counts as slow when its base latency exceeds the default's by this factor. */
@@ -106,6 +110,7 @@ function linkViews(session: Session): LinkView[] {
   return pairs.map(([from, to]) => {
     const { config, cut } = linkStatus(sim, from, to);
     const { baseMs, jitterMs } = config.latency;
+    const scenarioLatency = configuredLink(sim.config.network, from, to).latency;
     return {
       from,
       to,
@@ -114,6 +119,8 @@ function linkViews(session: Session): LinkView[] {
       dropRate: config.dropRate,
       cut,
       slow: baseMs > SLOW_LINK_FACTOR * Math.max(1, defaultBase),
+      scenarioBaseMs: scenarioLatency.baseMs,
+      scenarioJitterMs: scenarioLatency.jitterMs,
     };
   });
 }
