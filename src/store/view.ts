@@ -29,6 +29,8 @@ export interface NodeView {
   logTail: Array<{ pos: number; epoch: number; key: string; value: Value }>;
   /** Statechart state, as a label. */
   chart: string;
+  /** How far the node's local clock runs ahead (negative: behind) of true time. */
+  clockSkewMs: number;
 }
 
 export interface ClientView {
@@ -162,6 +164,7 @@ export function buildView(session: Session): SimView {
         .slice(-8)
         .map((e) => ({ pos: e.pos, epoch: e.epoch, key: e.key, value: e.value })),
       chart: s.isMonitor ? `failover: ${chartLabel(s.chart.value)}` : chartLabel(s.chart.value),
+      clockSkewMs: node.clockSkewMs,
     };
   });
   const clients: ClientView[] = Object.values(core.clients).map((c) => ({

@@ -9,6 +9,7 @@ import { KeyboardHint } from './KeyboardHint';
 import { Legend } from './Legend';
 import { NoticeBanner } from './NoticeBanner';
 import { ClientsPanel } from './panels/ClientsPanel';
+import { FaultPanel } from './panels/faults/FaultPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { NodeInspector } from './panels/NodeInspector';
 import { SeedErrorBanner } from './SeedErrorBanner';
@@ -52,6 +53,7 @@ function Shell({ start }: { start: StartParams }) {
         <NarrationPanel />
         <NodeInspector />
         <ClientsPanel />
+        <FaultPanel />
       </aside>
     </div>
   );

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ReplicaState } from '../../store/store';
 import { formatCompletion, formatPending, recentCompletions } from '../format';
 import { useReplica } from '../StoreContext';
+import { ClientOps } from './faults/ClientOps';
 import './panels.css';
 
 const HISTORY_SHOWN = 8;
@@ -45,6 +46,7 @@ export function ClientsPanel() {
           ))}
         </ul>
       )}
+      <ClientOps />
       <h3 className="panel__subtitle">Recent operations</h3>
       {recent.length === 0 ? (
         <p className="panel__empty">None completed yet.</p>

@@ -1,0 +1,74 @@
+/** Writes of one key from several clients at the same instant: the raw material of conflicts. */
+import { useState } from 'react';
+import { concurrentValue, concurrentWriteInputs } from '../../../store/faultInputs';
+import { useReplicaStore } from '../../StoreContext';
+import type { OpField } from './ClientOps';
+import { parseRequired } from './parseField';
+
+export function ConcurrentWrites({
+  clients,
+  keyText,
+  valueText,
+  onError,
+}: {
+  clients: readonly string[];
+  keyText: string;
+  valueText: string;
+  onError: {
+    fail: (field: OpField, message: string) => void;
+    clear: () => void;
+    errorIdFor: (field: OpField) => string | undefined;
+  };
+}) {
+  const store = useReplicaStore();
+  // Unticked rather than ticked, so that clients that appear later start included.
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const chosen = clients.filter((id) => !left.has(id));
+
+  const toggle = (id: string, included: boolean) => {
+    const next = new Set(left);
+    if (included) next.delete(id);
+    else next.add(id);
+    setLeft(next);
+  };
+  const fire = () => {
+    const key = parseRequired('Key', keyText, 'the key the clients all write');
+    if (!key.ok) return onError.fail('key', key.message);
+    const value = parseRequired('Value', valueText, 'the value to write');
+    if (!value.ok) return onError.fail('value', value.message);
+    if (chosen.length === 0)
+      return onError.fail('clients', 'Concurrent writes: tick at least one client.');
+    onError.clear();
+    store.getState().injectAll(concurrentWriteInputs(chosen, key.value, value.value));
+  };
+
+  return (
+    <fieldset className="fault-group" aria-describedby={onError.errorIdFor('clients')}>
+      <legend className="fault-group__legend">Concurrent writes</legend>
+      <div className="fault-row">
+        {clients.map((id) => (
+          <label
+            key={id}
+            className="fault-check"
+            title={`Include ${id} in the burst; it writes "${concurrentValue(valueText || 'value', id)}".`}
+          >
+            <input
+              type="checkbox"
+              checked={!left.has(id)}
+              onChange={(e) => toggle(id, e.target.checked)}
+            />
+            {id}
+          </label>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="button button--small"
+        title="Every ticked client writes the Key at the same simulated instant, each its own value, so the writes race."
+        onClick={fire}
+      >
+        Fire together
+      </button>
+    </fieldset>
+  );
+}
