@@ -40,7 +40,7 @@ export function ClientsPanel() {
       {clients.length === 0 ? (
         <p className="panel__empty">No clients in this scenario.</p>
       ) : (
-        <ul className="clients__list">
+        <ul className="clients__list" aria-label="Pending operations">
           {clients.map((id) => (
             <ClientRow key={id} id={id} />
           ))}
