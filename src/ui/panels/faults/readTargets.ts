@@ -12,7 +12,7 @@ export interface ReadChoice {
 
 export function readChoices(replicas: readonly string[]): ReadChoice[] {
   return [
-    { value: CLIENT_SETTING, label: "the client's own setting", target: undefined },
+    { value: CLIENT_SETTING, label: "client's setting", target: undefined },
     { value: 'leader', label: 'the leader', target: 'leader' },
     { value: 'any', label: 'any replica (random)', target: 'any' },
     ...replicas.map((id) => ({ value: `replica:${id}`, label: id, target: { replica: id } })),
