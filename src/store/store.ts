@@ -10,7 +10,6 @@ import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
 import type { Scenario } from '../scenarios/schema';
 import {
   createSession,
-  inject,
   injectAll,
   type ScheduledInput,
   type Session,
@@ -192,14 +191,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           if (session.sim.core.now !== before) publish();
           set({ playhead: next, playing: next < end });
         },
-        inject(input) {
-          try {
-            inject(get().session, input);
-            publish({ notice: null });
-          } catch (error) {
-            set({ notice: (error as Error).message });
-          }
-        },
+        inject: (input) => get().injectAll([{ input }]),
         injectAll(batch) {
           try {
             injectAll(get().session, batch);

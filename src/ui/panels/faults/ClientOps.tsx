@@ -7,9 +7,11 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ClientOp } from '../../../engine/types';
 import { useReplica, useReplicaStore } from '../../StoreContext';
+import { ActionButton } from './ActionButton';
 import { ConcurrentWrites } from './ConcurrentWrites';
 import { parseRequired } from './parseField';
 import { CLIENT_SETTING, readChoices } from './readTargets';
+import { SelectField } from './SelectField';
 import { selectClientIds, selectReplicaIds } from './selectors';
 import { FieldError, TextField } from './TextField';
 import { useFieldError } from './useFieldError';
@@ -55,34 +57,20 @@ export function ClientOps() {
   return (
     <div className="client-ops">
       <div className="fault-row">
-        <label className="field">
-          <span className="field__label">Client</span>
-          <select
-            title="The client session (a user id) that sends the operation; it waits for one answer at a time."
-            value={chosenClient}
-            onChange={(e) => setClient(e.target.value)}
-          >
-            {clients.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">Read from</span>
-          <select
-            title="Where the read goes: the leader sees every write, a follower may answer with stale data."
-            value={readFrom}
-            onChange={(e) => setReadFrom(e.target.value)}
-          >
-            {choices.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Client"
+          title="The client session (a user id) that sends the operation; it waits for one answer at a time."
+          value={chosenClient}
+          options={clients}
+          onChange={setClient}
+        />
+        <SelectField
+          label="Read from"
+          title="Where the read goes: the leader sees every write, a follower may answer with stale data."
+          value={readFrom}
+          options={choices}
+          onChange={setReadFrom}
+        />
       </div>
       <div className="fault-row">
         <TextField
@@ -101,22 +89,18 @@ export function ClientOps() {
         />
       </div>
       <div className="fault-row">
-        <button
-          type="button"
-          className="button button--small"
+        <ActionButton
           title="Send a write of the key and value from this client now; the leader takes it and replicates it."
           onClick={write}
         >
           Write
-        </button>
-        <button
-          type="button"
-          className="button button--small"
+        </ActionButton>
+        <ActionButton
           title="Send a read of the key from this client now, to the replica chosen under Read from."
           onClick={read}
         >
           Read
-        </button>
+        </ActionButton>
       </div>
       <FieldError id={error.id} message={error.message} />
       <ConcurrentWrites clients={clients} keyText={key} valueText={value} onError={error} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { MAX_FAULT_MS } from '../../../store/inputProblem';
 import type { ReplicaState } from '../../../store/store';
 import { useReplica, useReplicaStore } from '../../StoreContext';
+import { ActionButton } from './ActionButton';
 import { parseWholeMs } from './parseField';
 import { FieldError, TextField } from './TextField';
 import { useFieldError } from './useFieldError';
@@ -37,14 +38,12 @@ export function ClockSkewControl({ node }: { node: string }) {
           onChange={setSkew}
           errorId={error.errorIdFor('skew')}
         />
-        <button
-          type="button"
-          className="button button--small"
+        <ActionButton
           title="Set this node's clock offset from now on, as an input of the run."
           onClick={apply}
         >
           Skew clock
-        </button>
+        </ActionButton>
       </div>
       <p className="fault-status">
         {skewMs === 0

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { concurrentValue, concurrentWriteInputs } from '../../../store/faultInputs';
 import { useReplicaStore } from '../../StoreContext';
+import { ActionButton } from './ActionButton';
 import type { OpField } from './ClientOps';
 import { parseRequired } from './parseField';
 
@@ -61,14 +62,12 @@ export function ConcurrentWrites({
           </label>
         ))}
       </div>
-      <button
-        type="button"
-        className="button button--small"
+      <ActionButton
         title="Every ticked client writes the Key at the same simulated instant, each its own value, so the writes race."
         onClick={fire}
       >
         Fire together
-      </button>
+      </ActionButton>
     </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { changedLinks, lagSpikeInputs, restoreLatencyInputs } from '../../../sto
 import { MAX_FAULT_MS } from '../../../store/inputProblem';
 import type { ReplicaState } from '../../../store/store';
 import { useReplica, useReplicaStore } from '../../StoreContext';
+import { ActionButton } from './ActionButton';
 import { parseFactor, parseWholeMs } from './parseField';
 import { FieldError, TextField } from './TextField';
 import { useFieldError } from './useFieldError';
@@ -62,23 +63,19 @@ export function LagSpikeControl({ node }: { node: string }) {
         />
       </div>
       <div className="fault-row">
-        <button
-          type="button"
-          className="button button--small"
+        <ActionButton
           title="Slow every link of this node now, and schedule the return to normal: a network hiccup that looks like a dead node."
           onClick={spike}
         >
           Lag spike
-        </button>
-        <button
-          type="button"
-          className="button button--small"
+        </ActionButton>
+        <ActionButton
           title="Put every link of this node back to the scenario's own latency now, ending any spike early."
           disabled={changed === 0}
           onClick={end}
         >
           End lag spike
-        </button>
+        </ActionButton>
       </div>
       <p className="fault-status">
         {changed === 0

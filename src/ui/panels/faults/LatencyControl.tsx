@@ -4,7 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { MAX_FAULT_MS } from '../../../store/inputProblem';
 import type { ReplicaState } from '../../../store/store';
 import { useReplica, useReplicaStore } from '../../StoreContext';
+import { ActionButton } from './ActionButton';
 import { parseWholeMs } from './parseField';
+import { SelectField } from './SelectField';
 import { selectClientIds, selectNodeIds } from './selectors';
 import { FieldError, TextField } from './TextField';
 import { useFieldError } from './useFieldError';
@@ -22,41 +24,6 @@ const selectLinkText = (from: string, to: string) => (s: ReplicaState) => {
   const cut = link.cut ? ', cut' : '';
   return `${from} → ${to}: ${link.baseMs} ms + up to ${link.jitterMs} ms jitter${cut}`;
 };
-
-function EndpointSelect({
-  label,
-  title,
-  value,
-  options,
-  onChange,
-  errorId,
-}: {
-  label: string;
-  title: string;
-  value: string;
-  options: readonly string[];
-  onChange: (id: string) => void;
-  errorId?: string | undefined;
-}) {
-  return (
-    <label className="field">
-      <span className="field__label">{label}</span>
-      <select
-        title={title}
-        value={value}
-        aria-invalid={errorId !== undefined}
-        aria-describedby={errorId}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {options.map((id) => (
-          <option key={id} value={id}>
-            {id}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function LatencyControl() {
   const store = useReplicaStore();
@@ -98,14 +65,14 @@ export function LatencyControl() {
     <fieldset className="fault-group">
       <legend className="fault-group__legend">Link latency</legend>
       <div className="fault-row">
-        <EndpointSelect
+        <SelectField
           label="Link from"
           title="The sending end of the link whose latency you set."
           value={from}
           options={ends}
           onChange={setFrom}
         />
-        <EndpointSelect
+        <SelectField
           label="Link to"
           title="The receiving end of the link whose latency you set."
           value={to}
@@ -148,14 +115,12 @@ export function LatencyControl() {
           />
           Both directions
         </label>
-        <button
-          type="button"
-          className="button button--small"
+        <ActionButton
           title="Record this latency for the link from now on, as an input of the run."
           onClick={apply}
         >
           Set latency
-        </button>
+        </ActionButton>
       </div>
       <FieldError id={error.id} message={error.message} />
     </fieldset>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { partitionInput } from '../../../store/faultInputs';
 import { useReplica, useReplicaStore } from '../../StoreContext';
+import { ActionButton } from './ActionButton';
 import { PartitionStatus } from './PartitionStatus';
 import { selectClientIds, selectNodeIds, selectSelectedNodeId } from './selectors';
 import { FieldError } from './TextField';
@@ -73,31 +74,27 @@ export function PartitionControl() {
         </label>
       </div>
       <div className="fault-row">
-        <button
-          type="button"
-          className="button button--small button--danger"
+        <ActionButton
+          danger
           title="Cut every link between side A and side B: messages on them are dropped until healed."
           onClick={cut}
         >
           Cut links
-        </button>
-        <button
-          type="button"
-          className="button button--small button--danger"
+        </ActionButton>
+        <ActionButton
+          danger
           title="Cut the selected node off from every other node and client, both ways."
           disabled={selected === null}
           onClick={isolate}
         >
           Isolate selected node
-        </button>
-        <button
-          type="button"
-          className="button button--small"
+        </ActionButton>
+        <ActionButton
           title="Reconnect every cut link, in both directions, from now on."
           onClick={() => store.getState().inject({ type: 'heal' })}
         >
           Heal all
-        </button>
+        </ActionButton>
       </div>
       <FieldError id={error.id} message={error.message} />
       <PartitionStatus />
