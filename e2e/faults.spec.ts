@@ -78,6 +78,10 @@ test.describe('faults and client operations', () => {
     await expect(nodeButton(page, 'n2')).toHaveAccessibleName(/ \d+ behind$/);
     expect(await logPosition(page, 'n2')).toBeLessThan(await logPosition(page, 'n1'));
 
+    // Heal one link: n2 hears from n1 again, but not from n3.
+    await cuts.getByRole('button', { name: 'Heal n1–n2' }).click();
+    await expect(cuts).not.toContainText('n1 ✕ n2');
+    await expect(cuts).toContainText('n2 ✕ n3');
     await partition.getByRole('button', { name: 'Heal all' }).click();
     await expect(partition.getByText('No links are cut.')).toBeVisible();
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');

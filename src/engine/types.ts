@@ -112,7 +112,12 @@ export type Input =
   | { at: SimTimeMs; type: 'restart'; node: NodeId }
   | { at: SimTimeMs; type: 'partition'; groups: EndpointId[][] }
   | { at: SimTimeMs; type: 'partition-oneway'; from: EndpointId[]; to: EndpointId[] }
-  | { at: SimTimeMs; type: 'heal' }
+  | {
+      at: SimTimeMs;
+      type: 'heal';
+      /** Only the links between these two groups, both ways; every link when absent. */
+      between?: [EndpointId[], EndpointId[]];
+    }
   | {
       at: SimTimeMs;
       type: 'set-link';

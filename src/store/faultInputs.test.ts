@@ -68,6 +68,8 @@ describe('partitions', () => {
       { from: 'n1', to: 'n3', bothWays: true },
       { from: 'n2', to: 'n3', bothWays: true },
     ]);
+    inject(session, { type: 'heal', between: [['n1'], ['n3']] });
+    expect(cutLinks(buildView(session).links)).toEqual([{ from: 'n2', to: 'n3', bothWays: true }]);
     inject(session, { type: 'heal' });
     expect(cutLinks(buildView(session).links)).toEqual([]);
     inject(session, partitionInput(['n3'], ['n1'], true));

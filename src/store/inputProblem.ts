@@ -69,6 +69,10 @@ export function inputProblem(sim: SingleLeaderSim, input: Input): string | null 
     case 'partition-oneway':
       return endpointsProblem(sim, 'from', input.from) ?? endpointsProblem(sim, 'to', input.to);
     case 'heal':
+      return input.between === undefined
+        ? null
+        : (endpointsProblem(sim, 'between', input.between[0]) ??
+            endpointsProblem(sim, 'between', input.between[1]));
     case 'add-node':
       return null;
     case 'set-link':
