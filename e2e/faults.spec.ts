@@ -125,6 +125,31 @@ test.describe('faults and client operations', () => {
     await expect(answer).toContainText('answered by follower-1');
   });
 
+  test('concurrent writes leave several clients at the same instant, and all complete', async ({
+    page,
+  }) => {
+    await page.goto('/?scenario=follower-crash-catch-up&seed=1');
+    await seekTo(page, 3300);
+    const clients = page.getByRole('region', { name: 'Clients' });
+    await clients.getByRole('textbox', { name: 'Key' }).fill('cart');
+    await clients.getByRole('textbox', { name: 'Value' }).fill('x');
+    const burst = clients.getByRole('group', { name: 'Concurrent writes' });
+    await expect(burst.getByRole('checkbox', { name: 'user-1234' })).toBeChecked();
+    await expect(burst.getByRole('checkbox', { name: 'user-2345' })).toBeChecked();
+    await burst.getByRole('button', { name: 'Fire together' }).click();
+    await expect(readout(page)).toHaveText('t = 3300 ms');
+    await expect(pendingOf(clients, 'user-1234')).toContainText('write cart = x (user-1234)');
+    await expect(pendingOf(clients, 'user-2345')).toContainText('write cart = x (user-2345)');
+
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const recent = clients.getByRole('list', { name: 'Recent operations' });
+    await expect(recent).toContainText('user-1234 write cart = x (user-1234) → ok', {
+      timeout: 10_000,
+    });
+    await expect(recent).toContainText('user-2345 write cart = x (user-2345) → ok');
+  });
+
   test('bad entries are explained by field, kept as typed, and inject nothing', async ({
     page,
   }) => {
