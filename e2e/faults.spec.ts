@@ -188,6 +188,19 @@ test.describe('faults and client operations', () => {
     await expect(clock).toContainText("follower-2's clock is on time.");
   });
 
+  test('after a scenario switch the controls offer the new nodes and clients', async ({ page }) => {
+    await page.goto('/?scenario=sync-vs-async&seed=1');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('follower-crash-catch-up');
+    const latency = page.getByRole('group', { name: 'Link latency' });
+    await expect(latency.getByRole('combobox', { name: 'Link from' })).toHaveValue('n1');
+    await expect(latency.getByRole('list', { name: 'Current latency' })).toContainText('n1 → n2');
+    const partition = page.getByRole('group', { name: 'Partition' });
+    await expect(partition.getByRole('checkbox', { name: 'n3 on side B' })).toBeVisible();
+    await expect(partition.getByRole('checkbox', { name: /^leader on side B/ })).toHaveCount(0);
+    const clients = page.getByRole('region', { name: 'Clients' });
+    await expect(clients.getByRole('combobox', { name: 'Read from' })).toContainText('n3');
+  });
+
   test('a lag spike slows every link of the node, and ends on schedule', async ({ page }) => {
     await page.goto('/?scenario=sync-vs-async&seed=1');
     await seekTo(page, 200);

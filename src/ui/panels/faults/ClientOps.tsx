@@ -12,14 +12,19 @@ import { ConcurrentWrites } from './ConcurrentWrites';
 import { parseRequired } from './parseField';
 import { CLIENT_SETTING, readChoices } from './readTargets';
 import { SelectField } from './SelectField';
-import { selectClientIds, selectReplicaIds } from './selectors';
+import { selectClientIds, selectReplicaIds, selectScenarioId } from './selectors';
 import { FieldError, TextField } from './TextField';
 import { useFieldError } from './useFieldError';
 import './faults.css';
 
 export type OpField = 'key' | 'value' | 'clients';
 
+/** The client operation controls, fresh for each scenario (its clients and nodes differ). */
 export function ClientOps() {
+  return <ClientOpsForm key={useReplica(selectScenarioId)} />;
+}
+
+function ClientOpsForm() {
   const store = useReplicaStore();
   const clients = useReplica(useShallow(selectClientIds));
   const replicas = useReplica(useShallow(selectReplicaIds));

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { concurrentValue, concurrentWriteInputs } from '../../../store/faultInputs';
 import { useReplicaStore } from '../../StoreContext';
 import { ActionButton } from './ActionButton';
+import { CheckField } from './CheckField';
 import type { OpField } from './ClientOps';
 import { parseRequired } from './parseField';
 
@@ -48,18 +49,14 @@ export function ConcurrentWrites({
       <legend className="fault-group__legend">Concurrent writes</legend>
       <div className="fault-row">
         {clients.map((id) => (
-          <label
+          <CheckField
             key={id}
-            className="fault-check"
             title={`Include ${id} in the burst; it writes "${concurrentValue(valueText || 'value', id)}".`}
+            checked={!left.has(id)}
+            onChange={(checked) => toggle(id, checked)}
           >
-            <input
-              type="checkbox"
-              checked={!left.has(id)}
-              onChange={(e) => toggle(id, e.target.checked)}
-            />
             {id}
-          </label>
+          </CheckField>
         ))}
       </div>
       <ActionButton

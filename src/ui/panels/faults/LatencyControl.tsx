@@ -5,6 +5,7 @@ import { MAX_FAULT_MS } from '../../../store/inputProblem';
 import type { ReplicaState } from '../../../store/store';
 import { useReplica, useReplicaStore } from '../../StoreContext';
 import { ActionButton } from './ActionButton';
+import { CheckField } from './CheckField';
 import { parseWholeMs } from './parseField';
 import { SelectField } from './SelectField';
 import { selectClientIds, selectNodeIds } from './selectors';
@@ -104,17 +105,13 @@ export function LatencyControl() {
         />
       </div>
       <div className="fault-row">
-        <label
-          className="fault-check"
+        <CheckField
           title="Change both directions of the link, not only from → to."
+          checked={bothWays}
+          onChange={(checked) => setBothWays(checked)}
         >
-          <input
-            type="checkbox"
-            checked={bothWays}
-            onChange={(e) => setBothWays(e.target.checked)}
-          />
           Both directions
-        </label>
+        </CheckField>
         <ActionButton
           title="Record this latency for the link from now on, as an input of the run."
           onClick={apply}

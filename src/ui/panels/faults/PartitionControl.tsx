@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { partitionInput } from '../../../store/faultInputs';
 import { useReplica, useReplicaStore } from '../../StoreContext';
 import { ActionButton } from './ActionButton';
+import { CheckField } from './CheckField';
 import { PartitionStatus } from './PartitionStatus';
 import { selectClientIds, selectNodeIds, selectSelectedNodeId } from './selectors';
 import { FieldError } from './TextField';
@@ -50,28 +51,24 @@ export function PartitionControl() {
       <fieldset className="fault-sides" aria-describedby={error.errorIdFor('sides')}>
         <legend className="fault-sides__legend">Side B (unticked ends are on side A)</legend>
         {ends.map((id) => (
-          <label
+          <CheckField
             key={id}
-            className="fault-check"
             title={`Tick to put ${id} on side B; unticked ends are on side A.`}
+            checked={sideB.has(id)}
+            onChange={(checked) => toggle(id, checked)}
           >
-            <input
-              type="checkbox"
-              checked={sideB.has(id)}
-              onChange={(e) => toggle(id, e.target.checked)}
-            />
             {id} on side B
-          </label>
+          </CheckField>
         ))}
       </fieldset>
       <div className="fault-row">
-        <label
-          className="fault-check"
+        <CheckField
           title="Lose only messages from side A to side B; B can still reach A (a one-way partition)."
+          checked={oneWay}
+          onChange={(checked) => setOneWay(checked)}
         >
-          <input type="checkbox" checked={oneWay} onChange={(e) => setOneWay(e.target.checked)} />
           One-way, A to B only
-        </label>
+        </CheckField>
       </div>
       <div className="fault-row">
         <ActionButton

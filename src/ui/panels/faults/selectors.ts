@@ -13,3 +13,6 @@ export const selectClientIds = (s: ReplicaState) => s.view.clients.map((c) => c.
 /** Nodes that hold data (not the failover monitor): where a read can go. */
 export const selectReplicaIds = (s: ReplicaState) =>
   s.view.nodes.filter((n) => !n.isMonitor).map((n) => n.id);
+
+/** Controls keyed by the scenario start afresh when it changes: its nodes and clients differ. */
+export const selectScenarioId = (s: ReplicaState) => s.scenario.id;
