@@ -20,6 +20,7 @@ const linkOf = (links: LinkView[], from: string, to: string) =>
 
 describe('lag spike', () => {
   it("multiplies every direction of the node's links now, and restores them later", () => {
+    // The scenario sets no latency of its own at this point: before the spike is its latency.
     const session = createSession(scenario, 1);
     seek(session, 500);
     const before = buildView(session).links;
@@ -42,6 +43,20 @@ describe('lag spike', () => {
     );
     seek(session, 900);
     expect(buildView(session).links).toEqual(before);
+  });
+
+  it('overlapping spikes still end with the links at the scenario latency', () => {
+    const session = createSession(scenario, 1);
+    seek(session, 300);
+    const before = buildView(session).links;
+    injectAll(session, lagSpikeInputs(before, 'n2', 4, 500));
+    seek(session, 500);
+    injectAll(session, lagSpikeInputs(buildView(session).links, 'n2', 4, 500));
+    expect(linkOf(buildView(session).links, 'n1', 'n2')?.baseMs).toBe(
+      16 * (linkOf(before, 'n1', 'n2')?.baseMs ?? 0),
+    );
+    seek(session, 1000);
+    expect(changedLinks(buildView(session).links, 'n2')).toEqual([]);
   });
 
   it('ending a spike early puts the scenario latency back on that node only', () => {

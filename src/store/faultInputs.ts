@@ -25,7 +25,9 @@ const scaled = (ms: number, factor: number) => Math.min(MAX_FAULT_MS, Math.round
 
 /**
  * A lag spike: every direction of every link of `node` becomes `factor` times slower now, and
- * returns to its present latency `durationMs` later. Both halves are inputs, so both replay.
+ * returns to the scenario's latency `durationMs` later. Both halves are inputs, so both
+ * replay. Ending at the scenario's latency (not at the latency before the spike) means that
+ * overlapping spikes cannot leave a link slow for good.
  */
 export function lagSpikeInputs(
   links: readonly LinkView[],
@@ -39,7 +41,7 @@ export function lagSpikeInputs(
       input: setDirection(link, scaled(link.baseMs, factor), scaled(link.jitterMs, factor)),
     })),
     ...mine.map((link) => ({
-      input: setDirection(link, link.baseMs, link.jitterMs),
+      input: setDirection(link, link.scenarioBaseMs, link.scenarioJitterMs),
       delayMs: durationMs,
     })),
   ];

@@ -107,7 +107,8 @@ describe('recording inputs, now and scheduled', () => {
       ),
       { numRuns: 20 },
     );
-  });
+    // Twenty whole replays: generous, because the machine is shared.
+  }, 30_000);
 
   it('stepping back across a scheduled input and forward again brings it back exactly', () => {
     const session = createSession(scenario, 2);

@@ -1,6 +1,6 @@
 /**
  * A lag spike on the selected node: all its links become several times slower now, and are
- * scheduled to return to their present latency after a while. Both halves are recorded
+ * scheduled to return to the scenario's latency after a while. Both halves are recorded
  * inputs, so the spike and its end replay exactly; "End lag spike" ends it early.
  */
 import { useState } from 'react';
@@ -55,7 +55,7 @@ export function LagSpikeControl({ node }: { node: string }) {
         />
         <TextField
           label={DURATION_LABEL}
-          title="How long the spike lasts before the links return to their latency from before it."
+          title="How long the spike lasts before the links return to the scenario's latency."
           numeric
           value={duration}
           onChange={setDuration}
