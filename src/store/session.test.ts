@@ -152,6 +152,32 @@ describe('recording inputs, now and scheduled', () => {
     expect(session.sim.core.nodes.n2?.up).toBe(true);
   });
 
+  it('keeps nothing of a batch whose input fails while it is applied', () => {
+    const session = createSession(scenario, 4);
+    seek(session, 700);
+    const before = session.sim.core.traceHash;
+    const inputsBefore = session.sim.inputs.length;
+    // A protocol that breaks on one command stands in for any failure past the checks.
+    const sim = session.sim as { protocol: typeof session.sim.protocol };
+    sim.protocol = {
+      ...sim.protocol,
+      onCommand() {
+        throw new Error('command failed');
+      },
+    };
+    expect(() =>
+      injectAll(session, [
+        { input: { type: 'crash', node: 'n2' } },
+        { input: { type: 'command', node: 'n1', command: 'set-mode' } },
+      ]),
+    ).toThrow('command failed');
+    expect(session.userInputs).toEqual([]);
+    expect(session.sim.inputs).toHaveLength(inputsBefore);
+    expect(session.sim.core.now).toBe(700);
+    expect(session.sim.core.traceHash).toBe(before);
+    expect(session.sim.core.nodes.n2?.up).toBe(true);
+  });
+
   it('refuses a negative delay, and impossible numbers, naming the field', () => {
     const session = createSession(scenario, 4);
     expect(() => injectAll(session, [{ input: { type: 'heal' }, delayMs: -5 }])).toThrow(/delayMs/);

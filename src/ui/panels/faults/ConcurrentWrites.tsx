@@ -6,6 +6,7 @@ import { ActionButton } from './ActionButton';
 import { CheckField } from './CheckField';
 import type { OpField } from './ClientOps';
 import { parseRequired } from './parseField';
+import type { FieldErrors } from './useFieldError';
 
 export function ConcurrentWrites({
   clients,
@@ -16,11 +17,7 @@ export function ConcurrentWrites({
   clients: readonly string[];
   keyText: string;
   valueText: string;
-  onError: {
-    fail: (field: OpField, message: string) => void;
-    clear: () => void;
-    errorIdFor: (field: OpField) => string | undefined;
-  };
+  onError: FieldErrors<OpField>;
 }) {
   const store = useReplicaStore();
   // Unticked rather than ticked, so that clients that appear later start included.
@@ -60,7 +57,7 @@ export function ConcurrentWrites({
         ))}
       </div>
       <ActionButton
-        title="Every ticked client writes the Key at the same simulated instant, each its own value, so the writes race."
+        title="Every ticked client sends a write of the Key at the same simulated instant (a busy one queues it), each with its own value, so the writes race."
         onClick={fire}
       >
         Fire together

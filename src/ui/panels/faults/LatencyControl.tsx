@@ -23,7 +23,7 @@ const selectLinkText = (from: string, to: string) => (s: ReplicaState) => {
   const link = currentLink(s, from, to);
   if (link === undefined) return `${from} → ${to}: no link`;
   const cut = link.cut ? ', cut' : '';
-  return `${from} → ${to}: ${link.baseMs} ms + up to ${link.jitterMs} ms jitter${cut}`;
+  return `${from} → ${to}: ${link.baseMs} ms + ${link.jitterMs} ms jitter${cut}`;
 };
 
 export function LatencyControl() {
@@ -97,7 +97,7 @@ export function LatencyControl() {
         />
         <TextField
           label={JITTER_LABEL}
-          title="A random extra delay of up to this many ms per message, so arrivals are uneven (the link stays first in, first out)."
+          title="A random extra delay per message: up to this many ms on a uniform link, this many on average (with a long tail) on an exponential one."
           numeric
           value={jitter}
           onChange={setJitter}
