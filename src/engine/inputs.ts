@@ -56,6 +56,13 @@ export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input
       setCut(sim, input.from, input.to, true);
       return;
     case 'heal':
+      if (input.between !== undefined) {
+        const [a, b] = input.between;
+        record(sim, { type: 'input', name: 'heal', detail: groupsLabel(input.between) });
+        setCut(sim, a, b, false);
+        setCut(sim, b, a, false);
+        return;
+      }
       record(sim, { type: 'input', name: 'heal' });
       for (const row of Object.values(core.links))
         for (const link of Object.values(row)) link.cut = false;

@@ -4,6 +4,7 @@ import { finishedMessages } from './messageLog';
 import {
   checkpoint,
   createSimulation,
+  linkStatus,
   restore,
   runUntil,
   type SimConfig,
@@ -90,6 +91,19 @@ describe('simulation', () => {
       'partition',
     ]);
     expect(sim.core.nodes.b?.state.data).toEqual({ y: 2 });
+  });
+
+  it('heals only the links between two groups when asked, leaving other cuts in place', () => {
+    const inputs: Input[] = [
+      { at: 0, type: 'partition', groups: [['a'], ['b', 'c']] },
+      { at: 0, type: 'partition-oneway', from: ['user-1'], to: ['c'] },
+      { at: 50, type: 'heal', between: [['b'], ['a']] },
+    ];
+    const sim = createSimulation(config(3), echoProtocol, inputs);
+    runUntil(sim, 100);
+    const cut = (from: string, to: string) => linkStatus(sim, from, to).cut;
+    expect([cut('a', 'b'), cut('b', 'a')]).toEqual([false, false]);
+    expect([cut('a', 'c'), cut('c', 'a'), cut('user-1', 'c')]).toEqual([true, true, true]);
   });
 
   it('loses messages to a crashed node, and its timers, but keeps durable state', () => {

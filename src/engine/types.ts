@@ -91,11 +91,19 @@ export interface HistoryOp {
 /** Values stored under keys. `null` means absent. */
 export type Value = string | number | null;
 
+/**
+ * Where one read should go, overriding the client's own routing: the leader, any replica the
+ * client's random stream picks, or a named replica. Protocols without a leader may ignore it.
+ */
+export type ReadTarget = 'leader' | 'any' | { replica: NodeId };
+
 /** A client operation, as scripted in a scenario or issued by the user. */
 export interface ClientOp {
   f: 'read' | 'write';
   key: string;
   value?: Value;
+  /** Reads only: send this read here instead of where the client's routing setting says. */
+  readFrom?: ReadTarget;
 }
 
 /** A user intervention or scripted step; replaying the same inputs reproduces the run. */
@@ -104,7 +112,12 @@ export type Input =
   | { at: SimTimeMs; type: 'restart'; node: NodeId }
   | { at: SimTimeMs; type: 'partition'; groups: EndpointId[][] }
   | { at: SimTimeMs; type: 'partition-oneway'; from: EndpointId[]; to: EndpointId[] }
-  | { at: SimTimeMs; type: 'heal' }
+  | {
+      at: SimTimeMs;
+      type: 'heal';
+      /** Only the links between these two groups, both ways; every link when absent. */
+      between?: [EndpointId[], EndpointId[]];
+    }
   | {
       at: SimTimeMs;
       type: 'set-link';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { UntimedInput } from '../engine/types';
 import { findBuiltin } from '../scenarios/builtin';
 import { runScenario } from '../scenarios/run';
-import { createSession, inject, seek, stepBack, stepForward } from './session';
+import { createSession, inject, injectAll, seek, stepBack, stepForward } from './session';
+import { buildView } from './view';
 
 const scenario = findBuiltin('failover-loses-async-writes');
 if (scenario === undefined) throw new Error('missing built-in scenario');
@@ -46,5 +48,145 @@ describe('session time travel', () => {
     const replayed = runScenario(scenario, 9, [input]);
     expect(session.sim.core.traceHash).toBe(replayed.core.traceHash);
     expect(session.sim.core.nodes.n2?.up).toBe(false);
+  });
+});
+
+const nodes = ['n1', 'n2', 'n3', 'monitor'];
+const untimed = fc.oneof(
+  fc.constantFrom(...nodes).map((node): UntimedInput => ({ type: 'crash', node })),
+  fc.constantFrom(...nodes).map((node): UntimedInput => ({ type: 'restart', node })),
+  fc.constant<UntimedInput>({ type: 'heal' }),
+  fc.subarray(nodes, { minLength: 1, maxLength: 3 }).map(
+    (a): UntimedInput => ({
+      type: 'partition',
+      groups: [a, nodes.filter((n) => !a.includes(n))],
+    }),
+  ),
+  fc
+    .record({ from: fc.constantFrom(...nodes), baseMs: fc.integer({ min: 0, max: 400 }) })
+    .filter(({ from }) => from !== 'n1')
+    .map(
+      ({ from, baseMs }): UntimedInput => ({
+        type: 'set-link',
+        from,
+        to: 'n1',
+        latency: { baseMs },
+      }),
+    ),
+  fc.constantFrom('a', 'b', 'comments.55555').map(
+    (key): UntimedInput => ({
+      type: 'client-op',
+      client: 'user-1234',
+      op: { f: 'read', key, readFrom: 'any' },
+    }),
+  ),
+);
+const batch = fc.array(fc.record({ input: untimed, delayMs: fc.integer({ min: 0, max: 800 }) }), {
+  minLength: 1,
+  maxLength: 4,
+});
+
+describe('recording inputs, now and scheduled', () => {
+  it('any mix of injected and scheduled inputs gives the run a replay of them gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.integer({ min: 0, max: 3000 }), batch }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (clicks) => {
+          const session = createSession(scenario, 11);
+          for (const click of clicks) {
+            seek(session, click.at);
+            injectAll(session, click.batch);
+          }
+          seek(session, scenario.durationMs);
+          const replayed = runScenario(scenario, 11, session.userInputs);
+          expect(session.sim.core.traceHash).toBe(replayed.core.traceHash);
+        },
+      ),
+      { numRuns: 20 },
+    );
+    // Twenty whole replays: generous, because the machine is shared.
+  }, 30_000);
+
+  it('stepping back across a scheduled input and forward again brings it back exactly', () => {
+    const session = createSession(scenario, 2);
+    seek(session, 400);
+    injectAll(session, [
+      { input: { type: 'set-link', from: 'n1', to: 'n2', latency: { baseMs: 300 } } },
+      { input: { type: 'set-link', from: 'n1', to: 'n2', latency: { baseMs: 7 } }, delayMs: 200 },
+    ]);
+    const slow = () => buildView(session).links.find((l) => l.from === 'n1' && l.to === 'n2');
+    expect(slow()?.baseMs).toBe(300);
+    seek(session, 600);
+    expect(slow()?.baseMs).toBe(7);
+    const after = session.sim.core.traceHash;
+    // Step back until the scheduled input is undone, then forward to the same event count.
+    let back = 0;
+    while (slow()?.baseMs === 7) {
+      stepBack(session);
+      back++;
+    }
+    expect(session.sim.core.now).toBeLessThanOrEqual(600);
+    expect(slow()?.baseMs).toBe(300);
+    for (let i = 0; i < back; i++) stepForward(session);
+    expect(slow()?.baseMs).toBe(7);
+    seek(session, 600);
+    expect(session.sim.core.traceHash).toBe(after);
+  });
+
+  it('refuses an input naming an unknown node, and records nothing of its batch', () => {
+    const session = createSession(scenario, 4);
+    seek(session, 700);
+    const before = session.sim.core.traceHash;
+    expect(() =>
+      injectAll(session, [
+        { input: { type: 'crash', node: 'n2' } },
+        { input: { type: 'restart', node: 'n9' }, delayMs: 100 },
+      ]),
+    ).toThrow(/node: no node "n9"/);
+    expect(session.userInputs).toEqual([]);
+    expect(session.sim.inputs.some((i) => i.type === 'crash' && i.node === 'n2')).toBe(false);
+    expect(session.sim.core.traceHash).toBe(before);
+    expect(session.sim.core.nodes.n2?.up).toBe(true);
+  });
+
+  it('keeps nothing of a batch whose input fails while it is applied', () => {
+    const session = createSession(scenario, 4);
+    seek(session, 700);
+    const before = session.sim.core.traceHash;
+    const inputsBefore = session.sim.inputs.length;
+    // A protocol that breaks on one command stands in for any failure past the checks.
+    const sim = session.sim as { protocol: typeof session.sim.protocol };
+    sim.protocol = {
+      ...sim.protocol,
+      onCommand() {
+        throw new Error('command failed');
+      },
+    };
+    expect(() =>
+      injectAll(session, [
+        { input: { type: 'crash', node: 'n2' } },
+        { input: { type: 'command', node: 'n1', command: 'set-mode' } },
+      ]),
+    ).toThrow('command failed');
+    expect(session.userInputs).toEqual([]);
+    expect(session.sim.inputs).toHaveLength(inputsBefore);
+    expect(session.sim.core.now).toBe(700);
+    expect(session.sim.core.traceHash).toBe(before);
+    expect(session.sim.core.nodes.n2?.up).toBe(true);
+  });
+
+  it('refuses a negative delay, and impossible numbers, naming the field', () => {
+    const session = createSession(scenario, 4);
+    expect(() => injectAll(session, [{ input: { type: 'heal' }, delayMs: -5 }])).toThrow(/delayMs/);
+    expect(() => inject(session, { type: 'clock-skew', node: 'n1', skewMs: -1e9 })).toThrow(
+      /skewMs must be between/,
+    );
+    expect(() =>
+      inject(session, { type: 'client-op', client: 'user-1234', op: { f: 'read', key: ' ' } }),
+    ).toThrow(/key/);
+    expect(session.userInputs).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
 import type { SingleLeaderNode } from '../protocols/single-leader/state';
 import { startScenario } from '../scenarios/run';
 import type { Scenario } from '../scenarios/schema';
+import { inputProblem } from './inputProblem';
 
 /** Events between checkpoints: small enough that replaying from one is instant. */
 export const CHECKPOINT_EVERY = 500;
@@ -84,17 +85,55 @@ export function stepBack(session: Session): void {
   while (session.sim.core.eventsProcessed < target) step(session.sim);
 }
 
+/** A user input to record, `delayMs` after the current time (0, now, when absent). */
+export interface ScheduledInput {
+  input: UntimedInput;
+  delayMs?: number;
+}
+
 /**
  * Record a user input at the current time. Checkpoints after that time no longer describe this
  * run and are dropped; the state is re-derived so that it equals a replay with the input.
  */
 export function inject(session: Session, input: UntimedInput): Input {
+  return injectAll(session, [{ input }])[0] as Input;
+}
+
+/**
+ * Record several inputs at once, each at the current time plus its delay: a fault and its
+ * scheduled end (a lag spike and the restore) are both inputs, so both replay. Inputs that
+ * name an unknown node or client, or carry impossible values, are refused before anything is
+ * recorded (the error names the field); if applying one fails anyway, none stays recorded.
+ */
+export function injectAll(session: Session, batch: readonly ScheduledInput[]): Input[] {
   const now = session.sim.core.now;
-  const recorded = { ...input, at: now } as Input;
-  session.userInputs.push(recorded);
+  const recorded = batch.map(({ input, delayMs = 0 }) => {
+    if (!Number.isInteger(delayMs) || delayMs < 0) {
+      throw new Error(`delayMs must be a whole number of ms, 0 or more (got ${delayMs})`);
+    }
+    return { ...input, at: now + delayMs } as Input;
+  });
+  for (const input of recorded) {
+    const problem = inputProblem(session.sim, input);
+    if (problem !== null) throw new Error(problem);
+  }
+  session.userInputs.push(...recorded);
+  for (const input of recorded) addInput(session.sim, input);
+  try {
+    rederive(session, now);
+  } catch (error) {
+    const added = new Set<Input>(recorded);
+    session.userInputs = session.userInputs.filter((i) => !added.has(i));
+    session.sim.inputs = session.sim.inputs.filter((i) => !added.has(i));
+    rederive(session, now);
+    throw error;
+  }
+  return recorded;
+}
+
+/** Replay from the last checkpoint before `now` (inputs at `now` go before its events). */
+function rederive(session: Session, now: SimTimeMs): void {
   session.checkpoints = session.checkpoints.filter((cp, i) => i === 0 || cp.core.now < now);
   restoreLatest(session, () => true);
-  addInput(session.sim, recorded);
   runForwardTo(session, now);
-  return recorded;
 }

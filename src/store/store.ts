@@ -9,7 +9,15 @@ import type { UntimedInput } from '../engine/types';
 import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
 import type { Scenario } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
-import { createSession, inject, type Session, seek, stepBack, stepForward } from './session';
+import {
+  createSession,
+  injectAll,
+  type ScheduledInput,
+  type Session,
+  seek,
+  stepBack,
+  stepForward,
+} from './session';
 import { clampSpeed, stepSpeed } from './speed';
 import { buildView, type SimView } from './view';
 
@@ -93,6 +101,11 @@ export interface Actions {
   /** Advance playback by a slice of real time (called by the animation loop). */
   advance(realMs: number): void;
   inject(input: UntimedInput): void;
+  /**
+   * Record several inputs together, each at the current time plus its delay (a fault and its
+   * scheduled end). Refused as a whole, with a notice naming the field, if any is invalid.
+   */
+  injectAll(batch: readonly ScheduledInput[]): void;
   select(selection: Selection): void;
   setHover(hover: Selection): void;
   setClusterZoom(zoom: ZoomTransform): void;
@@ -200,9 +213,10 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           if (session.sim.core.now !== before) publish();
           set({ playhead: next, playing: next < end });
         },
-        inject(input) {
+        inject: (input) => get().injectAll([{ input }]),
+        injectAll(batch) {
           try {
-            inject(get().session, input);
+            injectAll(get().session, batch);
             publish({ notice: null });
           } catch (error) {
             set({ notice: (error as Error).message });

@@ -4,6 +4,7 @@
  */
 
 import { type MessageRecord, messageAt } from '../engine/messageLog';
+import { configuredLink } from '../engine/network';
 import { linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
 import { chartLabel } from '../engine/statechart';
 import { formatHash } from '../engine/traceHash';
@@ -28,6 +29,8 @@ export interface NodeView {
   logTail: Array<{ pos: number; epoch: number; key: string; value: Value }>;
   /** Statechart state, as a label. */
   chart: string;
+  /** How far the node's local clock runs ahead (negative: behind) of true time. */
+  clockSkewMs: number;
 }
 
 export interface ClientView {
@@ -47,6 +50,9 @@ export interface LinkView {
   cut: boolean;
   /** Much slower than the scenario's default link: a lag spike or a slow WAN link. */
   slow: boolean;
+  /** The latency the scenario gives this direction, before any user or scripted change. */
+  scenarioBaseMs: number;
+  scenarioJitterMs: number;
 }
 
 /** A link counts as slow when its base latency exceeds the default's by this factor. */
@@ -150,6 +156,7 @@ function linkViews(session: Session): LinkView[] {
   return pairs.map(([from, to]) => {
     const { config, cut } = linkStatus(sim, from, to);
     const { baseMs, jitterMs } = config.latency;
+    const scenarioLatency = configuredLink(sim.config.network, from, to).latency;
     return {
       from,
       to,
@@ -158,6 +165,8 @@ function linkViews(session: Session): LinkView[] {
       dropRate: config.dropRate,
       cut,
       slow: baseMs > SLOW_LINK_FACTOR * Math.max(1, defaultBase),
+      scenarioBaseMs: scenarioLatency.baseMs,
+      scenarioJitterMs: scenarioLatency.jitterMs,
     };
   });
 }
@@ -199,6 +208,7 @@ export function buildView(session: Session): SimView {
         .slice(-8)
         .map((e) => ({ pos: e.pos, epoch: e.epoch, key: e.key, value: e.value })),
       chart: s.isMonitor ? `failover: ${chartLabel(s.chart.value)}` : chartLabel(s.chart.value),
+      clockSkewMs: node.clockSkewMs,
     };
   });
   const clients: ClientView[] = Object.values(core.clients).map((c) => ({

@@ -12,6 +12,7 @@ import { ResizeHandle } from './layout/ResizeHandle';
 import { usePanelLayout } from './layout/usePanelLayout';
 import { NoticeBanner } from './NoticeBanner';
 import { ClientsPanel } from './panels/ClientsPanel';
+import { FaultPanel } from './panels/faults/FaultPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { NodeInspector } from './panels/NodeInspector';
 import { SeedErrorBanner } from './SeedErrorBanner';
@@ -83,6 +84,7 @@ function Shell({ start }: { start: StartParams }) {
         <NarrationPanel />
         <NodeInspector />
         <ClientsPanel />
+        <FaultPanel />
       </aside>
     </div>
   );

@@ -28,10 +28,12 @@ function replicas(view: RoutingView, monitor: NodeId | null): NodeId[] {
   return view.nodeIds.filter((id) => id !== monitor);
 }
 
+/** Writes go to the leader; a read goes where the op asks, else where the client's setting says. */
 export function routeOp(client: SingleLeaderClient, op: ClientOp, view: RoutingView): NodeId {
-  if (op.f === 'write' || client.reads === 'leader') return client.leaderHint;
-  if (client.reads === 'any') return pick(view.rng, replicas(view, client.monitor));
-  return client.reads.replica;
+  const reads = op.readFrom ?? client.reads;
+  if (op.f === 'write' || reads === 'leader') return client.leaderHint;
+  if (reads === 'any') return pick(view.rng, replicas(view, client.monitor));
+  return reads.replica;
 }
 
 export function learnFromResult(client: SingleLeaderClient, result: ClientResult): void {

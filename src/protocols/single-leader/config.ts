@@ -2,13 +2,13 @@
  * Settings of a single-leader cluster. Times are virtual milliseconds. Defaults live in one
  * place, the scenario schema (scenarios/schema.ts).
  */
-import type { ClientId, NodeId } from '../../engine/types';
+import type { ClientId, NodeId, ReadTarget } from '../../engine/types';
 
 /** How a follower's acknowledgement gates the client's ok. */
 export type FollowerMode = 'sync' | 'async';
 
 /** Where a client sends its reads. */
-export type ReadRouting = 'leader' | 'any' | { replica: NodeId };
+export type ReadRouting = ReadTarget;
 
 export interface SingleLeaderConfig {
   /** The leader at time 0. */

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ReplicaState } from '../../store/store';
 import { formatCompletion, formatPending, recentCompletions } from '../format';
 import { useReplica } from '../StoreContext';
+import { ClientOps } from './faults/ClientOps';
 import './panels.css';
 
 const HISTORY_SHOWN = 8;
@@ -39,12 +40,13 @@ export function ClientsPanel() {
       {clients.length === 0 ? (
         <p className="panel__empty">No clients in this scenario.</p>
       ) : (
-        <ul className="clients__list">
+        <ul className="clients__list" aria-label="Pending operations">
           {clients.map((id) => (
             <ClientRow key={id} id={id} />
           ))}
         </ul>
       )}
+      <ClientOps />
       <h3 className="panel__subtitle">Recent operations</h3>
       {recent.length === 0 ? (
         <p className="panel__empty">None completed yet.</p>

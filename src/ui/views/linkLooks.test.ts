@@ -7,6 +7,8 @@ const link = (from: string, to: string, over: Partial<LinkView> = {}): LinkView 
   to,
   baseMs: 10,
   jitterMs: 5,
+  scenarioBaseMs: 10,
+  scenarioJitterMs: 5,
   dropRate: 0,
   cut: false,
   slow: false,
