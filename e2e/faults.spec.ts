@@ -57,7 +57,7 @@ test.describe('faults and client operations', () => {
     await expect(nodeButton(page, 'n1')).toHaveAccessibleName(/^n1, leader, down/);
 
     // Play on: the monitor notices the silence and promotes a follower.
-    await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+    await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.getByRole('button', { name: /^n[23], leader, / })).toBeVisible({
       timeout: 15_000,
@@ -84,7 +84,7 @@ test.describe('faults and client operations', () => {
     await expect(cuts).toContainText('n2 ✕ n3');
     await partition.getByRole('button', { name: 'Heal all' }).click();
     await expect(partition.getByText('No links are cut.')).toBeVisible();
-    await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+    await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     // The run ends after the writes stop; by then n2 has every entry the leader has.
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({
@@ -141,7 +141,7 @@ test.describe('faults and client operations', () => {
     await expect(pendingOf(clients, 'user-1234')).toContainText('write cart = x (user-1234)');
     await expect(pendingOf(clients, 'user-2345')).toContainText('write cart = x (user-2345)');
 
-    await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+    await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const recent = clients.getByRole('list', { name: 'Recent operations' });
     await expect(recent).toContainText('user-1234 write cart = x (user-1234) → ok', {
