@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
 const isCI = Boolean(process.env.CI);
 /** Several checkouts can run e2e side by side, each on its own port. */
@@ -27,15 +28,7 @@ export default defineConfig({
         launchOptions: {
           // Set by scripts/run-e2e.mjs; undefined falls back to Playwright's own download.
           executablePath: process.env.CHROMIUM_PATH,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -10,7 +10,7 @@
  */
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
-import { findChromium } from '../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4299);
 /** Simulated time by which the stress scenarios have their slow links full of messages. */
@@ -80,15 +80,7 @@ async function main(): Promise<void> {
   const server = await preview({ preview: { port: PORT, strictPort: true }, logLevel: 'warn' });
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -33,3 +33,17 @@ export function findChromium() {
   }
   return null;
 }
+
+/**
+ * Flags for a headless Chromium here: no sandbox (CI runs as root), no GPU, and none of the
+ * background traffic this offline machine cannot serve.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

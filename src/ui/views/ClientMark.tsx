@@ -1,12 +1,12 @@
 /**
- * One client session along the bottom: its id, and what it is waiting for. A real `<button>`
- * (in a foreignObject) makes it focusable and named; pressing it selects the client for the
- * inspector.
+ * One client session along the bottom: its id, and what it is waiting for. Its HitButton makes
+ * it focusable and named; pressing it selects the client for the inspector.
  */
 import { memo } from 'react';
 import type { ReplicaState } from '../../store/store';
 import { useReplica } from '../StoreContext';
-import { CLIENT_HEIGHT, CLIENT_WIDTH, type Point } from './clusterLayout';
+import { CLIENT_HEIGHT, CLIENT_WIDTH } from './clusterLayout';
+import { HitButton, type MarkProps } from './HitButton';
 
 function selectPendingOp(id: string) {
   return (state: ReplicaState): string | null => {
@@ -18,17 +18,7 @@ function selectPendingOp(id: string) {
   };
 }
 
-export const ClientMark = memo(function ClientMark({
-  id,
-  at,
-  selected,
-  onSelect,
-}: {
-  id: string;
-  at: Point;
-  selected: boolean;
-  onSelect: (id: string) => void;
-}) {
+export const ClientMark = memo(function ClientMark({ id, at, selected, onSelect }: MarkProps) {
   const pending = useReplica(selectPendingOp(id));
   const name = pending ? `${id}, client, waiting: ${pending}` : `${id}, client, idle`;
   return (
@@ -50,21 +40,18 @@ export const ClientMark = memo(function ClientMark({
       <text className="client__status" y={CLIENT_HEIGHT / 2 + 15}>
         {pending ? `waiting: ${pending}` : 'idle'}
       </text>
-      <foreignObject
-        x={-CLIENT_WIDTH / 2}
-        y={-CLIENT_HEIGHT / 2}
-        width={CLIENT_WIDTH}
-        height={CLIENT_HEIGHT + 20}
-      >
-        <button
-          type="button"
-          className="node__hit"
-          aria-label={name}
-          aria-pressed={selected}
-          title={name}
-          onClick={() => onSelect(id)}
-        />
-      </foreignObject>
+      <HitButton
+        id={id}
+        name={name}
+        selected={selected}
+        onSelect={onSelect}
+        box={{
+          x: -CLIENT_WIDTH / 2,
+          y: -CLIENT_HEIGHT / 2,
+          width: CLIENT_WIDTH,
+          height: CLIENT_HEIGHT + 20,
+        }}
+      />
     </g>
   );
 });

@@ -1,14 +1,15 @@
 /**
  * One replica or monitor: its shape tells the role, its outline the lifecycle, badges the
- * follower mode and lag. A real `<button>` (in a foreignObject) makes it focusable and gives it
- * an accessible name; pressing it selects the node for the inspector.
+ * follower mode and lag. Its HitButton makes it focusable and named; pressing it selects the node
+ * for the inspector.
  */
 import { line } from 'd3';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReplicaState } from '../../store/store';
 import { useReplica } from '../StoreContext';
-import { NODE_RADIUS, type Point } from './clusterLayout';
+import { NODE_RADIUS } from './clusterLayout';
+import { HitButton, type MarkProps } from './HitButton';
 import {
   isTransitional,
   lifecycleWords,
@@ -73,17 +74,7 @@ function NodeShape({ n }: { n: NodeSummary }) {
   );
 }
 
-export const NodeMark = memo(function NodeMark({
-  id,
-  at,
-  selected,
-  onSelect,
-}: {
-  id: string;
-  at: Point;
-  selected: boolean;
-  onSelect: (id: string) => void;
-}) {
+export const NodeMark = memo(function NodeMark({ id, at, selected, onSelect }: MarkProps) {
   const n = useReplica(useShallow(selectSummary(id)));
   if (n === null) return null;
   const down = n.lifecycle === 'down';
@@ -120,16 +111,13 @@ export const NodeMark = memo(function NodeMark({
           </g>
         ))}
       </g>
-      <foreignObject x={-HIT_WIDTH / 2} y={HIT_TOP} width={HIT_WIDTH} height={HIT_HEIGHT}>
-        <button
-          type="button"
-          className="node__hit"
-          aria-label={name}
-          aria-pressed={selected}
-          title={name}
-          onClick={() => onSelect(id)}
-        />
-      </foreignObject>
+      <HitButton
+        id={id}
+        name={name}
+        selected={selected}
+        onSelect={onSelect}
+        box={{ x: -HIT_WIDTH / 2, y: HIT_TOP, width: HIT_WIDTH, height: HIT_HEIGHT }}
+      />
     </g>
   );
 });
