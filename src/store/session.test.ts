@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findBuiltin } from '../scenarios/builtin';
 import { step } from '../engine/simulation';
+import { findBuiltin } from '../scenarios/builtin';
 import { runScenario, startScenario } from '../scenarios/run';
 import { createSession, inject, type Session, seek, stepBack, stepForward } from './session';
 
-const scenario = findBuiltin('failover-loses-async-writes');
-if (scenario === undefined) throw new Error('missing built-in scenario');
+const found = findBuiltin('failover-loses-async-writes');
+if (found === undefined) throw new Error('missing built-in scenario');
+const scenario = found;
 
 describe('session time travel', () => {
   it('seeking anywhere, in any order, shows exactly the replayed state', () => {
