@@ -123,7 +123,12 @@ function restoreLatest(session: Session, usable: (cp: SessionCheckpoint) => bool
 /** Show the state at time t (all events at or before t processed). */
 export function seek(session: Session, t: SimTimeMs): void {
   const target = Math.max(0, Math.min(t, session.scenario.durationMs));
-  if (target < session.sim.core.now) restoreLatest(session, (cp) => cp.core.now <= target);
+  const { core } = session.sim;
+  let i = session.checkpoints.length - 1;
+  while (i > 0 && (session.checkpoints[i] as SessionCheckpoint).core.now > target) i--;
+  const nearest = session.checkpoints[i] as SessionCheckpoint;
+  // Backwards, or forwards past a checkpoint: start from the checkpoint, not from here.
+  if (target < core.now || eventsAt(nearest) > core.eventsProcessed) restore(session.sim, nearest);
   runForwardTo(session, target);
   checkpointIfSparse(session);
 }
