@@ -27,7 +27,7 @@ describe('session time travel', () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('step back undoes exactly one event', () => {
     const session = createSession(scenario, 5);
@@ -99,9 +99,9 @@ describe('checkpoints in a long run', () => {
         if (last?.type === 'seek') expect(core.now).toBe(Math.min(last.t, scenario.durationMs));
         else expect(core.now).toBe(replayed.now);
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
-  });
+  }, 60_000);
 
   it('a run of step-backs far from any checkpoint makes the place dense again', () => {
     const session = createSession(scenario, 3, [], policy);
