@@ -9,6 +9,7 @@ import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
 import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
 import type { Scenario } from '../scenarios/schema';
+import { type Inspection, inspect, samePlainData } from './inspect';
 import {
   type PlaybackEffect,
   type PlaybackEvent,
@@ -71,6 +72,8 @@ export interface PlaybackSlice {
 
 export interface UiSlice {
   selection: Selection;
+  /** What the inspector shows about the selection now; kept (same object) while unchanged. */
+  inspection: Inspection | null;
   /** What the pointer is over, in any view: the others highlight it too. */
   hover: Selection;
 }
@@ -139,7 +142,18 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
       /** After mutating the session, publish a fresh view. */
       const publish = (extra: Partial<ReplicaState> = {}) => {
         const session = get().session;
-        set({ view: buildView(session), playhead: session.sim.core.now, ...extra });
+        set({
+          view: buildView(session),
+          playhead: session.sim.core.now,
+          inspection: inspectionOf(get().selection),
+          ...extra,
+        });
+      };
+      /** The inspection of a selection now, or the previous object if its content is equal. */
+      const inspectionOf = (selection: Selection): Inspection | null => {
+        const next = inspect(get().session, selection);
+        const previous = get().inspection;
+        return samePlainData(previous, next) ? previous : next;
       };
       /** The playback fields for a chart snapshot. */
       const playbackFields = (playback: PlaybackSnapshot) => ({
@@ -173,6 +187,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         speed: 1,
         playhead: 0,
         selection: null,
+        inspection: null,
         hover: null,
 
         loadScenario(id, newSeed) {
@@ -191,6 +206,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             ...playbackFields(initialPlayback()),
             playhead: 0,
             selection: null,
+            inspection: null,
             hover: null,
             notice: null,
           });
@@ -225,7 +241,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             set({ notice: (error as Error).message });
           }
         },
-        select: (selection) => set({ selection }),
+        select: (selection) => set({ selection, inspection: inspectionOf(selection) }),
         setHover: (hover) => set({ hover }),
         dismissNotice: () => set({ notice: null }),
       };

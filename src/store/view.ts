@@ -8,7 +8,7 @@ import { linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
 import { chartLabel } from '../engine/statechart';
 import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
-import { lastPos } from '../protocols/single-leader/log';
+import { lastPos, type Storage } from '../protocols/single-leader/log';
 import type { Session } from './session';
 
 export interface NodeView {
@@ -22,6 +22,11 @@ export interface NodeView {
   lastPos: number;
   /** Log positions behind the leader it follows (0 for leaders and the monitor). */
   lagPositions: number;
+  /**
+   * Simulated ms behind: how long ago the leader appended the oldest entry this follower lacks
+   * (0 when not behind; null when that entry is only in the leader's snapshot).
+   */
+  lagMs: number | null;
   /** `sync` / `async` for followers in the current leader's eyes; null otherwise. */
   mode: 'sync' | 'async' | null;
   data: Record<string, Value>;
@@ -80,7 +85,8 @@ export interface SimView {
 /** How long (sim ms) a dropped message stays visible as it falls away. */
 export const DROP_VISIBLE_MS = 60;
 
-function messageView(m: MessageRecord): MessageView {
+/** A finished or in-flight message as the views show it. */
+export function messageView(m: MessageRecord): MessageView {
   const view: MessageView = {
     id: m.id,
     kind: m.kind,
@@ -93,6 +99,17 @@ function messageView(m: MessageRecord): MessageView {
   };
   if (m.dropReason) view.dropReason = m.dropReason;
   return view;
+}
+
+/** How long ago the leader appended the first entry after `followerLast` (0 if none). */
+export function msBehind(
+  leaderStorage: Storage,
+  followerLast: number,
+  now: SimTimeMs,
+): number | null {
+  if (followerLast >= lastPos(leaderStorage)) return 0;
+  const missing = leaderStorage.log[followerLast - leaderStorage.snapshotPos];
+  return missing === undefined ? null : now - missing.appendedAt;
 }
 
 function linkViews(session: Session): LinkView[] {
@@ -149,6 +166,10 @@ export function buildView(session: Session): SimView {
       lastPos: lastPos(s.storage),
       lagPositions:
         s.isMonitor || s.role === 'leader' ? 0 : Math.max(0, leaderLast - lastPos(s.storage)),
+      lagMs:
+        s.isMonitor || s.role === 'leader' || leader === undefined
+          ? 0
+          : msBehind(leader.state.storage, lastPos(s.storage), t),
       mode,
       data: { ...s.storage.data },
       logTail: s.storage.log
