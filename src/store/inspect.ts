@@ -40,8 +40,8 @@ export interface FollowerProgress {
   id: NodeId;
   /** Highest position the follower acknowledged. */
   matchPos: number;
-  /** Simulated ms since its last acknowledgement; null if none yet. */
-  lastAckAgoMs: number | null;
+  /** When its last acknowledgement arrived; null if none yet. */
+  lastAckAt: SimTimeMs | null;
   /** The leader waits for this follower before answering writes. */
   required: boolean;
 }
@@ -114,18 +114,16 @@ function followerMarker(session: Session, id: NodeId, node: SingleLeaderNode): L
 function followerProgress(session: Session, node: SingleLeaderNode): FollowerProgress[] {
   const leader = node.leader;
   if (leader === null) return [];
-  const now = session.sim.core.now;
   // Whom a write waits for (as the leader's requiredAcks decides it).
   const required = (f: NodeId) =>
     session.sim.config.protocol.semiSync ? leader.syncFollower === f : node.modes[f] === 'sync';
   return session.sim.core.nodeIds
     .filter((f) => f !== node.id && !session.sim.core.nodes[f]?.state.isMonitor)
     .map((f) => {
-      const ackAt = leader.lastAckAt[f];
       return {
         id: f,
         matchPos: leader.matchPos[f] ?? 0,
-        lastAckAgoMs: ackAt === undefined ? null : now - ackAt,
+        lastAckAt: leader.lastAckAt[f] ?? null,
         required: required(f),
       };
     });

@@ -9,8 +9,8 @@ import { KeyboardHint } from './KeyboardHint';
 import { Legend } from './Legend';
 import { NoticeBanner } from './NoticeBanner';
 import { ClientsPanel } from './panels/ClientsPanel';
+import { Inspector } from './panels/Inspector';
 import { NarrationPanel } from './panels/NarrationPanel';
-import { NodeInspector } from './panels/NodeInspector';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
 import { parseStartParams, type StartParams } from './urlParams';
@@ -50,7 +50,7 @@ function Shell({ start }: { start: StartParams }) {
       </main>
       <aside className="side" aria-label="Details">
         <NarrationPanel />
-        <NodeInspector />
+        <Inspector />
         <ClientsPanel />
       </aside>
     </div>

@@ -1,4 +1,8 @@
-/** One client session along the bottom: its id, and what it is waiting for. */
+/**
+ * One client session along the bottom: its id, and what it is waiting for. A real `<button>`
+ * (in a foreignObject) makes it focusable and names it; pressing it selects the client for the
+ * inspector.
+ */
 import { memo } from 'react';
 import type { ReplicaState } from '../../store/store';
 import { useReplica } from '../StoreContext';
@@ -11,14 +15,29 @@ function selectPendingOp(id: string) {
   };
 }
 
-export const ClientMark = memo(function ClientMark({ id, at }: { id: string; at: Point }) {
+/** E.g. "user-1234, client, waiting for a write". */
+export function clientAccessibleName(id: string, pending: string | null): string {
+  return `${id}, client, ${pending ? `waiting for a ${pending}` : 'idle'}`;
+}
+
+export const ClientMark = memo(function ClientMark({
+  id,
+  at,
+  selected,
+  onSelect,
+}: {
+  id: string;
+  at: Point;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const pending = useReplica(selectPendingOp(id));
+  const name = clientAccessibleName(id, pending);
   return (
     <g
-      className={`client${pending ? ' client--waiting' : ''}`}
+      className={`client${pending ? ' client--waiting' : ''}${selected ? ' client--selected' : ''}`}
       transform={`translate(${at.x},${at.y})`}
     >
-      <title>{pending ? `${id}: waiting for a ${pending}` : `${id}: idle`}</title>
       <rect
         x={-CLIENT_WIDTH / 2}
         y={-CLIENT_HEIGHT / 2}
@@ -32,6 +51,21 @@ export const ClientMark = memo(function ClientMark({ id, at }: { id: string; at:
       <text className="client__status" y={CLIENT_HEIGHT / 2 + 15}>
         {pending ? `waiting: ${pending}` : 'idle'}
       </text>
+      <foreignObject
+        x={-CLIENT_WIDTH / 2}
+        y={-CLIENT_HEIGHT / 2}
+        width={CLIENT_WIDTH}
+        height={CLIENT_HEIGHT}
+      >
+        <button
+          type="button"
+          className="node__hit"
+          aria-label={name}
+          aria-pressed={selected}
+          title={`${name}. Select to see its session and history.`}
+          onClick={() => onSelect(id)}
+        />
+      </foreignObject>
     </g>
   );
 });

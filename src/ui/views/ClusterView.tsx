@@ -22,6 +22,8 @@ const selectMonitorIds = (s: ReplicaState) =>
 const selectClientIds = (s: ReplicaState) => s.view.clients.map((c) => c.id);
 const selectSelectedNode = (s: ReplicaState) =>
   s.selection?.kind === 'node' ? s.selection.id : null;
+const selectSelectedClient = (s: ReplicaState) =>
+  s.selection?.kind === 'client' ? s.selection.id : null;
 
 export function ClusterView() {
   const store = useReplicaStore();
@@ -29,6 +31,7 @@ export function ClusterView() {
   const monitorIds = useReplica(useShallow(selectMonitorIds));
   const clientIds = useReplica(useShallow(selectClientIds));
   const selectedId = useReplica(selectSelectedNode);
+  const selectedClient = useReplica(selectSelectedClient);
   const reducedMotion = useReducedMotion();
   const layout = useMemo(
     () => clusterLayout(replicaIds, monitorIds, clientIds),
@@ -37,6 +40,10 @@ export function ClusterView() {
   const { x, y, width, height } = layout.viewBox;
   const onSelect = useCallback(
     (id: string) => store.getState().select({ kind: 'node', id }),
+    [store],
+  );
+  const onSelectClient = useCallback(
+    (id: string) => store.getState().select({ kind: 'client', id }),
     [store],
   );
 
@@ -52,7 +59,13 @@ export function ClusterView() {
         <NodeMark key={id} id={id} at={at} selected={id === selectedId} onSelect={onSelect} />
       ))}
       {[...layout.clients].map(([id, at]) => (
-        <ClientMark key={id} id={id} at={at} />
+        <ClientMark
+          key={id}
+          id={id}
+          at={at}
+          selected={id === selectedClient}
+          onSelect={onSelectClient}
+        />
       ))}
       <MessageLayer endpoints={layout.endpoints} reducedMotion={reducedMotion} />
     </svg>
