@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { finishedMessages } from '../engine/messageLog';
 import { step } from '../engine/simulation';
 import { findBuiltin } from '../scenarios/builtin';
 import { runScenario, startScenario } from '../scenarios/run';
@@ -21,6 +22,7 @@ describe('session time travel', () => {
           const fresh = createSession(scenario, 3);
           seek(fresh, last);
           expect(session.sim.core.traceHash).toBe(fresh.sim.core.traceHash);
+          expect(logsOf(session.sim)).toEqual(logsOf(fresh.sim));
           expect(session.sim.core.now).toBe(last);
           expect(session.sim.core.traceCount).toBe(fresh.sim.core.traceCount);
         },
@@ -51,11 +53,20 @@ describe('session time travel', () => {
   });
 });
 
-/** The hash and clock after processing exactly `events` events from the start. */
+/** The hash, clock and logs after processing exactly `events` events from the start. */
 function replayEvents(seed: number, events: number) {
   const sim = startScenario(scenario, seed);
   while (sim.core.eventsProcessed < events) step(sim);
-  return { hash: sim.core.traceHash, now: sim.core.now };
+  return { hash: sim.core.traceHash, now: sim.core.now, logs: logsOf(sim) };
+}
+
+/** The append-only logs, as plain values to compare. */
+function logsOf(sim: Session['sim']) {
+  return {
+    trace: [...sim.logs.trace],
+    history: [...sim.logs.history],
+    messages: finishedMessages(sim.logs.messages),
+  };
 }
 
 const checkpointPositions = (session: Session) =>
@@ -95,6 +106,8 @@ describe('checkpoints in a long run', () => {
         const { core } = session.sim;
         const replayed = replayEvents(4, core.eventsProcessed);
         expect(core.traceHash).toBe(replayed.hash);
+        // The logs too: a jump forward refills them from the stash instead of replaying.
+        expect(logsOf(session.sim)).toEqual(replayed.logs);
         const last = ops[ops.length - 1];
         if (last?.type === 'seek') expect(core.now).toBe(Math.min(last.t, scenario.durationMs));
         else expect(core.now).toBe(replayed.now);

@@ -22,6 +22,7 @@ import {
   DEFAULT_CHECKPOINT_POLICY,
   thinCheckpoints,
 } from './checkpointPolicy';
+import { type LogStash, refillLogs, stashCut, stashPassed, stashReaches } from './logStash';
 
 /** Events between checkpoints at the frontier: small enough that replaying from one is instant. */
 export const CHECKPOINT_EVERY = DEFAULT_CHECKPOINT_POLICY.every;
@@ -37,6 +38,8 @@ export interface Session {
   /** Ordered by events processed (and so by time); the first is time 0, the last the frontier. */
   checkpoints: SessionCheckpoint[];
   policy: CheckpointPolicy;
+  /** Log entries cut by going back in time, for jumping forward again (see logStash.ts). */
+  stash: LogStash | null;
 }
 
 export function createSession(
@@ -53,6 +56,7 @@ export function createSession(
     sim,
     checkpoints: [checkpoint(sim)],
     policy,
+    stash: null,
   };
 }
 
@@ -98,6 +102,7 @@ export function stepForward(session: Session): boolean {
   if (next === undefined || next > session.scenario.durationMs) return false;
   step(session.sim);
   maybeCheckpoint(session);
+  dropPassedStash(session);
   return true;
 }
 
@@ -113,11 +118,34 @@ function runForwardTo(session: Session, t: SimTimeMs): void {
   runUntil(sim, t);
 }
 
-/** Restore the latest checkpoint that satisfies `usable`. */
+/** Go back to a checkpoint at or behind the current point, stashing the log entries it cuts. */
+function restoreBack(session: Session, cp: SessionCheckpoint): void {
+  session.stash = stashCut(session.stash, session.sim.logs, cp);
+  restore(session.sim, cp);
+}
+
+/**
+ * Jump to a checkpoint ahead of the current point, if the stash holds the log entries in
+ * between (it does for anything computed before and not invalidated by an input since).
+ */
+function restoreAhead(session: Session, cp: SessionCheckpoint): boolean {
+  const { stash, sim } = session;
+  if (stash === null || !stashReaches(stash, sim.logs, cp)) return false;
+  refillLogs(stash, sim.logs, cp);
+  restore(sim, cp);
+  return true;
+}
+
+/** The live run has caught up with the stash: it holds nothing the logs lack. */
+function dropPassedStash(session: Session): void {
+  if (session.stash !== null && stashPassed(session.stash, session.sim.logs)) session.stash = null;
+}
+
+/** Restore the latest checkpoint that satisfies `usable` (at or behind the current point). */
 function restoreLatest(session: Session, usable: (cp: SessionCheckpoint) => boolean): void {
   let i = session.checkpoints.length - 1;
   while (i > 0 && !usable(session.checkpoints[i] as SessionCheckpoint)) i--;
-  restore(session.sim, session.checkpoints[i] as SessionCheckpoint);
+  restoreBack(session, session.checkpoints[i] as SessionCheckpoint);
 }
 
 /** Show the state at time t (all events at or before t processed). */
@@ -127,10 +155,13 @@ export function seek(session: Session, t: SimTimeMs): void {
   let i = session.checkpoints.length - 1;
   while (i > 0 && (session.checkpoints[i] as SessionCheckpoint).core.now > target) i--;
   const nearest = session.checkpoints[i] as SessionCheckpoint;
-  // Backwards, or forwards past a checkpoint: start from the checkpoint, not from here.
-  if (target < core.now || eventsAt(nearest) > core.eventsProcessed) restore(session.sim, nearest);
+  // Backwards: from the checkpoint. Forwards past a checkpoint: from it too, if the stash can
+  // refill the logs up to it; otherwise replay from here.
+  if (target < core.now) restoreBack(session, nearest);
+  else if (eventsAt(nearest) > core.eventsProcessed) restoreAhead(session, nearest);
   runForwardTo(session, target);
   checkpointIfSparse(session);
+  dropPassedStash(session);
 }
 
 /**
@@ -162,7 +193,10 @@ export function inject(session: Session, input: UntimedInput): Input {
   const recorded = { ...input, at: now } as Input;
   session.userInputs.push(recorded);
   session.checkpoints = session.checkpoints.filter((cp, i) => i === 0 || cp.core.now < now);
+  // The future changes: nothing cut off earlier describes it any more.
+  session.stash = null;
   restoreLatest(session, () => true);
+  session.stash = null;
   addInput(session.sim, recorded);
   runForwardTo(session, now);
   return recorded;
