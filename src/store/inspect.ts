@@ -163,6 +163,7 @@ export function findMessage(
   id: number,
 ): { status: MessageStatus; message: MessageView | null } {
   const { core, logs } = session.sim;
+  if (!(id > 0 && id < core.nextMessageId)) return { status: 'not-sent', message: null };
   for (const event of core.queue) {
     if (event.type === 'deliver' && event.id === id) {
       return { status: 'in-flight', message: messageView(event) };

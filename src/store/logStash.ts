@@ -43,7 +43,9 @@ function merge<T>(
   for (let i = cut; i < from; i++) before.push(read(i));
   const after: T[] = [];
   for (let i = Math.max(end, cut); i < liveLength; i++) after.push(read(i));
-  return { from: Math.min(from, cut), items: before.concat(stashed, after) };
+  // Usually nothing new to keep (stepping back within what is stashed): no copy.
+  const items = before.length + after.length === 0 ? stashed : before.concat(stashed, after);
+  return { from: Math.min(from, cut), items };
 }
 
 /**
