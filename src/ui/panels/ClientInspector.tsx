@@ -3,24 +3,15 @@
  * and reads go, the position of its last acknowledged write) and its history, newest last.
  */
 import { useLayoutEffect, useRef } from 'react';
-import type { HistoryOp } from '../../engine/types';
 import type { ClientInspection } from '../../store/inspect';
 import type { ReplicaState } from '../../store/store';
-import { formatValue } from '../format';
 import { useReplica } from '../StoreContext';
 import { type Fact, Facts } from './Facts';
+import { historyText, pendingText } from './inspectorText';
 import './panels.css';
 
 const selectClientInspection = (s: ReplicaState) =>
   s.inspection?.kind === 'client' ? (s.inspection as ClientInspection) : null;
-
-function pendingText(c: ClientInspection): string {
-  const p = c.pending;
-  if (p === null) return 'idle';
-  const op = p.f === 'write' ? `write ${p.key} = ${formatValue(p.value)}` : `read ${p.key}`;
-  const retry = p.attempt > 0 ? `, attempt ${p.attempt + 1}` : '';
-  return `${op} → ${p.target}${retry}, since ${p.invokedAt} ms, gives up at ${p.deadline} ms`;
-}
 
 function clientFacts(c: ClientInspection): Fact[] {
   const last = c.lastWrite;
@@ -45,19 +36,6 @@ function clientFacts(c: ClientInspection): Fact[] {
       'The log position the leader gave its last acknowledged write: what read-your-writes needs.',
     ],
   ];
-}
-
-/** One history entry, e.g. "ok write k = v (leader)". */
-export function historyText(op: HistoryOp): string {
-  const what =
-    op.f === 'write'
-      ? `write ${op.key} = ${formatValue(op.value)}`
-      : op.type === 'ok'
-        ? `read ${op.key} → ${formatValue(op.value)}`
-        : `read ${op.key}`;
-  const from = op.node && op.type !== 'invoke' ? ` (${op.node})` : '';
-  const error = op.error ? `: ${op.error}` : '';
-  return `${op.type} ${what}${from}${error}`;
 }
 
 function ClientHistory({ c }: { c: ClientInspection }) {

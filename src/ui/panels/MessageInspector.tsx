@@ -8,24 +8,11 @@ import type { ReplicaState } from '../../store/store';
 import type { MessageView } from '../../store/view';
 import { useReplica } from '../StoreContext';
 import { type Fact, Facts } from './Facts';
+import { fateText } from './inspectorText';
 import './panels.css';
 
 const selectMessageInspection = (s: ReplicaState) =>
   s.inspection?.kind === 'message' ? (s.inspection as MessageInspection) : null;
-
-const DROP_REASONS: Record<string, string> = {
-  partition: 'the link was cut (a network partition)',
-  loss: 'lost on the way (the link drops a share of its messages)',
-  crash: 'its sender or receiver crashed while it was on the way',
-};
-
-/** The message's fate in words, e.g. "delivered at 130 ms". */
-export function fateText(m: MessageView): string {
-  if (m.fate === 'in-flight') return `in flight, due at ${m.deliverAt} ms`;
-  if (m.fate === 'delivered') return `delivered at ${m.deliverAt} ms`;
-  const why = m.dropReason ? `: ${DROP_REASONS[m.dropReason] ?? m.dropReason}` : '';
-  return `${m.fate} at ${m.deliverAt} ms${why}`;
-}
 
 function messageFacts(m: MessageView): Fact[] {
   return [

@@ -12,6 +12,7 @@ import { lifecycleWords } from '../views/nodeLabel';
 import { type Fact, Facts } from './Facts';
 import { FaultButtons } from './FaultButtons';
 import { FollowerProgressTable } from './FollowerProgressTable';
+import { lagText } from './inspectorText';
 import { NodeDataTable } from './NodeDataTable';
 import { ReplicationLog } from './ReplicationLog';
 import './panels.css';
@@ -21,12 +22,6 @@ const findNode = (s: ReplicaState, id: string | null) =>
   id === null ? undefined : s.view.nodes.find((n) => n.id === id);
 const selectNodeInspection = (s: ReplicaState) =>
   s.inspection?.kind === 'node' ? (s.inspection as NodeInspection) : null;
-
-function lagText(node: NodeView): string {
-  if (node.lagPositions === 0) return 'none';
-  const ms = node.lagMs === null ? 'since before its snapshot' : `${node.lagMs} ms behind`;
-  return `${node.lagPositions} position${node.lagPositions === 1 ? '' : 's'} behind, ${ms}`;
-}
 
 /** The facts as a flat list of strings, so that an unchanged node does not re-render. */
 function nodeFacts(node: NodeView | undefined): string[] {
