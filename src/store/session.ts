@@ -128,12 +128,11 @@ function restoreBack(session: Session, cp: SessionCheckpoint): void {
  * Jump to a checkpoint ahead of the current point, if the stash holds the log entries in
  * between (it does for anything computed before and not invalidated by an input since).
  */
-function restoreAhead(session: Session, cp: SessionCheckpoint): boolean {
+function restoreAhead(session: Session, cp: SessionCheckpoint): void {
   const { stash, sim } = session;
-  if (stash === null || !stashReaches(stash, sim.logs, cp)) return false;
+  if (stash === null || !stashReaches(stash, sim.logs, cp)) return;
   refillLogs(stash, sim.logs, cp);
   restore(sim, cp);
-  return true;
 }
 
 /** The live run has caught up with the stash: it holds nothing the logs lack. */
@@ -193,9 +192,8 @@ export function inject(session: Session, input: UntimedInput): Input {
   const recorded = { ...input, at: now } as Input;
   session.userInputs.push(recorded);
   session.checkpoints = session.checkpoints.filter((cp, i) => i === 0 || cp.core.now < now);
-  // The future changes: nothing cut off earlier describes it any more.
-  session.stash = null;
   restoreLatest(session, () => true);
+  // The future changes: nothing cut off describes it any more.
   session.stash = null;
   addInput(session.sim, recorded);
   runForwardTo(session, now);
