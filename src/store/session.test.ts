@@ -42,6 +42,19 @@ describe('session time travel', () => {
     expect(session.sim.core.traceHash).toBe(before.hash);
   });
 
+  it('after going back and injecting, jumping around gives the run with the input', () => {
+    const session = createSession(scenario, 9);
+    seek(session, scenario.durationMs);
+    seek(session, 900);
+    const input = inject(session, { type: 'crash', node: 'n2' });
+    seek(session, 3000);
+    seek(session, 1000);
+    seek(session, scenario.durationMs);
+    const replayed = runScenario(scenario, 9, [input]);
+    expect(session.sim.core.traceHash).toBe(replayed.core.traceHash);
+    expect(logsOf(session.sim)).toEqual(logsOf(replayed));
+  });
+
   it('an injected input gives the same run as replaying it from the start', () => {
     const session = createSession(scenario, 9);
     seek(session, 900);
