@@ -8,7 +8,6 @@ import type { MessageMark } from './messageMarks';
 const RADIUS = 6;
 const SMALL_RADIUS = 4;
 const CROSS = 3;
-const HIT_RADIUS = 11;
 
 /**
  * Draw the marks; the one whose key is `selectedKey` is outlined. Each mark is a named button
@@ -29,8 +28,6 @@ export function joinMessages(
         .attr('data-id', (d) => d.key)
         .attr('aria-label', (d) => `${d.title}, message ${d.key}`);
       g.append('circle');
-      // A larger, invisible target: a moving mark of a few pixels is hard to click.
-      g.append('circle').attr('class', 'msg__hit').attr('r', HIT_RADIUS);
       // The cross shows only on dropped messages (CSS), so one element shape serves both fates.
       g.append('path').attr('class', 'msg__cross');
       // A native tooltip; `.text()` sets text content, never markup.
