@@ -1,7 +1,7 @@
 /**
  * The selected node: role, lifecycle, mode, epoch, statechart state and lag; Crash / Restart;
- * its data; its replication log with the acknowledged marker; and, for a leader, how far each
- * follower has got.
+ * its data; its replication log with the acknowledged marker; the messages on the wire to and
+ * from it; and, for a leader, how far each follower has got.
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeInspection } from '../../store/inspect';
@@ -14,6 +14,7 @@ import { FaultButtons } from './FaultButtons';
 import { FollowerProgressTable } from './FollowerProgressTable';
 import { lagText } from './inspectorText';
 import { NodeDataTable } from './NodeDataTable';
+import { OnTheWire } from './OnTheWire';
 import { ReplicationLog } from './ReplicationLog';
 import './panels.css';
 
@@ -96,6 +97,8 @@ export function NodeInspector() {
           )}
         </>
       )}
+      <h3 className="panel__subtitle">On the wire</h3>
+      <OnTheWire nodeId={id} />
     </section>
   );
 }
