@@ -9,24 +9,12 @@ const RADIUS = 6;
 const SMALL_RADIUS = 4;
 const CROSS = 3;
 
-/**
- * Draw the marks; the one whose key is `selectedKey` is outlined. Each mark is a named button
- * carrying its message id (`data-id`), so a click on the group can tell which was pressed.
- */
-export function joinMessages(
-  group: SVGGElement,
-  marks: readonly MessageMark[],
-  selectedKey: string | null = null,
-): void {
+export function joinMessages(group: SVGGElement, marks: readonly MessageMark[]): void {
   select(group)
     .selectAll<SVGGElement, MessageMark>('g.msg')
     .data(marks, (d) => d.key)
     .join((enter) => {
-      const g = enter
-        .append('g')
-        .attr('role', 'button')
-        .attr('data-id', (d) => d.key)
-        .attr('aria-label', (d) => `${d.title}, message ${d.key}`);
+      const g = enter.append('g');
       g.append('circle');
       // The cross shows only on dropped messages (CSS), so one element shape serves both fates.
       g.append('path').attr('class', 'msg__cross');
@@ -34,11 +22,7 @@ export function joinMessages(
       g.append('title');
       return g;
     })
-    .attr(
-      'class',
-      (d) =>
-        `msg msg--${d.category}${d.dropped ? ' msg--dropped' : ''}${d.key === selectedKey ? ' msg--selected' : ''}`,
-    )
+    .attr('class', (d) => `msg msg--${d.category}${d.dropped ? ' msg--dropped' : ''}`)
     .attr('transform', (d) => `translate(${d.x.toFixed(1)},${d.y.toFixed(1)})`)
     .attr('opacity', (d) => d.opacity)
     .call((g) => {
