@@ -184,10 +184,10 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         view: buildView(session),
         notice: initialNotice,
         ...playbackFields(initialPlayback()),
+        inspection: null,
         speed: 1,
         playhead: 0,
         selection: null,
-        inspection: null,
         hover: null,
 
         loadScenario(id, newSeed) {

@@ -101,17 +101,6 @@ export function messageView(m: MessageRecord): MessageView {
   return view;
 }
 
-/** How long ago the leader appended the first entry after `followerLast` (0 if none). */
-export function msBehind(
-  leaderStorage: Storage,
-  followerLast: number,
-  now: SimTimeMs,
-): number | null {
-  if (followerLast >= lastPos(leaderStorage)) return 0;
-  const missing = leaderStorage.log[followerLast - leaderStorage.snapshotPos];
-  return missing === undefined ? null : now - missing.appendedAt;
-}
-
 function linkViews(session: Session): LinkView[] {
   const { sim } = session;
   const defaultBase = sim.config.network.defaultLink.latency.baseMs;
@@ -209,4 +198,15 @@ export function buildView(session: Session): SimView {
     history: [...sim.logs.history],
     narrationIndex,
   };
+}
+
+/** How long ago the leader appended the first entry after `followerLast` (0 if none). */
+export function msBehind(
+  leaderStorage: Storage,
+  followerLast: number,
+  now: SimTimeMs,
+): number | null {
+  if (followerLast >= lastPos(leaderStorage)) return 0;
+  const missing = leaderStorage.log[followerLast - leaderStorage.snapshotPos];
+  return missing === undefined ? null : now - missing.appendedAt;
 }
