@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: engine throughput on a large single-leader scenario (replication and tracing
- * on), against a bare priority-queue loop measured in the same process; the cost of a
- * checkpoint and a restore; and the time to seek in a 10,000-event run.
+ * on), against a bare priority-queue loop measured in the same process; and the cost of a
+ * checkpoint and a restore. Seeking is measured through the session in `seek.bench.ts`.
  *
  * Targets: at least 1,000,000 engine events per second, within 4x of the bare loop. Missing a
  * target prints MISS; the process still exits 0 (a benchmark reports figures, it is not a test).
@@ -9,9 +9,7 @@
 import { cpus, loadavg } from 'node:os';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { checkpoint, restore, runUntil, step } from '../src/engine/simulation';
-import type { Checkpoint } from '../src/engine/state';
-import type { SingleLeaderClient, SingleLeaderNode } from '../src/protocols/single-leader';
+import { checkpoint, restore, runUntil } from '../src/engine/simulation';
 import type { SingleLeaderSim } from '../src/protocols/single-leader/outcome';
 import { startScenario } from '../src/scenarios/run';
 import type { Scenario } from '../src/scenarios/schema';
@@ -26,9 +24,6 @@ const BARE_EVENTS = 5_000_000;
 const BARE_SMALL_QUEUE = 100;
 /** The engine run is driven in slices of this much virtual time, to sample its queue length. */
 const SLICE_MS = 100;
-const SEEK_RUN_EVENTS = 10_000;
-const SEEK_TARGETS = 50;
-const CHECKPOINT_EVERY = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -56,17 +51,6 @@ function table(title: string, rows: Array<[string, string]>): void {
   console.log(`\n${title}`);
   console.log('-'.repeat(title.length));
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
-}
-
-/** Tiny seeded xorshift for choosing seek targets (no Math.random: the run is repeatable). */
-function xorshift(seed: number): () => number {
-  let x = seed | 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,9 +96,7 @@ function runEngine(scenario: Scenario): EngineRun {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Checkpoints and seeking
-
-type SimCheckpoint = Checkpoint<SingleLeaderNode, SingleLeaderClient>;
+// Checkpoints
 
 /** Average cost of checkpoint() and of restore() on the simulation's current state. */
 function checkpointCost(sim: SingleLeaderSim, rounds: number) {
@@ -132,72 +114,11 @@ function checkpointCost(sim: SingleLeaderSim, rounds: number) {
   return { checkpointUs: (checkpointMs / rounds) * 1000, restoreUs: (restoreMs / rounds) * 1000 };
 }
 
-interface SeekResult {
-  events: number;
-  virtualMs: number;
-  checkpoints: number;
-  forwardMs: number;
-  checkpointUs: number;
-  meanSeekMs: number;
-  maxSeekMs: number;
-  meanReplayed: number;
-}
-
-/**
- * Run `SEEK_RUN_EVENTS` events checkpointing every `every` events (as the session does), then
- * seek to random times: restore the latest checkpoint at or before the target and replay to it.
- */
-function seekBench(scenario: Scenario, every: number): SeekResult {
-  const sim = startScenario(scenario, scenario.seed);
-  const checkpoints: SimCheckpoint[] = [checkpoint(sim)];
-  let checkpointMs = 0;
-  const t0 = performance.now();
-  while (sim.core.eventsProcessed < SEEK_RUN_EVENTS && step(sim)) {
-    if (sim.core.eventsProcessed % every === 0) {
-      const c0 = performance.now();
-      checkpoints.push(checkpoint(sim));
-      checkpointMs += performance.now() - c0;
-    }
-  }
-  const forwardMs = performance.now() - t0;
-  const end = sim.core.now;
-  const events = sim.core.eventsProcessed;
-  const random = xorshift(0x5eec ^ every);
-  let totalMs = 0;
-  let maxMs = 0;
-  let replayed = 0;
-  for (let i = 0; i < SEEK_TARGETS; i++) {
-    const target = Math.floor(random() * end);
-    const s0 = performance.now();
-    let k = checkpoints.length - 1;
-    while (k > 0 && (checkpoints[k] as SimCheckpoint).core.now > target) k--;
-    restore(sim, checkpoints[k] as SimCheckpoint);
-    const from = sim.core.eventsProcessed;
-    runUntil(sim, target);
-    const ms = performance.now() - s0;
-    replayed += sim.core.eventsProcessed - from;
-    totalMs += ms;
-    maxMs = Math.max(maxMs, ms);
-  }
-  return {
-    events,
-    virtualMs: end,
-    checkpoints: checkpoints.length,
-    forwardMs,
-    checkpointUs: (checkpointMs / Math.max(1, checkpoints.length - 1)) * 1000,
-    meanSeekMs: totalMs / SEEK_TARGETS,
-    maxSeekMs: maxMs,
-    meanReplayed: replayed / SEEK_TARGETS,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Main
 
 async function main(): Promise<void> {
   const large = largeScenario();
-  // Few clients, so that 10,000 events span several seconds and include the faults.
-  const seekScenario = largeScenario({ durationMs: 12_000, clients: 2, meanGapMs: 20 });
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Replica Lab engine benchmark — Node ${process.version}, ${cpu} x${cpus().length}`);
   const load = loadavg()[0] ?? 0;
@@ -214,7 +135,7 @@ async function main(): Promise<void> {
   // Warm-up, so that the measured runs use optimised code. The bare loop runs in a worker (a
   // fresh isolate, see bareLoop.ts), which warms itself up before measuring. Nothing restores a
   // checkpoint before the throughput runs: restored (structured-cloned) objects have other hidden
-  // classes, which make the engine's property accesses polymorphic. Seeking runs last.
+  // classes, which make the engine's property accesses polymorphic.
   runEngine(largeScenario({ durationMs: 5_000 }));
 
   const engineRuns: Array<Omit<EngineRun, 'sim'>> = [];
@@ -283,27 +204,6 @@ async function main(): Promise<void> {
     ['restore()', `${int(finalCost.restoreUs)} µs`],
     ['checkpoint() + restore()', `${int(finalCost.checkpointUs + finalCost.restoreUs)} µs`],
   ]);
-  last = undefined;
-  collectGarbage();
-
-  seekBench(seekScenario, CHECKPOINT_EVERY); // warm-up
-  collectGarbage();
-  const seek = seekBench(seekScenario, CHECKPOINT_EVERY);
-  table(
-    `Seeking in a ${int(SEEK_RUN_EVENTS)}-event run (checkpoint every ${int(CHECKPOINT_EVERY)} ` +
-      `events, ${SEEK_TARGETS} random target times)`,
-    [
-      ['events / virtual time', `${int(seek.events)} / ${fixed(seek.virtualMs / 1000, 1)} s`],
-      ['forward run incl. checkpoints', `${fixed(seek.forwardMs, 1)} ms`],
-      ['checkpoints taken', int(seek.checkpoints)],
-      ['checkpoint() during the run', `${int(seek.checkpointUs)} µs each`],
-      ['mean events replayed per seek', int(seek.meanReplayed)],
-      ['seek (restore + replay), mean', `${fixed(seek.meanSeekMs, 2)} ms`],
-      ['seek (restore + replay), max', `${fixed(seek.maxSeekMs, 2)} ms`],
-      ['instant (mean < 16 ms, one frame)', verdict(seek.meanSeekMs < 16)],
-      ['instant (max < 16 ms, one frame)', verdict(seek.maxSeekMs < 16)],
-    ],
-  );
 }
 
 await main();

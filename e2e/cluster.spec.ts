@@ -45,10 +45,9 @@ test.describe('cluster view', () => {
     await expect(tooltip).toContainText('sent at');
     await page.mouse.down();
     await page.mouse.up();
-    await expect(page.getByRole('button', { name: /^leader,/ })).toHaveAttribute(
-      'aria-pressed',
-      'false',
-    );
+    const inspector = page.getByRole('region', { name: /^Message #\d+$/ });
+    await expect(inspector).toContainText('replicate');
+    await expect(inspector).toContainText('follower-2');
   });
 
   test('zoom with the wheel, drag a node, and reset the view', async ({ page }) => {

@@ -1,13 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { finishedMessages } from '../engine/messageLog';
+import { step } from '../engine/simulation';
 import type { UntimedInput } from '../engine/types';
 import { findBuiltin } from '../scenarios/builtin';
-import { runScenario } from '../scenarios/run';
-import { createSession, inject, injectAll, seek, stepBack, stepForward } from './session';
+import { runScenario, startScenario } from '../scenarios/run';
+import {
+  createSession,
+  inject,
+  injectAll,
+  type Session,
+  seek,
+  stepBack,
+  stepForward,
+} from './session';
 import { buildView } from './view';
 
-const scenario = findBuiltin('failover-loses-async-writes');
-if (scenario === undefined) throw new Error('missing built-in scenario');
+const found = findBuiltin('failover-loses-async-writes');
+if (found === undefined) throw new Error('missing built-in scenario');
+const scenario = found;
 
 describe('session time travel', () => {
   it('seeking anywhere, in any order, shows exactly the replayed state', () => {
@@ -21,13 +32,14 @@ describe('session time travel', () => {
           const fresh = createSession(scenario, 3);
           seek(fresh, last);
           expect(session.sim.core.traceHash).toBe(fresh.sim.core.traceHash);
+          expect(logsOf(session.sim)).toEqual(logsOf(fresh.sim));
           expect(session.sim.core.now).toBe(last);
           expect(session.sim.core.traceCount).toBe(fresh.sim.core.traceCount);
         },
       ),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('step back undoes exactly one event', () => {
     const session = createSession(scenario, 5);
@@ -38,6 +50,19 @@ describe('session time travel', () => {
     stepBack(session);
     expect(session.sim.core.eventsProcessed).toBe(before.events);
     expect(session.sim.core.traceHash).toBe(before.hash);
+  });
+
+  it('after going back and injecting, jumping around gives the run with the input', () => {
+    const session = createSession(scenario, 9);
+    seek(session, scenario.durationMs);
+    seek(session, 900);
+    const input = inject(session, { type: 'crash', node: 'n2' });
+    seek(session, 3000);
+    seek(session, 1000);
+    seek(session, scenario.durationMs);
+    const replayed = runScenario(scenario, 9, [input]);
+    expect(session.sim.core.traceHash).toBe(replayed.core.traceHash);
+    expect(logsOf(session.sim)).toEqual(logsOf(replayed));
   });
 
   it('an injected input gives the same run as replaying it from the start', () => {
@@ -188,5 +213,93 @@ describe('recording inputs, now and scheduled', () => {
       inject(session, { type: 'client-op', client: 'user-1234', op: { f: 'read', key: ' ' } }),
     ).toThrow(/key/);
     expect(session.userInputs).toEqual([]);
+  });
+});
+
+/** The hash, clock and logs after processing exactly `events` events from the start. */
+function replayEvents(seed: number, events: number) {
+  const sim = startScenario(scenario, seed);
+  while (sim.core.eventsProcessed < events) step(sim);
+  return { hash: sim.core.traceHash, now: sim.core.now, logs: logsOf(sim) };
+}
+
+/** The append-only logs, as plain values to compare. */
+function logsOf(sim: Session['sim']) {
+  return {
+    trace: [...sim.logs.trace],
+    history: [...sim.logs.history],
+    messages: finishedMessages(sim.logs.messages),
+  };
+}
+
+const checkpointPositions = (session: Session) =>
+  session.checkpoints.map((cp) => cp.core.eventsProcessed);
+
+describe('checkpoints in a long run', () => {
+  // A small policy, so that a built-in scenario is a "long run": hundreds of checkpoint slots.
+  const policy = { every: 10, max: 8 };
+
+  it('keeps at most max checkpoints, dense at the frontier', () => {
+    const session = createSession(scenario, 3, [], policy);
+    seek(session, scenario.durationMs);
+    const events = session.sim.core.eventsProcessed;
+    expect(events).toBeGreaterThan(50 * policy.every);
+    const positions = checkpointPositions(session);
+    expect(positions.length).toBeLessThanOrEqual(policy.max);
+    expect(positions[0]).toBe(0);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // Stepping back from the end replays fewer than `every` events.
+    expect(events - (positions[positions.length - 1] as number)).toBeLessThan(policy.every);
+  });
+
+  it('seeking and stepping in any order give exactly the replayed state, within the cap', () => {
+    const op = fc.oneof(
+      fc.record({ type: fc.constant('seek' as const), t: fc.integer({ min: 0, max: 5000 }) }),
+      fc.record({ type: fc.constant('back' as const), n: fc.integer({ min: 1, max: 30 }) }),
+      fc.record({ type: fc.constant('forward' as const), n: fc.integer({ min: 1, max: 30 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 8 }), (ops) => {
+        const session = createSession(scenario, 4, [], policy);
+        for (const o of ops) {
+          if (o.type === 'seek') seek(session, o.t);
+          else for (let i = 0; i < o.n; i++) (o.type === 'back' ? stepBack : stepForward)(session);
+          expect(session.checkpoints.length).toBeLessThanOrEqual(policy.max);
+        }
+        const { core } = session.sim;
+        const replayed = replayEvents(4, core.eventsProcessed);
+        expect(core.traceHash).toBe(replayed.hash);
+        // The logs too: a jump forward refills them from the stash instead of replaying.
+        expect(logsOf(session.sim)).toEqual(replayed.logs);
+        const last = ops[ops.length - 1];
+        if (last?.type === 'seek') expect(core.now).toBe(Math.min(last.t, scenario.durationMs));
+        else expect(core.now).toBe(replayed.now);
+      }),
+      { numRuns: 20 },
+    );
+  }, 60_000);
+
+  it('a run of step-backs far from any checkpoint makes the place dense again', () => {
+    const session = createSession(scenario, 3, [], policy);
+    seek(session, scenario.durationMs);
+    seek(session, 1800);
+    const here = session.sim.core.eventsProcessed;
+    for (let i = 0; i < 12; i++) stepBack(session);
+    const below = checkpointPositions(session).filter((p) => p <= here - 12);
+    expect(here - 12 - Math.max(...below)).toBeLessThan(2 * policy.every);
+  });
+
+  it('a step back lands on the time of the event it returns to, even past a seek checkpoint', () => {
+    const session = createSession(scenario, 3, [], policy);
+    seek(session, scenario.durationMs);
+    seek(session, 1801);
+    const landed = session.sim.core.eventsProcessed;
+    // The seek left a checkpoint at its landing point, holding the seek's clock.
+    expect(checkpointPositions(session)).toContain(landed);
+    stepForward(session);
+    stepBack(session);
+    expect(session.sim.core.eventsProcessed).toBe(landed);
+    expect(session.sim.core.now).toBe(replayEvents(3, landed).now);
+    expect(session.sim.core.now).toBeLessThan(1801);
   });
 });

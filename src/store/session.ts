@@ -3,6 +3,11 @@
  * `replay(scenario, seed, inputs)` up to the current point: seeking restores the nearest earlier
  * checkpoint and replays; a user's input is recorded with the current time and the state is
  * re-derived, so what the user sees equals what a shared link or a test would replay.
+ *
+ * Checkpoints are taken every `policy.every` events at the frontier (the furthest point the run
+ * has been computed), plus one where a replay behind the frontier lands far from any
+ * checkpoint, so the place the user is looking at becomes dense again; `checkpointPolicy.ts`
+ * caps their number.
  */
 import { addInput, checkpoint, nextEventTime, restore, runUntil, step } from '../engine/simulation';
 import type { Checkpoint } from '../engine/state';
@@ -12,10 +17,16 @@ import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
 import type { SingleLeaderNode } from '../protocols/single-leader/state';
 import { startScenario } from '../scenarios/run';
 import type { Scenario } from '../scenarios/schema';
+import {
+  type CheckpointPolicy,
+  DEFAULT_CHECKPOINT_POLICY,
+  thinCheckpoints,
+} from './checkpointPolicy';
 import { inputProblem } from './inputProblem';
+import { type LogStash, refillLogs, stashCut, stashPassed, stashReaches } from './logStash';
 
-/** Events between checkpoints: small enough that replaying from one is instant. */
-export const CHECKPOINT_EVERY = 500;
+/** Events between checkpoints at the frontier: small enough that replaying from one is instant. */
+export const CHECKPOINT_EVERY = DEFAULT_CHECKPOINT_POLICY.every;
 
 type SessionCheckpoint = Checkpoint<SingleLeaderNode, SingleLeaderClient>;
 
@@ -25,21 +36,65 @@ export interface Session {
   /** Inputs the user added on top of the scenario's timeline. */
   userInputs: Input[];
   sim: SingleLeaderSim;
-  /** Ordered by time; the first is time 0. */
+  /** Ordered by events processed (and so by time); the first is time 0, the last the frontier. */
   checkpoints: SessionCheckpoint[];
+  policy: CheckpointPolicy;
+  /** Log entries cut by going back in time, for jumping forward again (see logStash.ts). */
+  stash: LogStash | null;
 }
 
-export function createSession(scenario: Scenario, seed: number, userInputs: Input[] = []): Session {
+export function createSession(
+  scenario: Scenario,
+  seed: number,
+  userInputs: Input[] = [],
+  policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY,
+): Session {
   const sim = startScenario(scenario, seed, userInputs);
-  return { scenario, seed, userInputs: [...userInputs], sim, checkpoints: [checkpoint(sim)] };
+  return {
+    scenario,
+    seed,
+    userInputs: [...userInputs],
+    sim,
+    checkpoints: [checkpoint(sim)],
+    policy,
+    stash: null,
+  };
 }
 
+const eventsAt = (cp: SessionCheckpoint) => cp.core.eventsProcessed;
+
+/** Index of the latest checkpoint at or before `events` (0 at worst: the start). */
+function latestAtOrBefore(session: Session, events: number): number {
+  let i = session.checkpoints.length - 1;
+  while (i > 0 && eventsAt(session.checkpoints[i] as SessionCheckpoint) > events) i--;
+  return i;
+}
+
+/** Checkpoint the current state (in order), then thin around it. */
+function addCheckpoint(session: Session): void {
+  const { checkpoints, sim } = session;
+  const here = sim.core.eventsProcessed;
+  const i = latestAtOrBefore(session, here);
+  if (eventsAt(checkpoints[i] as SessionCheckpoint) === here) return;
+  checkpoints.splice(i + 1, 0, checkpoint(sim));
+  if (checkpoints.length <= session.policy.max) return;
+  const keep = thinCheckpoints(checkpoints.map(eventsAt), here, session.policy);
+  session.checkpoints = keep.map((k) => checkpoints[k] as SessionCheckpoint);
+}
+
+/** At the frontier, checkpoint every `policy.every` events. */
 function maybeCheckpoint(session: Session): void {
-  const last = session.checkpoints[session.checkpoints.length - 1];
-  const core = session.sim.core;
-  if (last === undefined || core.eventsProcessed - last.core.eventsProcessed >= CHECKPOINT_EVERY) {
-    session.checkpoints.push(checkpoint(session.sim));
+  const last = session.checkpoints[session.checkpoints.length - 1] as SessionCheckpoint;
+  if (session.sim.core.eventsProcessed - eventsAt(last) >= session.policy.every) {
+    addCheckpoint(session);
   }
+}
+
+/** Behind the frontier, checkpoint where the user landed if the nearest one is far. */
+function checkpointIfSparse(session: Session): void {
+  const here = session.sim.core.eventsProcessed;
+  const before = session.checkpoints[latestAtOrBefore(session, here)] as SessionCheckpoint;
+  if (here - eventsAt(before) >= session.policy.every) addCheckpoint(session);
 }
 
 /** Process one event. Returns false at the end of the run (nothing left, or past its duration). */
@@ -48,6 +103,7 @@ export function stepForward(session: Session): boolean {
   if (next === undefined || next > session.scenario.durationMs) return false;
   step(session.sim);
   maybeCheckpoint(session);
+  dropPassedStash(session);
   return true;
 }
 
@@ -63,26 +119,69 @@ function runForwardTo(session: Session, t: SimTimeMs): void {
   runUntil(sim, t);
 }
 
-/** Restore the latest checkpoint that satisfies `usable`. */
+/** Go back to a checkpoint at or behind the current point, stashing the log entries it cuts. */
+function restoreBack(session: Session, cp: SessionCheckpoint): void {
+  session.stash = stashCut(session.stash, session.sim.logs, cp);
+  restore(session.sim, cp);
+}
+
+/**
+ * Jump to a checkpoint ahead of the current point, if the stash holds the log entries in
+ * between (it does for anything computed before and not invalidated by an input since).
+ */
+function restoreAhead(session: Session, cp: SessionCheckpoint): void {
+  const { stash, sim } = session;
+  if (stash === null || !stashReaches(stash, sim.logs, cp)) return;
+  refillLogs(stash, sim.logs, cp);
+  restore(sim, cp);
+}
+
+/** The live run has caught up with the stash: it holds nothing the logs lack. */
+function dropPassedStash(session: Session): void {
+  if (session.stash !== null && stashPassed(session.stash, session.sim.logs)) session.stash = null;
+}
+
+/** Restore the latest checkpoint that satisfies `usable` (at or behind the current point). */
 function restoreLatest(session: Session, usable: (cp: SessionCheckpoint) => boolean): void {
   let i = session.checkpoints.length - 1;
   while (i > 0 && !usable(session.checkpoints[i] as SessionCheckpoint)) i--;
-  restore(session.sim, session.checkpoints[i] as SessionCheckpoint);
+  restoreBack(session, session.checkpoints[i] as SessionCheckpoint);
 }
 
 /** Show the state at time t (all events at or before t processed). */
 export function seek(session: Session, t: SimTimeMs): void {
   const target = Math.max(0, Math.min(t, session.scenario.durationMs));
-  if (target < session.sim.core.now) restoreLatest(session, (cp) => cp.core.now <= target);
+  const { core } = session.sim;
+  let i = session.checkpoints.length - 1;
+  while (i > 0 && (session.checkpoints[i] as SessionCheckpoint).core.now > target) i--;
+  const nearest = session.checkpoints[i] as SessionCheckpoint;
+  // Backwards: from the checkpoint. Forwards past a checkpoint: from it too, if the stash can
+  // refill the logs up to it; otherwise replay from here.
+  if (target < core.now) restoreBack(session, nearest);
+  else if (eventsAt(nearest) > core.eventsProcessed) restoreAhead(session, nearest);
   runForwardTo(session, target);
+  checkpointIfSparse(session);
+  dropPassedStash(session);
 }
 
-/** Undo the last processed event exactly. */
+/**
+ * Undo the last processed event exactly. Replaying a long gap also checkpoints half-way, so a
+ * run of step-backs halves the gap each time instead of replaying it again and again.
+ */
 export function stepBack(session: Session): void {
-  const target = session.sim.core.eventsProcessed - 1;
+  const { sim } = session;
+  const target = sim.core.eventsProcessed - 1;
   if (target < 0) return;
-  restoreLatest(session, (cp) => cp.core.eventsProcessed <= target);
-  while (session.sim.core.eventsProcessed < target) step(session.sim);
+  // Replay at least one event (unless undoing the first): a checkpoint taken after a seek holds
+  // the seek's clock, later than its last event, and a step back lands on the event's time.
+  restoreLatest(session, (cp) => eventsAt(cp) < target || eventsAt(cp) === 0);
+  const from = sim.core.eventsProcessed;
+  const gap = target - from;
+  const halfway = gap >= 2 * session.policy.every ? from + Math.floor(gap / 2) : -1;
+  while (sim.core.eventsProcessed < target) {
+    step(sim);
+    if (sim.core.eventsProcessed === halfway) addCheckpoint(session);
+  }
 }
 
 /** A user input to record, `delayMs` after the current time (0, now, when absent). */
@@ -135,5 +234,7 @@ export function injectAll(session: Session, batch: readonly ScheduledInput[]): I
 function rederive(session: Session, now: SimTimeMs): void {
   session.checkpoints = session.checkpoints.filter((cp, i) => i === 0 || cp.core.now < now);
   restoreLatest(session, () => true);
+  // The future changes: nothing cut off describes it any more.
+  session.stash = null;
   runForwardTo(session, now);
 }

@@ -43,6 +43,55 @@ describe('replica store', () => {
   });
 });
 
+describe('replica store playback, through the playback chart', () => {
+  it('ends at the end of the run, and Play there starts over from time 0', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    const end = store.getState().view.durationMs;
+    store.getState().seek(end);
+    expect(store.getState().playbackState).toBe('ended');
+    expect(store.getState().playing).toBe(false);
+    store.getState().play();
+    expect(store.getState().playbackState).toBe('playing');
+    expect(store.getState().view.t).toBe(0);
+  });
+
+  it('scrubbing while playing keeps playing; stepping pauses', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    store.getState().togglePlay();
+    store.getState().seek(400);
+    expect(store.getState().playing).toBe(true);
+    expect(store.getState().view.t).toBe(400);
+    const events = store.getState().view.eventsProcessed;
+    store.getState().stepBack();
+    expect(store.getState().playbackState).toBe('paused');
+    expect(store.getState().view.eventsProcessed).toBe(events - 1);
+    store.getState().stepForward();
+    expect(store.getState().view.eventsProcessed).toBe(events);
+  });
+
+  it('stepping back from the end leaves the ended state', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    const end = store.getState().view.durationMs;
+    store.getState().seek(end);
+    // Events may fall on the last millisecond itself: undo them until the clock leaves the end.
+    for (let i = 0; i < 50 && store.getState().view.t === end; i++) {
+      expect(store.getState().playbackState).toBe('ended');
+      store.getState().stepBack();
+    }
+    expect(store.getState().view.t).toBeLessThan(end);
+    expect(store.getState().playbackState).toBe('paused');
+  });
+
+  it('jumping to the start pauses at time 0', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    store.getState().play();
+    store.getState().advance(2000);
+    store.getState().jumpToStart();
+    expect(store.getState().playbackState).toBe('paused');
+    expect(store.getState().playhead).toBe(0);
+  });
+});
+
 describe('replica store start', () => {
   it('explains falling back from an unknown scenario id', () => {
     const store = createReplicaStore('nope', 4);

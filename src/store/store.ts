@@ -3,12 +3,20 @@
  * test) has its own. Built on `zustand/vanilla` with `subscribeWithSelector`, so the animation
  * loop can subscribe outside React. Slices: simulation (session and its view), playback, ui.
  */
+import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
 import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
 import type { Scenario } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
+import { type Inspection, inspect, samePlainData } from './inspect';
+import {
+  type PlaybackEffect,
+  type PlaybackEvent,
+  type PlaybackStateValue,
+  playbackMachine,
+} from './playbackMachine';
 import {
   createSession,
   injectAll,
@@ -60,7 +68,13 @@ export interface SimulationSlice {
   notice: string | null;
 }
 
+type PlaybackSnapshot = SnapshotFrom<typeof playbackMachine>;
+
 export interface PlaybackSlice {
+  /** The playback chart's snapshot (see playbackMachine.ts); `playing` mirrors it. */
+  playback: PlaybackSnapshot;
+  /** `paused`, `playing` or `ended`. */
+  playbackState: PlaybackStateValue;
   playing: boolean;
   speed: number;
   /**
@@ -72,6 +86,8 @@ export interface PlaybackSlice {
 
 export interface UiSlice {
   selection: Selection;
+  /** What the inspector shows about the selection now; kept (same object) while unchanged. */
+  inspection: Inspection | null;
   /** What the pointer is over, in any view: the others highlight it too. */
   hover: Selection;
   /** Zoom and pan of the cluster view (d3-zoom's transform: scale k, then translate x, y). */
@@ -119,6 +135,28 @@ export type ReplicaStore = Mutate<
   [['zustand/subscribeWithSelector', never]]
 >;
 
+function initialPlayback(): PlaybackSnapshot {
+  return initialTransition(playbackMachine)[0];
+}
+
+/** Carry out one of the playback chart's effects on the session. */
+function runPlaybackEffect(session: Session, effect: PlaybackEffect): void {
+  switch (effect.type) {
+    case 'stepForward':
+      stepForward(session);
+      return;
+    case 'stepBack':
+      stepBack(session);
+      return;
+    case 'seekTo':
+      seek(session, effect.params.t);
+      return;
+    case 'rewind':
+      seek(session, 0);
+      return;
+  }
+}
+
 /**
  * A store running a built-in scenario. An unknown id falls back to the first scenario, and the
  * store's notice says so.
@@ -136,7 +174,39 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
       /** After mutating the session, publish a fresh view. */
       const publish = (extra: Partial<ReplicaState> = {}) => {
         const session = get().session;
-        set({ view: buildView(session), playhead: session.sim.core.now, ...extra });
+        set({
+          view: buildView(session),
+          playhead: session.sim.core.now,
+          inspection: inspectionOf(get().selection),
+          ...extra,
+        });
+      };
+      /** The inspection of a selection now, or the previous object if its content is equal. */
+      const inspectionOf = (selection: Selection): Inspection | null => {
+        const next = inspect(get().session, selection);
+        const previous = get().inspection;
+        return samePlainData(previous, next) ? previous : next;
+      };
+      /** The playback fields for a chart snapshot. */
+      const playbackFields = (playback: PlaybackSnapshot) => ({
+        playback,
+        playbackState: playback.value,
+        playing: playback.value === 'playing',
+      });
+      /**
+       * Feed the playback chart an event and run the effects it returns on the session. Landing
+       * on the end of the run is news for the chart: it hears END.
+       */
+      const send = (event: PlaybackEvent): void => {
+        const [next, actions] = transition(playbackMachine, get().playback, event);
+        const session = get().session;
+        for (const action of actions) runPlaybackEffect(session, action as PlaybackEffect);
+        if (actions.length === 0) {
+          set(playbackFields(next));
+          return;
+        }
+        publish(playbackFields(next));
+        if (get().view.ended && next.value !== 'ended') send({ type: 'END' });
       };
       const session = createSession(first, initialSeed);
       return {
@@ -145,7 +215,8 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         session,
         view: buildView(session),
         notice: initialNotice,
-        playing: false,
+        ...playbackFields(initialPlayback()),
+        inspection: null,
         speed: 1,
         playhead: 0,
         selection: null,
@@ -165,38 +236,21 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             seed: s,
             session: next,
             view: buildView(next),
-            playing: false,
+            ...playbackFields(initialPlayback()),
             playhead: 0,
             selection: null,
+            inspection: null,
             hover: null,
             notice: null,
           });
         },
-        play() {
-          if (get().view.ended) seek(get().session, 0);
-          publish({ playing: true });
-        },
-        pause: () => set({ playing: false }),
-        togglePlay() {
-          if (get().playing) get().pause();
-          else get().play();
-        },
-        stepForward() {
-          stepForward(get().session);
-          publish({ playing: false });
-        },
-        stepBack() {
-          stepBack(get().session);
-          publish({ playing: false });
-        },
-        seek(t) {
-          seek(get().session, t);
-          publish();
-        },
-        jumpToStart() {
-          seek(get().session, 0);
-          publish({ playing: false });
-        },
+        play: () => send({ type: 'PLAY' }),
+        pause: () => send({ type: 'PAUSE' }),
+        togglePlay: () => send({ type: 'TOGGLE' }),
+        stepForward: () => send({ type: 'STEP' }),
+        stepBack: () => send({ type: 'STEP_BACK' }),
+        seek: (t) => send({ type: 'SEEK', t }),
+        jumpToStart: () => send({ type: 'JUMP_TO_START' }),
         setSpeed(speed) {
           set({ speed: clampSpeed(speed) });
         },
@@ -211,7 +265,8 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           seek(session, Math.floor(next));
           // Rebuild the view only when the simulation moved; otherwise only the playhead did.
           if (session.sim.core.now !== before) publish();
-          set({ playhead: next, playing: next < end });
+          set({ playhead: next });
+          if (next >= end) send({ type: 'END' });
         },
         inject: (input) => get().injectAll([{ input }]),
         injectAll(batch) {
@@ -222,7 +277,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             set({ notice: (error as Error).message });
           }
         },
-        select: (selection) => set({ selection }),
+        select: (selection) => set({ selection, inspection: inspectionOf(selection) }),
         setHover: (hover) => set({ hover }),
         setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
         dismissNotice: () => set({ notice: null }),

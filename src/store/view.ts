@@ -9,7 +9,7 @@ import { linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
 import { chartLabel } from '../engine/statechart';
 import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
-import { lastPos } from '../protocols/single-leader/log';
+import { lastPos, type Storage } from '../protocols/single-leader/log';
 import type { Session } from './session';
 
 export interface NodeView {
@@ -23,6 +23,11 @@ export interface NodeView {
   lastPos: number;
   /** Log positions behind the leader it follows (0 for leaders and the monitor). */
   lagPositions: number;
+  /**
+   * Simulated ms behind: how long ago the leader appended the oldest entry this follower lacks
+   * (0 when not behind; null when that entry is only in the leader's snapshot).
+   */
+  lagMs: number | null;
   /** `sync` / `async` for followers in the current leader's eyes; null otherwise. */
   mode: 'sync' | 'async' | null;
   data: Record<string, Value>;
@@ -86,7 +91,8 @@ export interface SimView {
 /** How long (sim ms) a dropped message stays visible as it falls away. */
 export const DROP_VISIBLE_MS = 60;
 
-function messageView(m: MessageRecord): MessageView {
+/** A finished or in-flight message as the views show it. */
+export function messageView(m: MessageRecord): MessageView {
   const view: MessageView = {
     id: m.id,
     kind: m.kind,
@@ -202,6 +208,10 @@ export function buildView(session: Session): SimView {
       lastPos: lastPos(s.storage),
       lagPositions:
         s.isMonitor || s.role === 'leader' ? 0 : Math.max(0, leaderLast - lastPos(s.storage)),
+      lagMs:
+        s.isMonitor || s.role === 'leader' || leader === undefined
+          ? 0
+          : msBehind(leader.state.storage, lastPos(s.storage), t),
       mode,
       data: { ...s.storage.data },
       logTail: s.storage.log
@@ -242,4 +252,15 @@ export function buildView(session: Session): SimView {
     history: cachedHistory(session),
     narrationIndex,
   };
+}
+
+/** How long ago the leader appended the first entry after `followerLast` (0 if none). */
+export function msBehind(
+  leaderStorage: Storage,
+  followerLast: number,
+  now: SimTimeMs,
+): number | null {
+  if (followerLast >= lastPos(leaderStorage)) return 0;
+  const missing = leaderStorage.log[followerLast - leaderStorage.snapshotPos];
+  return missing === undefined ? null : now - missing.appendedAt;
 }

@@ -13,8 +13,8 @@ import { usePanelLayout } from './layout/usePanelLayout';
 import { NoticeBanner } from './NoticeBanner';
 import { ClientsPanel } from './panels/ClientsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
+import { Inspector } from './panels/Inspector';
 import { NarrationPanel } from './panels/NarrationPanel';
-import { NodeInspector } from './panels/NodeInspector';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
 import { parseStartParams, type StartParams } from './urlParams';
@@ -82,7 +82,7 @@ function Shell({ start }: { start: StartParams }) {
       )}
       <aside id={sideId} className="side" aria-label="Details" hidden={!sideOpen}>
         <NarrationPanel />
-        <NodeInspector />
+        <Inspector />
         <ClientsPanel />
         <FaultPanel />
       </aside>

@@ -53,6 +53,7 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
     value: request.value,
     opId: request.opId,
     client: request.client,
+    appendedAt: ctx.now,
   };
   append(storage, entry);
   const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };

@@ -33,6 +33,7 @@ const divergedLogs = fc
         value: leader.log.length,
         opId: leader.log.length,
         client: 'c',
+        appendedAt: 0,
       };
       append(leader, { ...e });
       append(follower, { ...e });
@@ -45,6 +46,7 @@ const divergedLogs = fc
         value: `old${i}`,
         opId: 1000 + i,
         client: 'c',
+        appendedAt: 0,
       });
     }
     for (let i = 0; i < newExtra; i++) {
@@ -55,6 +57,7 @@ const divergedLogs = fc
         value: `new${i}`,
         opId: 2000 + i,
         client: 'c',
+        appendedAt: 0,
       });
     }
     return { leader, follower, common: common.length };
@@ -77,9 +80,9 @@ describe('replication log', () => {
 
   it('truncating rebuilds the data from the remaining log', () => {
     const s: Storage = emptyStorage();
-    append(s, { pos: 1, epoch: 1, key: 'a', value: 1, opId: 1, client: 'c' });
-    append(s, { pos: 2, epoch: 1, key: 'a', value: 2, opId: 2, client: 'c' });
-    append(s, { pos: 3, epoch: 1, key: 'b', value: 3, opId: 3, client: 'c' });
+    append(s, { pos: 1, epoch: 1, key: 'a', value: 1, opId: 1, client: 'c', appendedAt: 0 });
+    append(s, { pos: 2, epoch: 1, key: 'a', value: 2, opId: 2, client: 'c', appendedAt: 0 });
+    append(s, { pos: 3, epoch: 1, key: 'b', value: 3, opId: 3, client: 'c', appendedAt: 0 });
     const dropped = truncateAfter(s, 1);
     expect(dropped.map((e) => e.pos)).toEqual([2, 3]);
     expect(s.data).toEqual({ a: 1 });
@@ -95,6 +98,7 @@ describe('replication log', () => {
         value: pos,
         opId: pos,
         client: 'c',
+        appendedAt: 0,
       });
     const follower = emptyStorage();
     installSnapshot(follower, 4, 2, { ...leader.data });

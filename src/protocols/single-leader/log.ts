@@ -4,7 +4,7 @@
  * and an entry is identified by (position, epoch): one leader per epoch means two logs holding
  * the same (position, epoch) agree on everything before it.
  */
-import type { ClientId, Value } from '../../engine/types';
+import type { ClientId, SimTimeMs, Value } from '../../engine/types';
 
 export interface LogEntry {
   pos: number;
@@ -14,6 +14,11 @@ export interface LogEntry {
   /** The client operation that produced it: how lost writes are traced back to clients. */
   opId: number;
   client: ClientId;
+  /**
+   * When the leader appended it, in simulated time (the observer's clock, not the leader's
+   * skewed one). Only the view reads it, to tell how far behind in time a follower is.
+   */
+  appendedAt: SimTimeMs;
 }
 
 /** A node's durable storage: a snapshot plus the log after it, and the data they produce. */

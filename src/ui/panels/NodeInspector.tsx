@@ -1,61 +1,106 @@
-/** Everything about the selected node: role and lifecycle, log position, data, log tail, faults. */
+/**
+ * The selected node: role, lifecycle, mode, epoch, statechart state and lag; Crash / Restart;
+ * its data; its replication log with the acknowledged marker; the messages on the wire to and
+ * from it; and, for a leader, how far each follower has got.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import type { NodeInspection } from '../../store/inspect';
 import type { ReplicaState } from '../../store/store';
+import type { NodeView } from '../../store/view';
 import { useReplica } from '../StoreContext';
 import { lifecycleWords } from '../views/nodeLabel';
+import { type Fact, Facts } from './Facts';
 import { FaultButtons } from './FaultButtons';
-import { LogTail } from './LogTail';
+import { FollowerProgressTable } from './FollowerProgressTable';
+import { lagText } from './inspectorText';
 import { NodeDataTable } from './NodeDataTable';
+import { OnTheWire } from './OnTheWire';
+import { ReplicationLog } from './ReplicationLog';
 import './panels.css';
 
-const selectSelectedNode = (s: ReplicaState) => {
-  if (s.selection?.kind !== 'node') return null;
-  const id = s.selection.id;
-  return s.view.nodes.find((n) => n.id === id) ?? null;
-};
+const selectedNodeId = (s: ReplicaState) => (s.selection?.kind === 'node' ? s.selection.id : null);
+const findNode = (s: ReplicaState, id: string | null) =>
+  id === null ? undefined : s.view.nodes.find((n) => n.id === id);
+const selectNodeInspection = (s: ReplicaState) =>
+  s.inspection?.kind === 'node' ? (s.inspection as NodeInspection) : null;
 
-export function NodeInspector() {
-  const node = useReplica(selectSelectedNode);
-  if (node === null) {
-    return (
-      <section className="panel inspector" aria-labelledby="inspector-heading">
-        <h2 id="inspector-heading" className="panel__title">
-          Inspector
-        </h2>
-        <p className="panel__empty">Select a node in the diagram to inspect it.</p>
-      </section>
+/** The facts as a flat list of strings, so that an unchanged node does not re-render. */
+function nodeFacts(node: NodeView | undefined): string[] {
+  if (node === undefined) return [];
+  const facts: Fact[] = [
+    [
+      'Role',
+      node.role,
+      'Leaders take writes and ship them; followers apply what the leader sends.',
+    ],
+    [
+      'Lifecycle',
+      lifecycleWords(node.lifecycle),
+      'Whether the node is up and serving, recovering after a crash, catching up, or down.',
+    ],
+    ['Epoch', String(node.epoch), 'The leader term this node is in: each epoch has one leader.'],
+    ['State', node.chart, 'The state of its lifecycle and role statechart (XState).'],
+    ['Log position', String(node.lastPos), 'The position of the last entry in its log.'],
+  ];
+  if (!node.isMonitor && node.role !== 'leader') {
+    facts.push(
+      [
+        'Mode',
+        node.mode ?? '—',
+        'A synchronous follower must acknowledge a write before the client hears ok; an asynchronous one need not.',
+      ],
+      ['Follows', node.leaderId ?? '—', 'The leader this follower replicates from.'],
+      [
+        'Lag',
+        lagText(node),
+        'Entries the leader has and this follower lacks, and how long ago the leader appended the oldest of them.',
+      ],
     );
   }
-  const facts: Array<[string, string]> = [
-    ['Role', node.mode ? `${node.role} (${node.mode})` : node.role],
-    ['Lifecycle', lifecycleWords(node.lifecycle)],
-    ['Epoch', String(node.epoch)],
-    ['State', node.chart],
-    ['Log position', String(node.lastPos)],
-    ['Lag', node.lagPositions > 0 ? `${node.lagPositions} behind` : 'none'],
-  ];
-  if (!node.isMonitor && node.role !== 'leader') facts.push(['Follows', node.leaderId ?? '—']);
+  return facts.flat();
+}
+
+function asFacts(flat: readonly string[]): Fact[] {
+  const facts: Fact[] = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) {
+    facts.push([flat[i] as string, flat[i + 1] as string, flat[i + 2] as string]);
+  }
+  return facts;
+}
+
+export function NodeInspector() {
+  const id = useReplica(selectedNodeId);
+  const facts = useReplica(useShallow((s) => nodeFacts(findNode(s, id))));
+  const up = useReplica((s) => findNode(s, id)?.up ?? false);
+  const isMonitor = useReplica((s) => findNode(s, id)?.isMonitor ?? false);
+  const data = useReplica(useShallow((s) => findNode(s, id)?.data ?? NO_DATA));
+  const inspection = useReplica(selectNodeInspection);
+  if (id === null || inspection === null) return null;
   return (
     <section className="panel inspector" aria-labelledby="inspector-heading">
       <h2 id="inspector-heading" className="panel__title">
-        Node {node.id}
+        Node {id}
       </h2>
-      <dl className="facts">
-        {facts.map(([term, value]) => (
-          <div key={term} className="facts__row">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <FaultButtons nodeId={node.id} up={node.up} />
-      {!node.isMonitor && (
+      <Facts facts={asFacts(facts)} />
+      <FaultButtons nodeId={id} up={up} />
+      {!isMonitor && (
         <>
           <h3 className="panel__subtitle">Data</h3>
-          <NodeDataTable nodeId={node.id} data={node.data} />
-          <h3 className="panel__subtitle">Log tail</h3>
-          <LogTail nodeId={node.id} entries={node.logTail} />
+          <NodeDataTable nodeId={id} data={data} />
+          <h3 className="panel__subtitle">Replication log</h3>
+          <ReplicationLog nodeId={id} inspection={inspection} />
+          {inspection.followers.length > 0 && (
+            <>
+              <h3 className="panel__subtitle">Followers</h3>
+              <FollowerProgressTable followers={inspection.followers} />
+            </>
+          )}
         </>
       )}
+      <h3 className="panel__subtitle">On the wire</h3>
+      <OnTheWire nodeId={id} />
     </section>
   );
 }
+
+const NO_DATA = {};

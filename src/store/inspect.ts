@@ -1,0 +1,271 @@
+/**
+ * What the inspector shows about the selected node, message or client: built from the session
+ * at its current time, only for the one thing selected (the view itself stays small, since it
+ * is rebuilt on every frame of playback).
+ */
+import { messageAt } from '../engine/messageLog';
+import type { ClientRuntime } from '../engine/state';
+import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
+import type { SingleLeaderClient } from '../protocols/single-leader/client';
+import { lastPos } from '../protocols/single-leader/log';
+import type { SingleLeaderNode } from '../protocols/single-leader/state';
+import type { Session } from './session';
+import { type MessageView, messageView } from './view';
+
+/** The inspector lists at most this many of the latest log entries and history entries. */
+export const LOG_SHOWN = 200;
+export const HISTORY_SHOWN = 200;
+
+export interface LogEntryView {
+  pos: number;
+  epoch: number;
+  key: string;
+  value: Value;
+  client: ClientId;
+  appendedAt: SimTimeMs;
+}
+
+/**
+ * A position on a node's log with a meaning, drawn after that entry. For a leader: every write
+ * at or below it has been answered to its client (none still waits for a synchronous
+ * follower). For a follower: the highest position its leader has an acknowledgement for.
+ */
+export interface LogMarker {
+  pos: number;
+  label: string;
+}
+
+/** How far one follower is, as its leader sees it. */
+export interface FollowerProgress {
+  id: NodeId;
+  /** Highest position the follower acknowledged. */
+  matchPos: number;
+  /** When its last acknowledgement arrived; null if none yet. */
+  lastAckAt: SimTimeMs | null;
+  /** The leader waits for this follower before answering writes. */
+  required: boolean;
+}
+
+export interface NodeInspection {
+  kind: 'node';
+  id: NodeId;
+  /** The latest entries, oldest first. */
+  log: LogEntryView[];
+  /** Entries up to this position live only in a snapshot. */
+  snapshotPos: number;
+  marker: LogMarker | null;
+  /** Leaders only: each follower's progress. */
+  followers: FollowerProgress[];
+}
+
+export type MessageStatus = 'in-flight' | 'finished' | 'not-sent';
+
+export interface MessageInspection {
+  kind: 'message';
+  id: string;
+  status: MessageStatus;
+  message: MessageView | null;
+  /** The payload as indented JSON (shown as text, never as markup). */
+  payloadText: string;
+}
+
+export interface ClientInspection {
+  kind: 'client';
+  id: ClientId;
+  exists: boolean;
+  pending: {
+    f: 'read' | 'write';
+    key: string;
+    value: Value;
+    target: NodeId;
+    attempt: number;
+    invokedAt: SimTimeMs;
+    deadline: SimTimeMs;
+  } | null;
+  queued: number;
+  /** The node this client sends writes to (learnt from redirects). */
+  leaderHint: NodeId | null;
+  /** Where its reads go: `leader`, `any` replica, or one named replica. */
+  reads: string;
+  /** The log position and epoch of its last acknowledged write, as the leader reported. */
+  lastWrite: { pos: number; epoch: number | null; at: SimTimeMs } | null;
+  /** Its latest history entries, oldest first. */
+  history: HistoryOp[];
+  historyTotal: number;
+}
+
+export type Inspection = NodeInspection | MessageInspection | ClientInspection;
+
+function leaderMarker(node: SingleLeaderNode): LogMarker | null {
+  if (node.leader === null) return null;
+  const waiting = node.leader.pending[0];
+  const pos = waiting === undefined ? lastPos(node.storage) : waiting.pos - 1;
+  return { pos, label: `acknowledged: nothing up to #${pos} waits for a follower` };
+}
+
+function followerMarker(session: Session, id: NodeId, node: SingleLeaderNode): LogMarker | null {
+  const leader = node.leaderId === null ? undefined : session.sim.core.nodes[node.leaderId];
+  const volatile = leader?.up ? leader.state.leader : null;
+  const pos = volatile?.matchPos[id];
+  if (pos === undefined) return null;
+  return { pos, label: `acknowledged to ${node.leaderId}: up to #${pos}` };
+}
+
+function followerProgress(session: Session, node: SingleLeaderNode): FollowerProgress[] {
+  const leader = node.leader;
+  if (leader === null) return [];
+  // Whom a write waits for (as the leader's requiredAcks decides it).
+  const required = (f: NodeId) =>
+    session.sim.config.protocol.semiSync ? leader.syncFollower === f : node.modes[f] === 'sync';
+  return session.sim.core.nodeIds
+    .filter((f) => f !== node.id && !session.sim.core.nodes[f]?.state.isMonitor)
+    .map((f) => {
+      return {
+        id: f,
+        matchPos: leader.matchPos[f] ?? 0,
+        lastAckAt: leader.lastAckAt[f] ?? null,
+        required: required(f),
+      };
+    });
+}
+
+function inspectNode(session: Session, id: NodeId): NodeInspection | null {
+  const runtime = session.sim.core.nodes[id];
+  if (runtime === undefined) return null;
+  const node = runtime.state;
+  const log = node.storage.log.slice(-LOG_SHOWN).map((e) => ({
+    pos: e.pos,
+    epoch: e.epoch,
+    key: e.key,
+    value: e.value,
+    client: e.client,
+    appendedAt: e.appendedAt,
+  }));
+  const isLeader = node.role === 'leader' && runtime.up;
+  let marker: LogMarker | null = null;
+  if (!node.isMonitor) marker = isLeader ? leaderMarker(node) : followerMarker(session, id, node);
+  return {
+    kind: 'node',
+    id,
+    log,
+    snapshotPos: node.storage.snapshotPos,
+    marker,
+    followers: isLeader ? followerProgress(session, node) : [],
+  };
+}
+
+/**
+ * Find a message by id at the current time: on the wire (in the event queue), finished (in the
+ * message log), or not sent yet (after a step back past its sending).
+ */
+export function findMessage(
+  session: Session,
+  id: number,
+): { status: MessageStatus; message: MessageView | null } {
+  const { core, logs } = session.sim;
+  if (!(id > 0 && id < core.nextMessageId)) return { status: 'not-sent', message: null };
+  for (const event of core.queue) {
+    if (event.type === 'deliver' && event.id === id) {
+      return { status: 'in-flight', message: messageView(event) };
+    }
+  }
+  const ids = logs.messages.id;
+  for (let i = logs.messages.count - 1; i >= 0; i--) {
+    if (ids[i] === id)
+      return { status: 'finished', message: messageView(messageAt(logs.messages, i)) };
+  }
+  return { status: 'not-sent', message: null };
+}
+
+function inspectMessage(session: Session, id: string): MessageInspection {
+  const { status, message } = findMessage(session, Number(id));
+  const payloadText = message === null ? '' : (JSON.stringify(message.payload, null, 2) ?? 'none');
+  return { kind: 'message', id, status, message, payloadText };
+}
+
+function readsText(reads: SingleLeaderClient['reads']): string {
+  return typeof reads === 'string' ? reads : `replica ${reads.replica}`;
+}
+
+function clientHistory(session: Session, id: ClientId) {
+  const all = session.sim.logs.history;
+  const history: HistoryOp[] = [];
+  let total = 0;
+  let lastWrite: ClientInspection['lastWrite'] = null;
+  for (let i = all.length - 1; i >= 0; i--) {
+    const op = all[i] as HistoryOp;
+    if (op.process !== id) continue;
+    total++;
+    if (history.length < HISTORY_SHOWN) history.push(op);
+    if (
+      lastWrite === null &&
+      op.type === 'ok' &&
+      op.f === 'write' &&
+      typeof op.meta?.pos === 'number'
+    ) {
+      const epoch = op.meta.epoch;
+      lastWrite = {
+        pos: op.meta.pos,
+        epoch: typeof epoch === 'number' ? epoch : null,
+        at: op.time,
+      };
+    }
+  }
+  return { history: history.reverse(), total, lastWrite };
+}
+
+function inspectClient(session: Session, id: ClientId): ClientInspection {
+  const client = session.sim.core.clients[id] as ClientRuntime<SingleLeaderClient> | undefined;
+  const { history, total, lastWrite } = clientHistory(session, id);
+  const current = client?.current ?? null;
+  return {
+    kind: 'client',
+    id,
+    exists: client !== undefined,
+    pending:
+      current === null
+        ? null
+        : {
+            f: current.op.f,
+            key: current.op.key,
+            value: current.op.value ?? null,
+            target: current.target,
+            attempt: current.attempt,
+            invokedAt: current.invokedAt,
+            deadline: current.deadline,
+          },
+    queued: client === undefined ? 0 : client.queued.length - client.queuedHead,
+    leaderHint: client?.state.leaderHint ?? null,
+    reads: client === undefined ? '' : readsText(client.state.reads),
+    lastWrite,
+    history,
+    historyTotal: total,
+  };
+}
+
+/** The inspector's content for a selection at the session's current time. */
+export function inspect(
+  session: Session,
+  selection: { kind: 'node' | 'client' | 'message'; id: string } | null,
+): Inspection | null {
+  if (selection === null) return null;
+  if (selection.kind === 'node') return inspectNode(session, selection.id);
+  if (selection.kind === 'message') return inspectMessage(session, selection.id);
+  return inspectClient(session, selection.id);
+}
+
+/** Deep equality for plain data: lets the store keep the old inspection when nothing changed. */
+export function samePlainData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!samePlainData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) {
+      return false;
+    }
+  }
+  return true;
+}
