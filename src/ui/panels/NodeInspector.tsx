@@ -8,7 +8,7 @@ import type { NodeInspection } from '../../store/inspect';
 import type { ReplicaState } from '../../store/store';
 import type { NodeView } from '../../store/view';
 import { useReplica } from '../StoreContext';
-import { lifecycleWords } from '../views/nodeLabel';
+import { lifecycleName } from '../views/nodeLabel';
 import { type Fact, Facts } from './Facts';
 import { FaultButtons } from './FaultButtons';
 import { FollowerProgressTable } from './FollowerProgressTable';
@@ -35,7 +35,7 @@ function nodeFacts(node: NodeView | undefined): string[] {
     ],
     [
       'Lifecycle',
-      lifecycleWords(node.lifecycle),
+      lifecycleName(node.lifecycle),
       'Whether the node is up and serving, recovering after a crash, catching up, or down.',
     ],
     ['Epoch', String(node.epoch), 'The leader term this node is in: each epoch has one leader.'],

@@ -16,16 +16,16 @@ const node = (over: Partial<NodeSummary>): NodeSummary => ({
 describe('nodeAccessibleName', () => {
   it('names id, role, mode, lifecycle, position and lag', () => {
     expect(nodeAccessibleName(node({ lagPositions: 3 }))).toBe(
-      'n1, follower, async, active, log position 12, 3 behind',
+      'n1, follower, async, up, log position 12, 3 behind',
     );
     expect(nodeAccessibleName(node({ role: 'leader', mode: null }))).toBe(
-      'n1, leader, active, log position 12',
+      'n1, leader, up, log position 12',
     );
     expect(
       nodeAccessibleName(
         node({ id: 'monitor', isMonitor: true, role: 'monitor', mode: null, lastPos: 0 }),
       ),
-    ).toBe('monitor, monitor, active');
+    ).toBe('monitor, monitor, up');
   });
 
   it('spells statechart names as words', () => {

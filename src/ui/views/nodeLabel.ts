@@ -36,11 +36,16 @@ export function lifecycleWords(lifecycle: string): string {
   return lifecycle.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** E.g. "follower-1, follower, sync, active, log position 12, 3 behind". */
+/** A running node serving as a full replica is simply "up", as a person would say it. */
+export function lifecycleName(lifecycle: string): string {
+  return lifecycle === 'active' ? 'up' : lifecycleWords(lifecycle);
+}
+
+/** E.g. "follower-1, follower, sync, up, log position 12, 3 behind". */
 export function nodeAccessibleName(n: NodeSummary): string {
   const parts = [n.id, n.role];
   if (n.mode !== null && !n.isMonitor) parts.push(n.mode);
-  parts.push(lifecycleWords(n.lifecycle));
+  parts.push(lifecycleName(n.lifecycle));
   if (!n.isMonitor) parts.push(`log position ${n.lastPos}`);
   if (n.lagPositions > 0) parts.push(`${n.lagPositions} behind`);
   return parts.join(', ');
