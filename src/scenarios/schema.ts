@@ -6,6 +6,15 @@
 import { z } from 'zod';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
+/** A client id may name a user's device: `user-1@phone` (the checker groups devices by user). */
+const clientId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_-]+(@[A-Za-z0-9_-]+)?$/,
+    'use letters, digits, "-" and "_", optionally followed by "@device"',
+  );
+/** Either end of a link: a node or a client. */
+const endpoint = clientId;
 const ms = z.number().int('must be a whole number of milliseconds').min(0, 'must be 0 or more');
 const value = z.union([z.string(), z.number(), z.null()]);
 
@@ -18,8 +27,8 @@ const latency = z.strictObject({
 const dropRate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
 const linkOverride = z.strictObject({
-  from: id,
-  to: id,
+  from: endpoint,
+  to: endpoint,
   oneWay: z.boolean().optional(),
   latency: latency.partial().optional(),
   dropRate: dropRate.optional(),
@@ -41,26 +50,29 @@ const cluster = z.strictObject({
   syncAckTimeoutMs: ms.min(1).default(300),
   catchUpBatch: z.number().int().min(1).default(50),
   reads: readRouting.default('leader'),
-  clientReads: z.record(id, readRouting).optional(),
+  clientReads: z.record(clientId, readRouting).optional(),
 });
 
 const at = z.strictObject({ at: ms });
 const step = z.discriminatedUnion('type', [
-  at.extend({ type: z.literal('write'), client: id, key: z.string().min(1), value }),
-  at.extend({ type: z.literal('read'), client: id, key: z.string().min(1) }),
+  at.extend({ type: z.literal('write'), client: clientId, key: z.string().min(1), value }),
+  at.extend({ type: z.literal('read'), client: clientId, key: z.string().min(1) }),
   at.extend({ type: z.literal('crash'), node: id }),
   at.extend({ type: z.literal('restart'), node: id }),
-  at.extend({ type: z.literal('partition'), groups: z.array(z.array(id).min(1)).min(2) }),
+  at.extend({
+    type: z.literal('partition'),
+    groups: z.array(z.array(endpoint).min(1)).min(2),
+  }),
   at.extend({
     type: z.literal('partition-oneway'),
-    from: z.array(id).min(1),
-    to: z.array(id).min(1),
+    from: z.array(endpoint).min(1),
+    to: z.array(endpoint).min(1),
   }),
   at.extend({ type: z.literal('heal') }),
   at.extend({
     type: z.literal('set-link'),
-    from: id,
-    to: id,
+    from: endpoint,
+    to: endpoint,
     oneWay: z.boolean().optional(),
     latency: latency.partial().optional(),
     dropRate: dropRate.optional(),
@@ -75,7 +87,7 @@ const step = z.discriminatedUnion('type', [
 
 /** A random workload drawn from the run's workload stream: reproducible per seed. */
 const workload = z.strictObject({
-  clients: z.array(id).min(1),
+  clients: z.array(clientId).min(1),
   fromMs: ms.default(0),
   toMs: ms,
   /** Mean gap between one client's operations. */
@@ -108,7 +120,7 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int().min(0).default(1),
   durationMs: ms.min(1),
   cluster,
-  clients: z.array(id).default([]),
+  clients: z.array(clientId).default([]),
   clientTimeoutMs: ms.min(1).default(1000),
   clientMaxRedirects: z.number().int().min(0).default(3),
   network: z
