@@ -4,6 +4,7 @@
  * client operations, narration, and the outcomes it promises. Documented in docs/scenarios.md.
  */
 import { z } from 'zod';
+import { ANOMALY_KINDS } from '../checker';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
 /** A client id may name a user's device: `user-1@phone` (the checker groups devices by user). */
@@ -111,6 +112,40 @@ const bound = z.union([
     .refine((b) => b.min !== undefined || b.max !== undefined, 'give min, max or both'),
 ]);
 
+/** How many anomalies of one kind a run may have: exactly, or within bounds. */
+const anomalyCount = z.union([
+  z.number().int().min(0),
+  z
+    .strictObject({
+      min: z.number().int().min(0).optional(),
+      max: z.number().int().min(0).optional(),
+    })
+    .refine((b) => b.min !== undefined || b.max !== undefined, 'give min, max or both'),
+]);
+
+/**
+ * Expected anomalies: `"none"` (no anomaly of any kind), or kind → count, e.g.
+ * `{ "read-your-writes": { "min": 1 }, "monotonic-reads": 0 }`; kinds not named are not checked.
+ */
+const anomalyExpectations = z.union([
+  z.literal('none'),
+  z.partialRecord(z.enum(ANOMALY_KINDS), anomalyCount),
+]);
+
+/** Metric name → exact value or bounds; plus, under `anomalies`, what the checker must find. */
+const expectations = z
+  .object({ anomalies: anomalyExpectations.optional() })
+  .catchall(bound)
+  .default({});
+
+/** Settings of the consistency checker for this scenario's runs. */
+const checkerSettings = z
+  .strictObject({
+    /** Reads staler than this (ms) are reported as `stale-read`. */
+    staleReadBoundMs: ms.default(0),
+  })
+  .default({ staleReadBoundMs: 0 });
+
 export const scenarioSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -138,8 +173,9 @@ export const scenarioSchema = z.strictObject({
   timeline: z.array(step).default([]),
   workload: workload.optional(),
   narration: z.array(narration).default([]),
-  /** Outcomes over any seed: metric name → exact value, or bounds. */
-  expect: z.record(z.string(), bound).default({}),
+  checker: checkerSettings,
+  /** Outcomes over any seed: metric name → exact value, or bounds; expected anomalies. */
+  expect: expectations,
 });
 
 /** A validated scenario, defaults filled in. */
@@ -147,4 +183,6 @@ export type Scenario = z.output<typeof scenarioSchema>;
 /** A scenario as written in a file (defaults may be omitted). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type TimelineStep = Scenario['timeline'][number];
-export type Expectation = Scenario['expect'][string];
+/** A promised metric value: exact, or bounds. */
+export type Expectation = z.output<typeof bound>;
+export type AnomalyExpectations = z.output<typeof anomalyExpectations>;
