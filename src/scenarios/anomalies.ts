@@ -5,13 +5,19 @@
 import { checkHistory, type FinalState, type Finding } from '../checker';
 import type { NodeId, Value } from '../engine/types';
 import { lastPos } from '../protocols/single-leader/log';
-import { authoritativeReplica, type SingleLeaderSim } from '../protocols/single-leader/outcome';
+import {
+  authoritativeReplicas,
+  replicaGroups,
+  type SingleLeaderSim,
+} from '../protocols/single-leader/outcome';
+import { partitionOfKey } from '../protocols/single-leader/partitions';
 import type { Scenario } from './schema';
 
 /**
  * The replicas' state at the end, as the checker needs it: the data of every replica that is up
- * and serving, and which writes the authoritative replica's log holds. Acknowledged writes at or
- * before that replica's snapshot position are folded into the snapshot and cannot be checked.
+ * and serving, the groups that must agree (one per partition), and which writes the
+ * authoritative replicas' logs hold. Acknowledged writes at or before such a replica's snapshot
+ * position are folded into the snapshot and cannot be checked.
  */
 export function finalStateOf(sim: SingleLeaderSim): FinalState {
   const replicas: Record<NodeId, Record<string, Value>> = {};
@@ -21,22 +27,28 @@ export function finalStateOf(sim: SingleLeaderSim): FinalState {
     if (node.state.lifecycle === 'bootstrapping') continue;
     replicas[id] = node.state.storage.data;
   }
-  const truth = authoritativeReplica(sim);
-  const storage = truth === null ? null : sim.core.nodes[truth]?.state.storage;
-  if (truth === null || storage === undefined || storage === null) return { replicas };
+  const partitions = sim.config.protocol.partitions;
+  const truths = authoritativeReplicas(sim);
+  const holds: number[] = [];
+  const where: string[] = [];
+  const snapshotPos = new Map<string, number>();
+  for (const [partition, truth] of truths) {
+    const storage = sim.core.nodes[truth]?.state.storage;
+    if (storage === undefined) continue;
+    for (const e of storage.log) holds.push(e.opId);
+    snapshotPos.set(partition, storage.snapshotPos);
+    where.push(`${truth}'s log (up to position ${lastPos(storage)})`);
+  }
   const unknown = sim.logs.history
-    .filter(
-      (h) => h.type === 'ok' && h.f === 'write' && Number(h.meta?.pos ?? 0) <= storage.snapshotPos,
-    )
+    .filter((h) => h.type === 'ok' && h.f === 'write')
+    .filter((h) => {
+      const cutoff = snapshotPos.get(partitionOfKey(partitions, h.key));
+      return cutoff === undefined || Number(h.meta?.pos ?? 0) <= cutoff;
+    })
     .map((h) => h.opId);
-  return {
-    replicas,
-    durable: {
-      where: `${truth}'s log (up to position ${lastPos(storage)})`,
-      holds: storage.log.map((e) => e.opId),
-      unknown,
-    },
-  };
+  const groups = replicaGroups(sim);
+  if (truths.size === 0) return { replicas, groups };
+  return { replicas, groups, durable: { where: where.join(' and '), holds, unknown } };
 }
 
 /** Every anomaly of a run, judged with the scenario's checker settings. */

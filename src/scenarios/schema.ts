@@ -35,7 +35,19 @@ const linkOverride = z.strictObject({
   dropRate: dropRate.optional(),
 });
 
-const readRouting = z.union([z.enum(['leader', 'any']), z.strictObject({ replica: id })]);
+const readRouting = z.union([
+  z.enum(['leader', 'any', 'follower']),
+  z.strictObject({ replica: id }),
+]);
+
+/** One partition of the data: its own replica group, leader and log. */
+const partition = z.strictObject({
+  id,
+  leader: id,
+  nodes: z.array(id).min(1, 'a partition needs at least one node'),
+  /** Keys placed here; keys no partition lists are placed by a hash of the key. */
+  keys: z.array(z.string().min(1)).default([]),
+});
 
 const cluster = z.strictObject({
   nodes: z.array(id).min(1, 'a cluster needs at least one node'),
@@ -52,7 +64,32 @@ const cluster = z.strictObject({
   catchUpBatch: z.number().int().min(1).default(50),
   reads: readRouting.default('leader'),
   clientReads: z.record(clientId, readRouting).optional(),
+  /** Partitioned data: each partition a single-leader group of its own. */
+  partitions: z.array(partition).min(2, 'give at least two partitions, or none').optional(),
 });
+
+const NO_CURES = {
+  readYourWrites: 'off',
+  leaderWindowMs: 1000,
+  shareAcrossDevices: true,
+  monotonicReads: 'off',
+  consistentPrefix: 'off',
+  maxStalenessMs: null,
+} as const;
+
+/** Client session settings that cure replication-lag anomalies; each off by default. */
+const cures = z
+  .strictObject({
+    readYourWrites: z
+      .enum(['off', 'leader-for-own-keys', 'leader-after-write', 'wait-for-position'])
+      .default('off'),
+    leaderWindowMs: ms.default(1000),
+    shareAcrossDevices: z.boolean().default(true),
+    monotonicReads: z.enum(['off', 'pinned-replica']).default('off'),
+    consistentPrefix: z.enum(['off', 'causal-reads']).default('off'),
+    maxStalenessMs: ms.nullable().default(null),
+  })
+  .default(NO_CURES);
 
 const at = z.strictObject({ at: ms });
 const step = z.discriminatedUnion('type', [
@@ -157,6 +194,7 @@ export const scenarioSchema = z.strictObject({
   cluster,
   clients: z.array(clientId).default([]),
   clientTimeoutMs: ms.min(1).default(1000),
+  cures,
   clientMaxRedirects: z.number().int().min(0).default(3),
   network: z
     .strictObject({
@@ -185,4 +223,5 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type TimelineStep = Scenario['timeline'][number];
 /** A promised metric value: exact, or bounds. */
 export type Expectation = z.output<typeof bound>;
+export type ScenarioCures = Scenario['cures'];
 export type AnomalyExpectations = z.output<typeof anomalyExpectations>;

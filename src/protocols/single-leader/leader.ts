@@ -7,6 +7,7 @@ import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import { append, entriesFrom, epochAt, lastEpoch, lastPos, matchingPrefix } from './log';
 import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
+import type { WriteSession } from './session';
 import type { Ctx, LeaderVolatile, PendingWrite } from './state';
 import { followerIds } from './state';
 
@@ -34,6 +35,12 @@ export function leaseExpired(ctx: Ctx, leader: LeaderVolatile): boolean {
   return ctx.config.fencing && ctx.config.monitor !== null && ctx.localTime() >= leader.leaseUntil;
 }
 
+/** The positions a write depends on, if its client tracks them (the causal-reads cure). */
+function causalDeps(request: ClientRequest): { deps?: Record<string, number> } {
+  const deps = (request.session as WriteSession | undefined)?.deps;
+  return deps === undefined ? {} : { deps };
+}
+
 /** A client write reaching the leader. */
 export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientRequest): void {
   if (leaseExpired(ctx, leader)) {
@@ -53,6 +60,7 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
     value: request.value,
     opId: request.opId,
     client: request.client,
+    ...causalDeps(request),
   };
   append(storage, entry);
   const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };

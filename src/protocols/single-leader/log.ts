@@ -14,6 +14,8 @@ export interface LogEntry {
   /** The client operation that produced it: how lost writes are traced back to clients. */
   opId: number;
   client: ClientId;
+  /** Partition → log position this write causally depends on (causal-reads cure only). */
+  deps?: Record<string, number>;
 }
 
 /** A node's durable storage: a snapshot plus the log after it, and the data they produce. */
@@ -80,6 +82,12 @@ export function installSnapshot(
   s.log = [];
   s.data = { ...data };
   s.ranges = pos > 0 ? [[epoch, pos, pos]] : [];
+}
+
+/** The newest entry in the log (after the snapshot) that wrote `key`, if any. */
+export function lastEntryFor(s: Storage, key: string): LogEntry | undefined {
+  for (let i = s.log.length - 1; i >= 0; i--) if (s.log[i]?.key === key) return s.log[i];
+  return undefined;
 }
 
 /** Entries from position `from` (inclusive), at most `limit` of them. */
