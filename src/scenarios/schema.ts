@@ -36,7 +36,7 @@ const linkOverride = z.strictObject({
 });
 
 const readRouting = z.union([
-  z.enum(['leader', 'any', 'follower']),
+  z.enum(['leader', 'any', 'follower', 'round-robin']),
   z.strictObject({ replica: id }),
 ]);
 

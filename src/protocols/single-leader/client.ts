@@ -38,6 +38,8 @@ export interface SingleLeaderClient {
   session: UserSession;
   /** Replicas this client timed out on: a pinned user moves past them (monotonic reads). */
   unreachable: Record<NodeId, true>;
+  /** Round-robin routing: how many reads it has sent to followers. */
+  turn: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export function initClient(
     cures,
     session: sibling?.session ?? newSession(),
     unreachable: {},
+    turn: 0,
   };
 }
 
@@ -83,6 +86,16 @@ function pinnedReplica(client: SingleLeaderClient, members: NodeId[]): NodeId {
   return members[start] as NodeId;
 }
 
+/**
+ * One of the replicas the routing spreads reads over: the user's pinned one under the
+ * monotonic-reads cure, else at random or in turn.
+ */
+function choose(client: SingleLeaderClient, pool: NodeId[], view: RoutingView): NodeId {
+  if (client.cures.monotonicReads === 'pinned-replica') return pinnedReplica(client, pool);
+  if (client.reads === 'round-robin') return pool[client.turn++ % pool.length] as NodeId;
+  return pick(view.rng, pool);
+}
+
 export function routeOp(client: SingleLeaderClient, op: ClientOp, view: RoutingView): NodeId {
   const partition = partitionOfKey(client.partitions, op.key);
   const leader = client.leaderHints[partition] as NodeId;
@@ -94,11 +107,10 @@ export function routeOp(client: SingleLeaderClient, op: ClientOp, view: RoutingV
   if (client.reads === 'leader' || readFromLeader(client.cures, client.session, op.key, view.now))
     return leader;
   const members = groupMembers(client.partitions, partition, replicas(view, client.monitor));
-  if (client.cures.monotonicReads === 'pinned-replica') return pinnedReplica(client, members);
-  if (client.reads === 'any') return pick(view.rng, members);
-  if (client.reads === 'follower') {
+  if (client.reads === 'any') return choose(client, members, view);
+  if (client.reads === 'follower' || client.reads === 'round-robin') {
     const followers = members.filter((id) => id !== leader);
-    return followers.length > 0 ? pick(view.rng, followers) : leader;
+    return followers.length > 0 ? choose(client, followers, view) : leader;
   }
   return client.reads.replica;
 }

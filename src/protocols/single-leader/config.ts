@@ -10,9 +10,10 @@ export type FollowerMode = 'sync' | 'async';
 
 /**
  * Where a client sends its reads: the leader, any replica (at random), a follower (at random),
- * or one named replica. With partitions, "replica" means one of the key's partition.
+ * the followers in turn (`round-robin`, like a load balancer in front of read replicas), or one
+ * named replica. With partitions, replicas and followers are those of the key's partition.
  */
-export type ReadRouting = 'leader' | 'any' | 'follower' | { replica: NodeId };
+export type ReadRouting = 'leader' | 'any' | 'follower' | 'round-robin' | { replica: NodeId };
 
 /** Client settings that cure replication-lag anomalies (DDIA chapter 5). */
 export interface Cures {
