@@ -4,6 +4,8 @@
 import type { Scenario } from '../schema';
 import { parseScenario } from '../validate';
 import addFollower from './add-follower.json';
+import boundedStaleness from './bounded-staleness.json';
+import boundedStalenessCured from './bounded-staleness-cured.json';
 import consistentPrefix from './consistent-prefix.json';
 import consistentPrefixCured from './consistent-prefix-cured.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
@@ -33,6 +35,8 @@ const sources: unknown[] = [
   monotonicReadsCured,
   consistentPrefix,
   consistentPrefixCured,
+  boundedStaleness,
+  boundedStalenessCured,
 ];
 
 function load(source: unknown): Scenario {
