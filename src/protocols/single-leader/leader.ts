@@ -5,7 +5,15 @@
  */
 import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
-import { append, entriesFrom, epochAt, lastEpoch, lastPos, matchingPrefix } from './log';
+import {
+  append,
+  entriesFrom,
+  epochAt,
+  type LogEntry,
+  lastEpoch,
+  lastPos,
+  matchingPrefix,
+} from './log';
 import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
 import type { WriteSession } from './session';
 import type { Ctx, LeaderVolatile, PendingWrite } from './state';
@@ -35,10 +43,10 @@ export function leaseExpired(ctx: Ctx, leader: LeaderVolatile): boolean {
   return ctx.config.fencing && ctx.config.monitor !== null && ctx.localTime() >= leader.leaseUntil;
 }
 
-/** The positions a write depends on, if its client tracks them (the causal-reads cure). */
-function causalDeps(request: ClientRequest): { deps?: Record<string, number> } {
+/** Record the positions a write depends on, if its client tracks them (causal-reads cure). */
+function addCausalDeps(entry: LogEntry, request: ClientRequest): void {
   const deps = (request.session as WriteSession | undefined)?.deps;
-  return deps === undefined ? {} : { deps };
+  if (deps !== undefined) entry.deps = deps;
 }
 
 /** A client write reaching the leader. */
@@ -60,8 +68,8 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
     value: request.value,
     opId: request.opId,
     client: request.client,
-    ...causalDeps(request),
   };
+  addCausalDeps(entry, request);
   append(storage, entry);
   const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
   for (const f of followerIds(ctx)) ctx.send(f, 'replicate', message);
