@@ -27,7 +27,7 @@ describe('read-your-writes', () => {
     h.ok(r, 40, null);
     const found = checkHistory(h.history).filter((f) => f.kind === 'read-your-writes');
     expect(found.map((f) => f.ops)).toEqual([[w, r]]);
-    expect(found[0]?.explanation).toContain('another device');
+    expect(found[0]?.explanation).toContain('another of their devices');
   });
 
   it('does not report another user missing the write (that is staleness, not read-your-writes)', () => {

@@ -23,8 +23,8 @@ export function readYourWrites(
   node: string | undefined,
   w: WriteRecord,
 ): string {
-  const device = w.process === r.process ? '' : ` on another device (${w.process})`;
-  return `${r.user} did not see their own write: ${describeRead(r, value, node)} began after ${describeWrite(w)}${device} was acknowledged at ${w.okAt} ms, and returned an older value.`;
+  const device = w.process === r.process ? '' : ', made on another of their devices,';
+  return `${r.user} did not see their own write: ${describeRead(r, value, node)}, although ${describeWrite(w)}${device} had been acknowledged at ${w.okAt} ms, before the read began.`;
 }
 
 export function monotonicReads(
