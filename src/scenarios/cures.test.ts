@@ -93,6 +93,7 @@ const figures: Array<{ id: string; kind: AnomalyKind; minLagMs: number }> = [
   { id: 'read-your-writes', kind: 'read-your-writes', minLagMs: 300 },
   { id: 'monotonic-reads', kind: 'monotonic-reads', minLagMs: 300 },
   { id: 'consistent-prefix', kind: 'consistent-prefix', minLagMs: 600 },
+  { id: 'bounded-staleness', kind: 'stale-read', minLagMs: 400 },
 ];
 
 describe.each(figures)('figure scenario $id under random lag', ({ id, kind, minLagMs }) => {
