@@ -127,6 +127,14 @@ describe('monotonic reads', () => {
     expect(checkHistory(h.history)).toEqual([]);
   });
 
+  it('does not let a failed write’s value become something a user depends on', () => {
+    const h = new HistoryBuilder();
+    h.fail(h.write('user-1', 'x', 'never', 10), 20);
+    h.ok(h.read('user-2', 'x', 30), 40, 'never');
+    h.ok(h.read('user-2', 'x', 50), 60, null);
+    expect(checkHistory(h.history)).toEqual([]);
+  });
+
   it('does not judge values written more than once (they cannot be traced to one write)', () => {
     const h = new HistoryBuilder();
     h.ok(h.write('user-1', 'x', 'same', 10), 20);

@@ -40,7 +40,9 @@ function sourceOf(state: CheckerState, key: string, value: Value): Source {
   const byValue = state.keys.get(key)?.byValue;
   const found = byValue?.get(value);
   if (value === null && found === undefined) return INITIAL;
-  return found ?? undefined;
+  // A failed write did not happen: a read showing its value is beyond these checks.
+  if (found === null || found === undefined || found.status === 'fail') return undefined;
+  return found;
 }
 
 /** Was the value's write certainly in effect before `dep` was written, and so overwritten by it? */
