@@ -8,5 +8,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of simulations; on a shared 2-core machine that can take
+    // several seconds, which is not a failure.
+    testTimeout: 30_000,
   },
 });

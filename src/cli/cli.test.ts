@@ -59,6 +59,24 @@ describe('running a scenario', () => {
     expect(report.seed).toBe(1);
   });
 
+  it('--json lists the anomalies the checker found, each naming its operations', () => {
+    const report = json(1);
+    const anomalies = report.anomalies as Array<{
+      kind: string;
+      ops: number[];
+      explanation: string;
+    }>;
+    const history = report.history as Array<{ opId: number }>;
+    expect(anomalies.map((a) => a.kind)).toEqual(['stale-read', 'stale-read']);
+    for (const a of anomalies) {
+      expect(a.ops.length).toBeGreaterThan(0);
+      for (const op of a.ops) {
+        expect(history.some((h) => h.opId === op)).toBe(true);
+        expect(a.explanation).toContain(`op ${op}`);
+      }
+    }
+  });
+
   it('is deterministic per seed: same seed, same trace hash; another seed, another hash', () => {
     expect(json(7).traceHash).toBe(json(7).traceHash);
     expect(json(7).traceHash).not.toBe(json(8).traceHash);
@@ -184,6 +202,26 @@ describe('--verify', () => {
     const result = runCli(['--verify', '--seeds', '1', scenarioFile('typo.json', s)]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('lostWritez expected 0, got no such metric');
+  });
+
+  it('checks promised anomalies by kind', () => {
+    const s = builtinCopy('sync-vs-async');
+    s.id = 'no-stale-reads';
+    s.expect = { anomalies: { 'stale-read': 0, 'lost-write': 0 } };
+    const result = runCli(['--verify', '--seeds', '1', scenarioFile('no-stale.json', s)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '✗ no-stale-reads seed 1: anomalies.stale-read expected 0, got 2',
+    );
+    expect(result.stdout).not.toContain('anomalies.lost-write');
+  });
+
+  it('rejects an anomaly kind it does not know, naming the field', () => {
+    const s = builtinCopy('sync-vs-async');
+    s.expect = { anomalies: { 'read-my-writes': 0 } };
+    const result = runCli(['--verify', scenarioFile('bad-kind.json', s)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('expect.anomalies');
   });
 
   it('refuses to start when any named scenario is invalid', () => {

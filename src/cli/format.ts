@@ -165,6 +165,24 @@ function failovers(report: RunReport, style: Style): string[] {
   ];
 }
 
+/** Anomalies listed before "… N more": each is one long sentence. */
+const MAX_ANOMALY_LINES = 12;
+
+function anomalies(report: RunReport, style: Style): string[] {
+  const found = report.anomalies;
+  if (found.length === 0) return [`${heading(style, 'Anomalies')}: none`];
+  const byKind: Record<string, number> = {};
+  for (const f of found) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+  const lines = found
+    .slice(0, MAX_ANOMALY_LINES)
+    .map((f) => `  ${style.yellow(f.kind)}  ${printable(f.explanation)}`);
+  return [
+    `${heading(style, 'Anomalies', found.length)}: ${counts(byKind)}`,
+    ...lines,
+    ...more(style, found.length - MAX_ANOMALY_LINES, 'anomalies'),
+  ];
+}
+
 function metrics(report: RunReport, style: Style): string[] {
   const rows = Object.entries(report.metrics).map(([name, value]) => [name, String(value)]);
   return [heading(style, 'Metrics'), ...table(rows)];
@@ -193,6 +211,7 @@ export function formatReport(report: RunReport, scenario: Scenario, style: Style
     lostWrites(report, style),
     discardedWrites(report, style),
     failovers(report, style),
+    anomalies(report, style),
     metrics(report, style),
     expectations(report, style),
   ];

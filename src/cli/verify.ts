@@ -3,7 +3,7 @@
  * report every promise that broke, with the seed that reproduces it.
  */
 
-import { buildReport, runScenario } from '../scenarios/run';
+import { buildReport, checkExpectations, runScenario } from '../scenarios/run';
 import type { Expectation, Scenario } from '../scenarios/schema';
 import type { Style } from './style';
 import { describeActual, describeExpectation } from './values';
@@ -46,7 +46,7 @@ export function verifyScenario(scenario: Scenario, target: string, seeds: number
     id: scenario.id,
     target,
     seeds,
-    expectations: Object.keys(scenario.expect).length,
+    expectations: checkExpectations(scenario, {}).length,
     failures,
   };
 }

@@ -64,7 +64,12 @@ export interface Protocol<PC, NS, CS> {
   readonly name: string;
   /** A node's initial state; `joining` is true for nodes added while the run goes on. */
   initNode(id: NodeId, config: PC, nodeIds: readonly NodeId[], joining: boolean): NS;
-  initClient(id: ClientId, config: PC, nodeIds: readonly NodeId[]): CS;
+  /**
+   * A client's initial state. `others` are the states of the clients created before it: a
+   * protocol may share part of one with a new client (one user's devices sharing session
+   * metadata); checkpoints clone the core whole, so such sharing survives time travel.
+   */
+  initClient(id: ClientId, config: PC, nodeIds: readonly NodeId[], others: readonly CS[]): CS;
   /** Called once a node exists and is up (at time 0, or when added). */
   onStart(ctx: NodeContext<PC, NS>): void;
   onMessage(ctx: NodeContext<PC, NS>, message: Message): void;

@@ -58,7 +58,12 @@ export function createSimulation<PC, NS, CS>(
   for (const id of config.clients) {
     core.clients[id] = {
       id,
-      state: protocol.initClient(id, config.protocol, core.nodeIds),
+      state: protocol.initClient(
+        id,
+        config.protocol,
+        core.nodeIds,
+        Object.values(core.clients).map((c) => c.state),
+      ),
       current: null,
       queued: [],
       queuedHead: 0,

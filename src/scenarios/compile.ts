@@ -7,6 +7,7 @@ import { deriveStream, nextFloat, nextInt } from '../engine/rng';
 import type { SimConfig } from '../engine/simulation';
 import type { Input } from '../engine/types';
 import type { SingleLeaderConfig } from '../protocols/single-leader';
+import type { Partitioning } from '../protocols/single-leader/partitions';
 import type { Scenario, TimelineStep } from './schema';
 
 /** Everything the engine needs for one run. */
@@ -43,6 +44,8 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
       catchUpBatch: cluster.catchUpBatch,
       reads: cluster.reads,
       ...(cluster.clientReads ? { clientReads: cluster.clientReads } : {}),
+      ...(cluster.partitions ? { partitions: partitioning(cluster.partitions) } : {}),
+      cures: scenario.cures,
     },
   };
   const inputs = [
@@ -50,6 +53,20 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
     ...workloadInputs(scenario, seed),
   ];
   return { config, inputs };
+}
+
+/** Where keys and nodes belong, as the protocol reads it. */
+export function partitioning(
+  partitions: NonNullable<Scenario['cluster']['partitions']>,
+): Partitioning {
+  const result: Partitioning = { ids: [], nodePartition: {}, leaders: {}, keyPartition: {} };
+  for (const p of partitions) {
+    result.ids.push(p.id);
+    result.leaders[p.id] = p.leader;
+    for (const node of p.nodes) result.nodePartition[node] = p.id;
+    for (const key of p.keys) result.keyPartition[key] = p.id;
+  }
+  return result;
 }
 
 /** Replicas that exist at time t: the configured ones and those added before t. */

@@ -2,6 +2,7 @@
  * Running a scenario headlessly, and judging its promised outcomes.
  */
 
+import { ANOMALY_KINDS, countByKind, type Finding } from '../checker';
 import { countMessages } from '../engine/messageLog';
 import { createSimulation, messagesInFlight, runUntil } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
@@ -12,8 +13,9 @@ import {
   type SingleLeaderSim,
   singleLeaderOutcome,
 } from '../protocols/single-leader/outcome';
+import { runAnomalies } from './anomalies';
 import { compileScenario } from './compile';
-import type { Expectation, Scenario } from './schema';
+import type { AnomalyExpectations, Expectation, Scenario } from './schema';
 
 /** A simulation of the scenario at time 0 (nothing run yet). */
 export function startScenario(
@@ -53,13 +55,32 @@ export function meets(actual: number | boolean | undefined, expected: Expectatio
   );
 }
 
+/** The promised anomaly counts, each as a metric named `anomalies.<kind>`. */
+function anomalyBounds(expected: AnomalyExpectations | undefined): Array<[string, Expectation]> {
+  if (expected === undefined) return [];
+  if (expected === 'none') return ANOMALY_KINDS.map((kind) => [`anomalies.${kind}`, 0]);
+  return Object.entries(expected).map(([kind, bound]) => [`anomalies.${kind}`, bound]);
+}
+
+/** Judge the scenario's promises: its metrics, and how many anomalies of each kind were found. */
 export function checkExpectations(
   scenario: Scenario,
   metrics: Record<string, number | boolean>,
+  anomalies: readonly Finding[] = [],
 ): ExpectationResult[] {
-  return Object.entries(scenario.expect).map(([metric, expected]) => {
-    const actual = metrics[metric];
-    return { metric, expected, actual, ok: meets(actual, expected) };
+  const { anomalies: expectedAnomalies, ...expectedMetrics } = scenario.expect;
+  const counts = countByKind(anomalies);
+  const actual = (name: string): number | boolean | undefined =>
+    name.startsWith('anomalies.')
+      ? counts[name.slice('anomalies.'.length) as keyof typeof counts]
+      : metrics[name];
+  const promised: Array<[string, Expectation]> = [
+    ...(Object.entries(expectedMetrics) as Array<[string, Expectation]>),
+    ...anomalyBounds(expectedAnomalies),
+  ];
+  return promised.map(([metric, expected]) => {
+    const value = actual(metric);
+    return { metric, expected, actual: value, ok: meets(value, expected) };
   });
 }
 
@@ -82,11 +103,14 @@ export interface RunReport extends Omit<SingleLeaderOutcome, 'replicas'> {
   replicas: SingleLeaderOutcome['replicas'];
   history: HistoryOp[];
   messages: ReturnType<typeof messageSummary>;
+  /** What the consistency checker found (see docs/checker.md). */
+  anomalies: Finding[];
   expectations: ExpectationResult[];
 }
 
 export function buildReport(scenario: Scenario, seed: number, sim: SingleLeaderSim): RunReport {
   const outcome = singleLeaderOutcome(sim);
+  const anomalies = runAnomalies(scenario, sim);
   return {
     scenario: scenario.id,
     seed,
@@ -96,6 +120,7 @@ export function buildReport(scenario: Scenario, seed: number, sim: SingleLeaderS
     ...outcome,
     history: sim.logs.history,
     messages: messageSummary(sim),
-    expectations: checkExpectations(scenario, outcome.metrics),
+    anomalies,
+    expectations: checkExpectations(scenario, outcome.metrics, anomalies),
   };
 }

@@ -4,8 +4,18 @@
  * client operations, narration, and the outcomes it promises. Documented in docs/scenarios.md.
  */
 import { z } from 'zod';
+import { ANOMALY_KINDS } from '../checker';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
+/** A client id may name a user's device: `user-1@phone` (the checker groups devices by user). */
+const clientId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_-]+(@[A-Za-z0-9_-]+)?$/,
+    'use letters, digits, "-" and "_", optionally followed by "@device"',
+  );
+/** Either end of a link: a node or a client. */
+const endpoint = clientId;
 const ms = z.number().int('must be a whole number of milliseconds').min(0, 'must be 0 or more');
 const value = z.union([z.string(), z.number(), z.null()]);
 
@@ -18,14 +28,26 @@ const latency = z.strictObject({
 const dropRate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
 const linkOverride = z.strictObject({
-  from: id,
-  to: id,
+  from: endpoint,
+  to: endpoint,
   oneWay: z.boolean().optional(),
   latency: latency.partial().optional(),
   dropRate: dropRate.optional(),
 });
 
-const readRouting = z.union([z.enum(['leader', 'any']), z.strictObject({ replica: id })]);
+const readRouting = z.union([
+  z.enum(['leader', 'any', 'follower', 'round-robin']),
+  z.strictObject({ replica: id }),
+]);
+
+/** One partition of the data: its own replica group, leader and log. */
+const partition = z.strictObject({
+  id,
+  leader: id,
+  nodes: z.array(id).min(1, 'a partition needs at least one node'),
+  /** Keys placed here; keys no partition lists are placed by a hash of the key. */
+  keys: z.array(z.string().min(1)).default([]),
+});
 
 const cluster = z.strictObject({
   nodes: z.array(id).min(1, 'a cluster needs at least one node'),
@@ -41,26 +63,54 @@ const cluster = z.strictObject({
   syncAckTimeoutMs: ms.min(1).default(300),
   catchUpBatch: z.number().int().min(1).default(50),
   reads: readRouting.default('leader'),
-  clientReads: z.record(id, readRouting).optional(),
+  clientReads: z.record(clientId, readRouting).optional(),
+  /** Partitioned data: each partition a single-leader group of its own. */
+  partitions: z.array(partition).min(2, 'give at least two partitions, or none').optional(),
 });
+
+const NO_CURES = {
+  readYourWrites: 'off',
+  leaderWindowMs: 1000,
+  shareAcrossDevices: true,
+  monotonicReads: 'off',
+  consistentPrefix: 'off',
+  maxStalenessMs: null,
+} as const;
+
+/** Client session settings that cure replication-lag anomalies; each off by default. */
+const cures = z
+  .strictObject({
+    readYourWrites: z
+      .enum(['off', 'leader-for-own-keys', 'leader-after-write', 'wait-for-position'])
+      .default('off'),
+    leaderWindowMs: ms.default(1000),
+    shareAcrossDevices: z.boolean().default(true),
+    monotonicReads: z.enum(['off', 'pinned-replica']).default('off'),
+    consistentPrefix: z.enum(['off', 'causal-reads']).default('off'),
+    maxStalenessMs: ms.nullable().default(null),
+  })
+  .default(NO_CURES);
 
 const at = z.strictObject({ at: ms });
 const step = z.discriminatedUnion('type', [
-  at.extend({ type: z.literal('write'), client: id, key: z.string().min(1), value }),
-  at.extend({ type: z.literal('read'), client: id, key: z.string().min(1) }),
+  at.extend({ type: z.literal('write'), client: clientId, key: z.string().min(1), value }),
+  at.extend({ type: z.literal('read'), client: clientId, key: z.string().min(1) }),
   at.extend({ type: z.literal('crash'), node: id }),
   at.extend({ type: z.literal('restart'), node: id }),
-  at.extend({ type: z.literal('partition'), groups: z.array(z.array(id).min(1)).min(2) }),
+  at.extend({
+    type: z.literal('partition'),
+    groups: z.array(z.array(endpoint).min(1)).min(2),
+  }),
   at.extend({
     type: z.literal('partition-oneway'),
-    from: z.array(id).min(1),
-    to: z.array(id).min(1),
+    from: z.array(endpoint).min(1),
+    to: z.array(endpoint).min(1),
   }),
   at.extend({ type: z.literal('heal') }),
   at.extend({
     type: z.literal('set-link'),
-    from: id,
-    to: id,
+    from: endpoint,
+    to: endpoint,
     oneWay: z.boolean().optional(),
     latency: latency.partial().optional(),
     dropRate: dropRate.optional(),
@@ -75,7 +125,7 @@ const step = z.discriminatedUnion('type', [
 
 /** A random workload drawn from the run's workload stream: reproducible per seed. */
 const workload = z.strictObject({
-  clients: z.array(id).min(1),
+  clients: z.array(clientId).min(1),
   fromMs: ms.default(0),
   toMs: ms,
   /** Mean gap between one client's operations. */
@@ -99,6 +149,40 @@ const bound = z.union([
     .refine((b) => b.min !== undefined || b.max !== undefined, 'give min, max or both'),
 ]);
 
+/** How many anomalies of one kind a run may have: exactly, or within bounds. */
+const anomalyCount = z.union([
+  z.number().int().min(0),
+  z
+    .strictObject({
+      min: z.number().int().min(0).optional(),
+      max: z.number().int().min(0).optional(),
+    })
+    .refine((b) => b.min !== undefined || b.max !== undefined, 'give min, max or both'),
+]);
+
+/**
+ * Expected anomalies: `"none"` (no anomaly of any kind), or kind → count, e.g.
+ * `{ "read-your-writes": { "min": 1 }, "monotonic-reads": 0 }`; kinds not named are not checked.
+ */
+const anomalyExpectations = z.union([
+  z.literal('none'),
+  z.partialRecord(z.enum(ANOMALY_KINDS), anomalyCount),
+]);
+
+/** Metric name → exact value or bounds; plus, under `anomalies`, what the checker must find. */
+const expectations = z
+  .object({ anomalies: anomalyExpectations.optional() })
+  .catchall(bound)
+  .default({});
+
+/** Settings of the consistency checker for this scenario's runs. */
+const checkerSettings = z
+  .strictObject({
+    /** Reads staler than this (ms) are reported as `stale-read`. */
+    staleReadBoundMs: ms.default(0),
+  })
+  .default({ staleReadBoundMs: 0 });
+
 export const scenarioSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -108,8 +192,9 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int().min(0).default(1),
   durationMs: ms.min(1),
   cluster,
-  clients: z.array(id).default([]),
+  clients: z.array(clientId).default([]),
   clientTimeoutMs: ms.min(1).default(1000),
+  cures,
   clientMaxRedirects: z.number().int().min(0).default(3),
   network: z
     .strictObject({
@@ -126,8 +211,9 @@ export const scenarioSchema = z.strictObject({
   timeline: z.array(step).default([]),
   workload: workload.optional(),
   narration: z.array(narration).default([]),
-  /** Outcomes over any seed: metric name → exact value, or bounds. */
-  expect: z.record(z.string(), bound).default({}),
+  checker: checkerSettings,
+  /** Outcomes over any seed: metric name → exact value, or bounds; expected anomalies. */
+  expect: expectations,
 });
 
 /** A validated scenario, defaults filled in. */
@@ -135,4 +221,7 @@ export type Scenario = z.output<typeof scenarioSchema>;
 /** A scenario as written in a file (defaults may be omitted). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type TimelineStep = Scenario['timeline'][number];
-export type Expectation = Scenario['expect'][string];
+/** A promised metric value: exact, or bounds. */
+export type Expectation = z.output<typeof bound>;
+export type ScenarioCures = Scenario['cures'];
+export type AnomalyExpectations = z.output<typeof anomalyExpectations>;

@@ -67,4 +67,36 @@ describe('scenario validation', () => {
     expect(builtinScenarios.length).toBeGreaterThanOrEqual(6);
     for (const s of builtinScenarios) expect(parseScenario(s).ok).toBe(true);
   });
+
+  it('checks data partitions: every node in exactly one, led by one of its own, no monitor', () => {
+    const errors = errorsOf({
+      ...valid,
+      cluster: {
+        nodes: ['a1', 'a2', 'b1', 'b2', 'c1'],
+        leader: 'a1',
+        partitions: [
+          { id: 'a', leader: 'a1', nodes: ['a1', 'a2'], keys: ['q'] },
+          { id: 'b', leader: 'a1', nodes: ['b1', 'b2', 'a2'], keys: ['q'] },
+        ],
+      },
+    });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        `cluster.partitions[1].leader: "a1" is not one of the partition's nodes`,
+        `cluster.partitions[1].nodes[2]: "a2" is already in partition "a"`,
+        `cluster.partitions[1].keys[0]: "q" is already in partition "a"`,
+        'cluster.partitions: node "c1" is in no partition',
+        'cluster.monitor: must be null with partitions (failover per partition is not modelled)',
+      ]),
+    );
+  });
+
+  it('accepts client ids that name a device, and rejects unknown cures', () => {
+    const devices = { ...valid, clients: ['user-1@phone', 'user-1@laptop'], timeline: [] };
+    expect(errorsOf(devices)).toEqual([]);
+    expect(errorsOf({ ...devices, clients: ['user@1@2'] })[0]).toMatch(/^clients\[0\]:/);
+    expect(errorsOf({ ...valid, cures: { readYourWrites: 'always' } })[0]).toMatch(
+      /^cures\.readYourWrites:/,
+    );
+  });
 });

@@ -38,6 +38,50 @@ export function parseScenarioText(text: string): ParseResult {
   return parseScenario(json);
 }
 
+/** Partitions must split the nodes exactly, each led by one of its own, with no failover. */
+function partitionErrors(s: Scenario): string[] {
+  const partitions = s.cluster.partitions;
+  if (partitions === undefined) return [];
+  const errors: string[] = [];
+  const nodes = new Set(s.cluster.nodes);
+  const owner = new Map<string, string>();
+  const keyOwner = new Map<string, string>();
+  const ids = new Set<string>();
+  partitions.forEach((p, i) => {
+    const path = `cluster.partitions[${i}]`;
+    if (ids.has(p.id)) errors.push(`${path}.id: "${p.id}" is used by another partition`);
+    ids.add(p.id);
+    if (!p.nodes.includes(p.leader))
+      errors.push(`${path}.leader: "${p.leader}" is not one of the partition's nodes`);
+    p.nodes.forEach((n, j) => {
+      if (!nodes.has(n)) errors.push(`${path}.nodes[${j}]: "${n}" is not one of cluster.nodes`);
+      else if (owner.has(n))
+        errors.push(`${path}.nodes[${j}]: "${n}" is already in partition "${owner.get(n)}"`);
+      owner.set(n, p.id);
+    });
+    p.keys.forEach((k, j) => {
+      if (keyOwner.has(k))
+        errors.push(`${path}.keys[${j}]: "${k}" is already in partition "${keyOwner.get(k)}"`);
+      keyOwner.set(k, p.id);
+    });
+  });
+  for (const n of nodes) {
+    if (!owner.has(n)) errors.push(`cluster.partitions: node "${n}" is in no partition`);
+  }
+  if (!partitions.some((p) => p.leader === s.cluster.leader))
+    errors.push('cluster.leader: must be the leader of one of cluster.partitions');
+  if (s.cluster.monitor !== null) {
+    errors.push(
+      'cluster.monitor: must be null with partitions (failover per partition is not modelled)',
+    );
+  }
+  s.timeline.forEach((step, i) => {
+    if (step.type === 'add-node')
+      errors.push(`timeline[${i}].type: nodes cannot be added to a partitioned cluster`);
+  });
+  return errors;
+}
+
 function crossFieldErrors(s: Scenario): string[] {
   const errors: string[] = [];
   const { cluster } = s;
@@ -82,6 +126,7 @@ function crossFieldErrors(s: Scenario): string[] {
     checkReads(`cluster.clientReads.${c}.replica`, r);
   }
   for (const c of clients) if (processes.has(c)) fail('clients', `"${c}" is also a node id`);
+  errors.push(...partitionErrors(s));
   for (const [n] of Object.entries(s.clockSkewMs)) {
     if (!processes.has(n)) fail(`clockSkewMs.${n}`, `"${n}" is not a node`);
   }

@@ -235,12 +235,20 @@ function inspectClient(session: Session, id: ClientId): ClientInspection {
             deadline: current.deadline,
           },
     queued: client === undefined ? 0 : client.queued.length - client.queuedHead,
-    leaderHint: client?.state.leaderHint ?? null,
+    leaderHint: client === undefined ? null : leaderHintText(client.state.leaderHints),
     reads: client === undefined ? '' : readsText(client.state.reads),
     lastWrite,
     history,
     historyTotal: total,
   };
+}
+
+/** The leader a client believes in; with partitioned data, one per partition. */
+function leaderHintText(hints: Record<string, string>): string | null {
+  const entries = Object.entries(hints);
+  if (entries.length === 0) return null;
+  if (entries.length === 1) return (entries[0] as [string, string])[1];
+  return entries.map(([partition, leader]) => `${partition}: ${leader}`).join(', ');
 }
 
 /** The inspector's content for a selection at the session's current time. */

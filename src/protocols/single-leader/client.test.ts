@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveStream } from '../../engine/rng';
 import type { ClientOp, ReadTarget } from '../../engine/types';
-import { routeOp, type SingleLeaderClient } from './client';
+import { initClient, routeOp, type SingleLeaderClient } from './client';
+import type { SingleLeaderConfig } from './config';
 
 const nodeIds = ['n1', 'n2', 'n3', 'monitor'];
 const replicaIds = ['n1', 'n2', 'n3'];
@@ -13,7 +14,29 @@ const target = fc.oneof(
 );
 
 function clientWith(reads: ReadTarget, leaderHint: string): SingleLeaderClient {
-  return { id: 'user-1', leaderHint, reads, monitor: 'monitor' };
+  const config: SingleLeaderConfig = {
+    leader: leaderHint,
+    monitor: 'monitor',
+    followers: {},
+    semiSync: false,
+    heartbeatIntervalMs: 100,
+    failureTimeoutMs: 500,
+    electionWaitMs: 100,
+    fencing: false,
+    leaseMs: 300,
+    syncAckTimeoutMs: 300,
+    catchUpBatch: 50,
+    reads,
+    cures: {
+      readYourWrites: 'off',
+      leaderWindowMs: 1000,
+      shareAcrossDevices: true,
+      monotonicReads: 'off',
+      consistentPrefix: 'off',
+      maxStalenessMs: null,
+    },
+  };
+  return initClient('user-1', config);
 }
 
 const view = (seed: number) => ({ now: 0, nodeIds, rng: deriveStream(seed, 'client:user-1') });

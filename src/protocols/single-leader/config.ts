@@ -3,12 +3,40 @@
  * place, the scenario schema (scenarios/schema.ts).
  */
 import type { ClientId, NodeId, ReadTarget } from '../../engine/types';
+import type { Partitioning } from './partitions';
 
 /** How a follower's acknowledgement gates the client's ok. */
 export type FollowerMode = 'sync' | 'async';
 
-/** Where a client sends its reads. */
-export type ReadRouting = ReadTarget;
+/**
+ * Where a client sends its reads: the leader, any replica (at random), a follower (at random),
+ * the followers in turn (`round-robin`, like a load balancer in front of read replicas), or one
+ * named replica. With partitions, replicas and followers are those of the key's partition.
+ */
+export type ReadRouting = ReadTarget | 'follower' | 'round-robin';
+
+/** Client settings that cure replication-lag anomalies (DDIA chapter 5). */
+export interface Cures {
+  /**
+   * Read your own writes: `leader-for-own-keys` reads keys the user has written from the leader;
+   * `leader-after-write` reads everything from the leader for `leaderWindowMs` after the user's
+   * last write; `wait-for-position` sends the log position of the user's last write with each
+   * read, and a replica not yet there redirects the read to the leader.
+   */
+  readYourWrites: 'off' | 'leader-for-own-keys' | 'leader-after-write' | 'wait-for-position';
+  leaderWindowMs: number;
+  /** Keep that metadata per user, shared by all their devices (`user@device`), not per device. */
+  shareAcrossDevices: boolean;
+  /** Monotonic reads: each user reads from one replica chosen by a hash of the user id. */
+  monotonicReads: 'off' | 'pinned-replica';
+  /**
+   * Consistent prefix: writes carry the log positions they causally depend on, readers pick
+   * them up, and a replica not yet at a position a read depends on redirects it to the leader.
+   */
+  consistentPrefix: 'off' | 'causal-reads';
+  /** Bounded staleness: a follower not known to be this fresh (ms) redirects reads to the leader. */
+  maxStalenessMs: number | null;
+}
 
 export interface SingleLeaderConfig {
   /** The leader at time 0. */
@@ -38,4 +66,8 @@ export interface SingleLeaderConfig {
   /** Read routing for every client, unless overridden per client. */
   reads: ReadRouting;
   clientReads?: Record<ClientId, ReadRouting>;
+  /** Partitioned data: absent for one group holding every key. */
+  partitions?: Partitioning;
+  /** Session settings against replication lag. */
+  cures: Cures;
 }

@@ -13,6 +13,7 @@ import {
   learnFromResult,
   routeOp,
   type SingleLeaderClient,
+  sessionFor,
 } from './client';
 import type { FollowerMode, SingleLeaderConfig } from './config';
 import { requiredAcksChanged } from './leader';
@@ -26,6 +27,7 @@ import {
   onPromoted,
   startMonitor,
 } from './monitor';
+import { partitionOfNode } from './partitions';
 import { replicaActions, replicaMessage, replicaRequest, replicaTimer } from './replica';
 import { replicaMachine } from './replicaMachine';
 import type { SingleLeaderNode } from './state';
@@ -34,9 +36,15 @@ export type { SingleLeaderClient } from './client';
 export type { SingleLeaderConfig } from './config';
 export type { SingleLeaderNode } from './state';
 
+/** The leader of a node's partition at time 0 (the cluster's leader when unpartitioned). */
+function initialLeader(id: NodeId, config: SingleLeaderConfig): NodeId {
+  const p = config.partitions;
+  return p === undefined ? config.leader : (p.leaders[partitionOfNode(p, id)] ?? config.leader);
+}
+
 function replicaChart(id: NodeId, config: SingleLeaderConfig, joining: boolean) {
   return startChart(replicaMachine, {
-    role: id === config.leader ? 'leader' : 'follower',
+    role: id === initialLeader(id, config) ? 'leader' : 'follower',
     joining,
   });
 }
@@ -50,7 +58,7 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
       id,
       isMonitor,
       epoch: 1,
-      leaderId: config.leader,
+      leaderId: initialLeader(id, config),
       leaderEpoch: 1,
       storage: emptyStorage(),
       modes: { ...config.followers },
@@ -59,13 +67,14 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
       lifecycle: 'active',
       leader: null,
       fetchingUntil: 0,
+      freshAsOf: 0,
       monitor: null,
     };
     if (!isMonitor) mirrorChart(node);
     return node;
   },
 
-  initClient: (id, config) => initClient(id, config),
+  initClient: (id, config, _nodeIds, others) => initClient(id, config, others),
 
   onStart(ctx) {
     const node = ctx.state;
@@ -135,6 +144,7 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
   },
 
   routeClientOp: routeOp,
-  onClientResult: (client, _op, result) => learnFromResult(client, result),
+  onClientResult: (client, op, result) => learnFromResult(client, op, result),
   onClientTimeout: afterTimeout,
+  sessionFor,
 };

@@ -5,8 +5,17 @@
  */
 import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
-import { append, entriesFrom, epochAt, lastEpoch, lastPos, matchingPrefix } from './log';
+import {
+  append,
+  entriesFrom,
+  epochAt,
+  type LogEntry,
+  lastEpoch,
+  lastPos,
+  matchingPrefix,
+} from './log';
 import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
+import type { WriteSession } from './session';
 import type { Ctx, LeaderVolatile, PendingWrite } from './state';
 import { followerIds } from './state';
 
@@ -34,6 +43,12 @@ export function leaseExpired(ctx: Ctx, leader: LeaderVolatile): boolean {
   return ctx.config.fencing && ctx.config.monitor !== null && ctx.localTime() >= leader.leaseUntil;
 }
 
+/** Record the positions a write depends on, if its client tracks them (causal-reads cure). */
+function addCausalDeps(entry: LogEntry, request: ClientRequest): void {
+  const deps = (request.session as WriteSession | undefined)?.deps;
+  if (deps !== undefined) entry.deps = deps;
+}
+
 /** A client write reaching the leader. */
 export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientRequest): void {
   if (leaseExpired(ctx, leader)) {
@@ -55,6 +70,7 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
     client: request.client,
     appendedAt: ctx.now,
   };
+  addCausalDeps(entry, request);
   append(storage, entry);
   const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
   for (const f of followerIds(ctx)) ctx.send(f, 'replicate', message);

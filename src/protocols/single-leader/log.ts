@@ -19,6 +19,8 @@ export interface LogEntry {
    * skewed one). Only the view reads it, to tell how far behind in time a follower is.
    */
   appendedAt: SimTimeMs;
+  /** Partition → log position this write causally depends on (causal-reads cure only). */
+  deps?: Record<string, number>;
 }
 
 /** A node's durable storage: a snapshot plus the log after it, and the data they produce. */
@@ -85,6 +87,12 @@ export function installSnapshot(
   s.log = [];
   s.data = { ...data };
   s.ranges = pos > 0 ? [[epoch, pos, pos]] : [];
+}
+
+/** The newest entry in the log (after the snapshot) that wrote `key`, if any. */
+export function lastEntryFor(s: Storage, key: string): LogEntry | undefined {
+  for (let i = s.log.length - 1; i >= 0; i--) if (s.log[i]?.key === key) return s.log[i];
+  return undefined;
 }
 
 /** Entries from position `from` (inclusive), at most `limit` of them. */

@@ -8,6 +8,7 @@ import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
 import { type LogEntry, lastPos } from './log';
+import { groupMembers, partitionOfKey, partitionOfNode } from './partitions';
 import type { SingleLeaderNode } from './state';
 
 export type SingleLeaderSim = Simulation<SingleLeaderConfig, SingleLeaderNode, SingleLeaderClient>;
@@ -63,10 +64,20 @@ function replicaIdsOf(sim: SingleLeaderSim): NodeId[] {
   return sim.core.nodeIds.filter((id) => id !== sim.config.protocol.monitor);
 }
 
+/** The replicas that hold the same data: one group per partition (all replicas if none). */
+export function replicaGroups(sim: SingleLeaderSim): NodeId[][] {
+  const p = sim.config.protocol.partitions;
+  const replicas = replicaIdsOf(sim);
+  return p === undefined ? [replicas] : p.ids.map((id) => groupMembers(p, id, replicas));
+}
+
 /** The replica whose log counts as the truth at the end: the up leader of the newest epoch. */
-export function authoritativeReplica(sim: SingleLeaderSim): NodeId | null {
+export function authoritativeReplica(
+  sim: SingleLeaderSim,
+  group: readonly NodeId[] = replicaIdsOf(sim),
+): NodeId | null {
   let best: SingleLeaderNode | null = null;
-  for (const id of replicaIdsOf(sim)) {
+  for (const id of group) {
     const node = sim.core.nodes[id];
     if (node === undefined || !node.up) continue;
     const s = node.state;
@@ -85,14 +96,36 @@ function acknowledgedWrites(history: HistoryOp[]): HistoryOp[] {
   return history.filter((h) => h.type === 'ok' && h.f === 'write');
 }
 
-/** Acknowledged writes whose entry is not in the authoritative replica's log. */
+/** Partition → the replica whose log counts as that partition's truth at the end. */
+export function authoritativeReplicas(sim: SingleLeaderSim): Map<string, NodeId> {
+  const truths = new Map<string, NodeId>();
+  const p = sim.config.protocol.partitions;
+  for (const group of replicaGroups(sim)) {
+    const truth = authoritativeReplica(sim, group);
+    if (truth !== null) truths.set(partitionOfNode(p, truth), truth);
+  }
+  return truths;
+}
+
+/**
+ * Acknowledged writes whose entry is not in the log of their partition's authoritative replica.
+ * Writes already folded into that replica's snapshot cannot be checked and are not counted.
+ */
 export function lostWrites(sim: SingleLeaderSim): LostWrite[] {
-  const truth = authoritativeReplica(sim);
-  if (truth === null) return [];
-  const kept = new Set(sim.core.nodes[truth]?.state.storage.log.map((e) => e.opId));
-  const snapshotPos = sim.core.nodes[truth]?.state.storage.snapshotPos ?? 0;
+  const p = sim.config.protocol.partitions;
+  const storages = new Map<string, { kept: Set<number>; snapshotPos: number }>();
+  for (const [partition, truth] of authoritativeReplicas(sim)) {
+    const storage = sim.core.nodes[truth]?.state.storage;
+    if (storage === undefined) continue;
+    const kept = new Set(storage.log.map((e) => e.opId));
+    storages.set(partition, { kept, snapshotPos: storage.snapshotPos });
+  }
   return acknowledgedWrites(sim.logs.history)
-    .filter((h) => !kept.has(h.opId) && Number(h.meta?.pos ?? 0) > snapshotPos)
+    .filter((h) => {
+      const truth = storages.get(partitionOfKey(p, h.key));
+      if (truth === undefined) return false;
+      return !truth.kept.has(h.opId) && Number(h.meta?.pos ?? 0) > truth.snapshotPos;
+    })
     .map((h) => ({
       opId: h.opId,
       client: h.process,
@@ -147,11 +180,14 @@ function ackTiming(sim: SingleLeaderSim): { beforeAll: number; beforeSync: numbe
       else applied.set(k, [t.t]);
     }
   }
-  const leader = sim.config.protocol.leader;
-  const followers = replicaIdsOf(sim).filter(
-    (id) => id !== leader && sim.config.nodes.includes(id),
-  );
-  const sync = followers.filter((f) => sim.config.protocol.followers[f] === 'sync');
+  const { partitions, followers: modes, semiSync } = sim.config.protocol;
+  // Each partition's original followers: replicas of its group other than its first leader.
+  const originalFollowers = (key: string) => {
+    const partition = partitionOfKey(partitions, key);
+    const leader = partitions?.leaders[partition] ?? sim.config.protocol.leader;
+    const group = groupMembers(partitions, partition, replicaIdsOf(sim));
+    return group.filter((id) => id !== leader && sim.config.nodes.includes(id));
+  };
   const invokedAt = new Map<number, SimTimeMs>();
   for (const h of sim.logs.history) if (h.type === 'invoke') invokedAt.set(h.opId, h.time);
   let beforeAll = 0;
@@ -163,8 +199,10 @@ function ackTiming(sim: SingleLeaderSim): { beforeAll: number; beforeSync: numbe
       const first = applied.get(`${f}@${String(h.meta?.pos)}`)?.find((time) => time >= start);
       return first === undefined || first > h.time;
     };
+    const followers = originalFollowers(h.key);
+    const sync = followers.filter((f) => modes[f] === 'sync');
     if (followers.some(late)) beforeAll++;
-    if (sim.config.protocol.semiSync === false && sync.some(late)) beforeSync++;
+    if (semiSync === false && sync.some(late)) beforeSync++;
   }
   return { beforeAll, beforeSync };
 }
@@ -195,13 +233,15 @@ export function staleReads(history: HistoryOp[]): number {
   return stale;
 }
 
-/** Do all live, serving replicas hold the same data? */
+/** Do all live, serving replicas of each group (partition) hold the same data? */
 export function converged(sim: SingleLeaderSim): boolean {
-  const datas = replicaIdsOf(sim)
-    .map((id) => sim.core.nodes[id])
-    .filter((n) => n?.up && n.state.lifecycle !== 'bootstrapping')
-    .map((n) => JSON.stringify(Object.entries(n?.state.storage.data ?? {}).sort()));
-  return datas.every((d) => d === datas[0]);
+  return replicaGroups(sim).every((group) => {
+    const datas = group
+      .map((id) => sim.core.nodes[id])
+      .filter((n) => n?.up && n.state.lifecycle !== 'bootstrapping')
+      .map((n) => JSON.stringify(Object.entries(n?.state.storage.data ?? {}).sort()));
+    return datas.every((d) => d === datas[0]);
+  });
 }
 
 export function replicaViews(sim: SingleLeaderSim): Record<NodeId, ReplicaView> {

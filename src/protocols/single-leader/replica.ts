@@ -15,7 +15,7 @@ import {
   sendFetch,
 } from './follower';
 import { leaderTick, leaderWrite, newLeaderState, onAck, onFetch, sendSnapshot } from './leader';
-import { lastEpoch, lastPos } from './log';
+import { lastEntryFor, lastEpoch, lastPos, type Storage } from './log';
 import type {
   Ack,
   CatchUp,
@@ -29,6 +29,7 @@ import type {
   Replicate,
   SnapshotMsg,
 } from './messages';
+import type { ReadSession } from './session';
 import type { Ctx } from './state';
 
 /** What the replica chart's actions do. */
@@ -87,6 +88,12 @@ export function adoptLeader(ctx: Ctx, info: LeaderInfo): boolean {
   return true;
 }
 
+/** The leader was at `leaderPos` at `sentAt`; if we hold that much, we were that fresh. */
+function noteFresh(ctx: Ctx, sentAt: number, leaderPos: number): void {
+  const node = ctx.state;
+  if (lastPos(node.storage) >= leaderPos && sentAt > node.freshAsOf) node.freshAsOf = sentAt;
+}
+
 function rejectStale(ctx: Ctx, to: string): void {
   const info: LeaderInfo = { epoch: ctx.state.epoch, leader: ctx.state.leaderId };
   ctx.send(to, 'not-leader', info);
@@ -107,12 +114,17 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
   switch (msg.kind) {
     case 'replicate': {
       const m = msg.payload as Replicate;
-      if (fromLeader(ctx, msg, m)) onReplicate(ctx, msg.from, m);
+      if (!fromLeader(ctx, msg, m)) return;
+      onReplicate(ctx, msg.from, m);
+      // The entry sent was the leader's last: holding it, we were as fresh as the leader then.
+      noteFresh(ctx, msg.sentAt, m.entries[m.entries.length - 1]?.pos ?? m.prevPos);
       return;
     }
     case 'heartbeat': {
       const m = msg.payload as Heartbeat;
-      if (fromLeader(ctx, msg, m)) onHeartbeat(ctx, msg.from, m);
+      if (!fromLeader(ctx, msg, m)) return;
+      onHeartbeat(ctx, msg.from, m);
+      noteFresh(ctx, msg.sentAt, m.lastPos);
       return;
     }
     case 'catch-up': {
@@ -207,12 +219,16 @@ export function replicaRequest(ctx: Ctx, request: ClientRequest): void {
       redirectOrFail(ctx, request, 'no snapshot yet: this follower cannot serve reads');
       return;
     }
+    const session = request.session as ReadSession | undefined;
+    const behind = session === undefined ? null : whyBehind(ctx, session);
+    if (behind !== null) {
+      redirectOrFail(ctx, request, behind);
+      return;
+    }
     const value = node.storage.data[request.key] ?? null;
-    ctx.reply(request, {
-      type: 'ok',
-      value,
-      meta: { pos: lastPos(node.storage), role: node.role },
-    });
+    const meta = { pos: lastPos(node.storage), role: node.role };
+    if (session?.causal === true) Object.assign(meta, causalMeta(node.storage, request.key));
+    ctx.reply(request, { type: 'ok', value, meta });
     return;
   }
   if (node.leader === null) {
@@ -220,6 +236,27 @@ export function replicaRequest(ctx: Ctx, request: ClientRequest): void {
     return;
   }
   leaderWrite(ctx, node.leader, request);
+}
+
+/** Why this replica must not serve a read with these session facts, or null if it may. */
+function whyBehind(ctx: Ctx, session: ReadSession): string | null {
+  const node = ctx.state;
+  if (node.role === 'leader') return null;
+  const pos = lastPos(node.storage);
+  if (session.minPos !== undefined && pos < session.minPos)
+    return `behind: at position ${pos}, the read needs ${session.minPos}`;
+  const staleMs = ctx.now - node.freshAsOf;
+  if (session.maxStalenessMs !== undefined && staleMs > session.maxStalenessMs)
+    return `too stale: last known up to date ${staleMs} ms ago`;
+  return null;
+}
+
+/** The position of the entry that wrote the value, and the positions it depends on. */
+function causalMeta(storage: Storage, key: string): Record<string, number> {
+  const entry = lastEntryFor(storage, key);
+  const meta: Record<string, number> = { entryPos: entry?.pos ?? storage.snapshotPos };
+  for (const [partition, pos] of Object.entries(entry?.deps ?? {})) meta[`dep:${partition}`] = pos;
+  return meta;
 }
 
 function redirectOrFail(ctx: Ctx, request: ClientRequest, reason: string): void {

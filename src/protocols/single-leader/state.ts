@@ -9,6 +9,7 @@ import type { ChartSnapshot } from '../../engine/statechart';
 import type { NodeId } from '../../engine/types';
 import type { FollowerMode, SingleLeaderConfig } from './config';
 import type { Storage } from './log';
+import { sameGroup } from './partitions';
 
 /** A client write the leader holds until its synchronous followers have it. */
 export interface PendingWrite {
@@ -67,6 +68,11 @@ export interface SingleLeaderNode {
   leader: LeaderVolatile | null;
   /** A follower does not send a second fetch while one is answered (until this local time). */
   fetchingUntil: number;
+  /**
+   * The latest time at which this replica is known to have held everything its leader had
+   * (from the leader's messages; a leader is always fresh). Bounded-staleness reads use it.
+   */
+  freshAsOf: number;
   monitor: MonitorVolatile | null;
 }
 
@@ -77,7 +83,10 @@ export function replicaIds(ctx: Ctx): NodeId[] {
   return ctx.nodeIds.filter((id) => id !== ctx.config.monitor);
 }
 
-/** The followers from this node's point of view. */
+/** The followers from this node's point of view: the other replicas of its partition. */
 export function followerIds(ctx: Ctx): NodeId[] {
-  return ctx.nodeIds.filter((id) => id !== ctx.self && id !== ctx.config.monitor);
+  const { monitor, partitions } = ctx.config;
+  return ctx.nodeIds.filter(
+    (id) => id !== ctx.self && id !== monitor && sameGroup(partitions, id, ctx.self),
+  );
 }
