@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
+import { allBuiltinScenarios, findBuiltin } from '../scenarios/builtin';
 import { parseCliArgs } from './args';
 import { runCli } from './cli';
 import { colorEnabled, printable } from './style';
@@ -26,8 +26,8 @@ describe('--list', () => {
     const { code, stdout } = runCli(['--list']);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(builtinScenarios.length);
-    builtinScenarios.forEach((s, i) => {
+    expect(lines).toHaveLength(allBuiltinScenarios.length);
+    allBuiltinScenarios.forEach((s, i) => {
       expect(lines[i]?.startsWith(`${s.id} `)).toBe(true);
       expect(lines[i]).toContain(`${s.title} — ${s.summary}`);
     });

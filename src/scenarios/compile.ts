@@ -108,7 +108,7 @@ export function toInput(step: Exclude<TimelineStep, { type: 'set-mode' | 'failov
  * the others' operations unchanged. Written values are unique (`<client>#<n>`), which lets the
  * report trace every value back to the write that produced it.
  */
-export function workloadInputs(scenario: Scenario, seed: number): Input[] {
+export function workloadInputs(scenario: Pick<Scenario, 'workload'>, seed: number): Input[] {
   const w = scenario.workload;
   if (w === undefined) return [];
   const inputs: Input[] = [];

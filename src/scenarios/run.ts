@@ -3,7 +3,12 @@
  */
 
 import { countMessages } from '../engine/messageLog';
-import { createSimulation, messagesInFlight, runUntil } from '../engine/simulation';
+import {
+  createSimulation,
+  messagesInFlight,
+  runUntil,
+  type Simulation,
+} from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
 import type { HistoryOp, Input } from '../engine/types';
 import { singleLeader } from '../protocols/single-leader';
@@ -54,7 +59,7 @@ export function meets(actual: number | boolean | undefined, expected: Expectatio
 }
 
 export function checkExpectations(
-  scenario: Scenario,
+  scenario: Pick<Scenario, 'expect'>,
   metrics: Record<string, number | boolean>,
 ): ExpectationResult[] {
   return Object.entries(scenario.expect).map(([metric, expected]) => {
@@ -64,7 +69,7 @@ export function checkExpectations(
 }
 
 /** Messages counted by fate and by kind. */
-export function messageSummary(sim: SingleLeaderSim) {
+export function messageSummary<PC, NS, CS>(sim: Simulation<PC, NS, CS>) {
   const inFlight = messagesInFlight(sim);
   const { byFate, byKind } = countMessages(sim.logs.messages);
   byFate['in-flight'] = inFlight.length;

@@ -1,12 +1,15 @@
 /**
  * The built-in scenario library, in the order a newcomer should meet them.
  */
+import type { AnyScenario } from '../leaderlessSchema';
 import type { Scenario } from '../schema';
 import { parseScenario } from '../validate';
+import { parseAnyScenario } from '../validateLeaderless';
 import addFollower from './add-follower.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
 import followerCrashCatchUp from './follower-crash-catch-up.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
+import quorumReadRepair from './quorum-read-repair.json';
 import semiSync from './semi-sync.json';
 import splitBrainFenced from './split-brain-fenced.json';
 import splitBrainNoFencing from './split-brain-no-fencing.json';
@@ -34,4 +37,26 @@ export const builtinScenarios: readonly Scenario[] = sources.map(load);
 
 export function findBuiltin(id: string): Scenario | undefined {
   return builtinScenarios.find((s) => s.id === id);
+}
+
+/** Leaderless scenarios, in the order a newcomer should meet them. */
+const leaderlessSources: unknown[] = [quorumReadRepair];
+
+function loadAny(source: unknown): AnyScenario {
+  const result = parseAnyScenario(source);
+  if (!result.ok) throw new Error(`built-in scenario is invalid:\n${result.errors.join('\n')}`);
+  return result.scenario;
+}
+
+/**
+ * Every built-in scenario of every protocol: the single-leader ones first. (`builtinScenarios`
+ * holds only the single-leader ones, which is what the store can run so far.)
+ */
+export const allBuiltinScenarios: readonly AnyScenario[] = [
+  ...builtinScenarios,
+  ...leaderlessSources.map(loadAny),
+];
+
+export function findAnyBuiltin(id: string): AnyScenario | undefined {
+  return allBuiltinScenarios.find((s) => s.id === id);
 }
