@@ -6,11 +6,20 @@ import type { Scenario } from '../schema';
 import { parseScenario } from '../validate';
 import { parseAnyScenario } from '../validateLeaderless';
 import addFollower from './add-follower.json';
+import antiEntropy from './anti-entropy.json';
+import concurrentWritesSiblings from './concurrent-writes-siblings.json';
+import failedWriteNotRolledBack from './failed-write-not-rolled-back.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
 import followerCrashCatchUp from './follower-crash-catch-up.json';
+import hintedHandoff from './hinted-handoff.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
+import lwwClockSkew from './lww-clock-skew.json';
+import quorumOverlap from './quorum-overlap.json';
 import quorumReadRepair from './quorum-read-repair.json';
 import semiSync from './semi-sync.json';
+import shoppingCartSiblings from './shopping-cart-siblings.json';
+import sloppyQuorumStaleRead from './sloppy-quorum-stale-read.json';
+import smallQuorumStaleRead from './small-quorum-stale-read.json';
 import splitBrainFenced from './split-brain-fenced.json';
 import splitBrainNoFencing from './split-brain-no-fencing.json';
 import syncVsAsync from './sync-vs-async.json';
@@ -40,7 +49,18 @@ export function findBuiltin(id: string): Scenario | undefined {
 }
 
 /** Leaderless scenarios, in the order a newcomer should meet them. */
-const leaderlessSources: unknown[] = [quorumReadRepair];
+const leaderlessSources: unknown[] = [
+  quorumReadRepair,
+  quorumOverlap,
+  smallQuorumStaleRead,
+  failedWriteNotRolledBack,
+  concurrentWritesSiblings,
+  shoppingCartSiblings,
+  lwwClockSkew,
+  sloppyQuorumStaleRead,
+  hintedHandoff,
+  antiEntropy,
+];
 
 function loadAny(source: unknown): AnyScenario {
   const result = parseAnyScenario(source);
