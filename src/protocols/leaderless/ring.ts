@@ -32,6 +32,8 @@ export function buildRing(nodes: readonly NodeId[], vnodes: number): Ring {
   }
   tokens.sort((a, b) => a.pos - b.pos || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
   const ring = { tokens, nodes: [...nodes] };
+  // A cluster has one ring at a time (two around an add-node); tests build many, so stay small.
+  if (rings.size >= 64) rings.clear();
   rings.set(memoKey, ring);
   return ring;
 }
