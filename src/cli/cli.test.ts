@@ -34,6 +34,40 @@ describe('--list', () => {
   });
 });
 
+describe('running a leaderless scenario', () => {
+  it('--json reports the leaderless outcome: copies, hints, LWW discards, repairs', () => {
+    const result = runCli(['lww-clock-skew', '--seed', '3', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report.protocol).toBe('leaderless');
+    for (const key of ['replicas', 'preferenceLists', 'lwwDiscarded', 'history', 'expectations'])
+      expect(report).toHaveProperty(key);
+    expect(report.metrics).toMatchObject({ lwwDiscardedWrites: 1, converged: true });
+  });
+
+  it('prints each node’s copies and the discarded write in text', () => {
+    const { code, stdout } = runCli(['lww-clock-skew']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Copies');
+    expect(stdout).toMatch(/Discarded by last-write-wins \(1\)/);
+    expect(stdout).toContain('written later, lost to a skewed clock');
+  });
+
+  it('rejects an impossible quorum naming the field', () => {
+    const path = scenarioFile('bad-quorum.json', {
+      id: 'bad',
+      protocol: 'leaderless',
+      title: 't',
+      summary: 's',
+      durationMs: 100,
+      cluster: { nodes: ['n1', 'n2'], n: 2, w: 3 },
+    });
+    const result = runCli([path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cluster.w: a write cannot wait for 3 acknowledgements');
+  });
+});
+
 describe('running a scenario', () => {
   const id = 'sync-vs-async';
   const json = (seed: number) => {

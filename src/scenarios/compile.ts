@@ -22,10 +22,7 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
     seed,
     nodes: cluster.monitor === null ? [...cluster.nodes] : [...cluster.nodes, cluster.monitor],
     clients,
-    network: {
-      defaultLink: { latency: scenario.network.latency, dropRate: scenario.network.dropRate },
-      links: scenario.network.links,
-    },
+    network: networkOf(scenario),
     clockSkewMs: scenario.clockSkewMs,
     clientTimeoutMs: scenario.clientTimeoutMs,
     clientMaxRedirects: scenario.clientMaxRedirects,
@@ -50,6 +47,14 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
     ...workloadInputs(scenario, seed),
   ];
   return { config, inputs };
+}
+
+/** The engine's network configuration for a scenario (any protocol). */
+export function networkOf(scenario: Pick<Scenario, 'network'>): SimConfig<unknown>['network'] {
+  return {
+    defaultLink: { latency: scenario.network.latency, dropRate: scenario.network.dropRate },
+    links: scenario.network.links,
+  };
 }
 
 /** Replicas that exist at time t: the configured ones and those added before t. */

@@ -11,7 +11,7 @@ import {
   type LeaderlessSim,
   leaderlessOutcome,
 } from '../protocols/leaderless/outcome';
-import { toInput, workloadInputs } from './compile';
+import { networkOf, toInput, workloadInputs } from './compile';
 import type { LeaderlessScenario } from './leaderlessSchema';
 import { checkExpectations, type ExpectationResult, messageSummary } from './run';
 
@@ -30,10 +30,7 @@ export function compileLeaderlessScenario(
     seed,
     nodes: [...cluster.nodes],
     clients,
-    network: {
-      defaultLink: { latency: scenario.network.latency, dropRate: scenario.network.dropRate },
-      links: scenario.network.links,
-    },
+    network: networkOf(scenario),
     clockSkewMs: scenario.clockSkewMs,
     clientTimeoutMs: scenario.clientTimeoutMs,
     clientMaxRedirects: scenario.clientMaxRedirects,

@@ -9,6 +9,7 @@ import { pick } from '../../engine/rng';
 import type { ClientId, ClientOp, NodeId, Value } from '../../engine/types';
 import type { CoordinatorChoice, LeaderlessConfig, ValueKind } from './config';
 import type { WriteSession } from './coordinator';
+import { parseJsonOr } from './json';
 import { buildRing, walkFrom } from './ring';
 import { editSet } from './siblingValues';
 import type { VersionVector } from './versionVector';
@@ -49,22 +50,13 @@ export function routeOp(client: LeaderlessClient, op: ClientOp, view: RoutingVie
   return walk.find((id) => (client.avoid[id] ?? -1) <= view.now) ?? (walk[0] as NodeId);
 }
 
-function parseJson<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string') return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 export function learn(client: LeaderlessClient, op: ClientOp, result: ClientResult, from: NodeId) {
   if (result.type !== 'ok') return;
   delete client.avoid[from];
   const meta = result.meta ?? {};
   client.seen[op.key] = {
-    context: parseJson<VersionVector>(meta.version, {}),
-    siblings: parseJson<Value[]>(meta.siblings, []),
+    context: parseJsonOr<VersionVector>(meta.version, {}),
+    siblings: parseJsonOr<Value[]>(meta.siblings, []),
   };
 }
 

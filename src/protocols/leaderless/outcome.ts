@@ -9,6 +9,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { LeaderlessClient } from './client';
 import type { LeaderlessConfig } from './config';
+import { parseJsonOr } from './json';
 import { buildRing, placement } from './ring';
 import { decodeSiblings, encodeSiblings } from './siblingValues';
 import type { LeaderlessNode } from './state';
@@ -47,15 +48,6 @@ export interface LeaderlessOutcome {
   preferenceLists: Record<string, { home: NodeId[]; spares: NodeId[] }>;
   lwwDiscarded: LwwDiscardedWrite[];
   metrics: Record<string, number | boolean>;
-}
-
-function parseJson<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string') return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
 }
 
 function parseDot(label: unknown): Dot | null {
@@ -172,7 +164,7 @@ export function leaderlessStaleReads(history: readonly HistoryOp[]): HistoryOp[]
   return history.filter((r) => {
     if (r.type !== 'ok' || r.f !== 'read') return false;
     const begun = invoked.get(r.opId) ?? r.time;
-    const version = parseJson<VersionVector>(r.meta?.version, {});
+    const version = parseJsonOr<VersionVector>(r.meta?.version, {});
     return writes.some((w) => {
       if (w.key !== r.key || w.time >= begun) return false;
       const dot = parseDot(w.meta?.dot);
