@@ -52,9 +52,14 @@ export function compileLeaderlessScenario(
       clientAvoidMs: cluster.clientAvoidMs,
     },
   };
-  const timeline = scenario.timeline.flatMap((step) =>
-    step.type === 'set-mode' || step.type === 'failover' ? [] : [toInput(step)],
-  );
+  const timeline = scenario.timeline.flatMap((step): Input[] => {
+    if (step.type === 'set-mode' || step.type === 'failover') return [];
+    if (step.type === 'restore') {
+      const args = { from: step.from };
+      return [{ at: step.at, type: 'command', node: step.node, command: 'restore', args }];
+    }
+    return [toInput(step)];
+  });
   return { config, inputs: [...timeline, ...workloadInputs(scenario, seed)] };
 }
 

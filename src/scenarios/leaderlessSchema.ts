@@ -5,7 +5,7 @@
  * docs/scenarios.md.
  */
 import { z } from 'zod';
-import { type Scenario, scenarioSchema } from './schema';
+import { type Scenario, scenarioSchema, timelineStepSchema } from './schema';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
 const ms = z.number().int('must be a whole number of milliseconds').min(0, 'must be 0 or more');
@@ -33,17 +33,22 @@ const leaderlessCluster = z.strictObject({
   clientAvoidMs: ms.default(2000),
 });
 
+/** Replace `node`'s data with a copy of `from`'s, as restoring a failed disk from another replica. */
+const restoreStep = z.strictObject({ at: ms, type: z.literal('restore'), node: id, from: id });
+
 export const leaderlessScenarioSchema = scenarioSchema
-  .omit({ protocol: true, cluster: true, topic: true })
+  .omit({ protocol: true, cluster: true, topic: true, timeline: true })
   .extend({
     protocol: z.literal('leaderless'),
     topic: z.string().min(1).default('leaderless'),
     cluster: leaderlessCluster,
+    timeline: z.array(z.union([timelineStepSchema, restoreStep])).default([]),
   });
 
 /** A validated leaderless scenario, defaults filled in. */
 export type LeaderlessScenario = z.output<typeof leaderlessScenarioSchema>;
 export type LeaderlessScenarioInput = z.input<typeof leaderlessScenarioSchema>;
+export type LeaderlessTimelineStep = LeaderlessScenario['timeline'][number];
 
 /** A scenario of any replication family, told apart by `protocol`. */
 export type AnyScenario = Scenario | LeaderlessScenario;

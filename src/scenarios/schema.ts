@@ -136,3 +136,5 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type TimelineStep = Scenario['timeline'][number];
 export type Expectation = Scenario['expect'][string];
+/** The timeline step schema, for other protocols' formats to extend. */
+export const timelineStepSchema = step;

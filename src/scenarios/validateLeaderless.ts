@@ -92,6 +92,7 @@ function leaderlessErrors(s: LeaderlessScenario): string[] {
     };
     if ('client' in step) need('client', step.client, clients, 'client');
     if ('node' in step && step.type !== 'add-node') need('node', step.node, allNodes, 'node');
+    if (step.type === 'restore') need('from', step.from, allNodes, 'node');
     if (step.type === 'add-node' && nodes.has(step.node))
       fail(`${path}.node`, `"${step.node}" already exists`);
     if (step.type === 'partition') {

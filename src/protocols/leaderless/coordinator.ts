@@ -94,7 +94,7 @@ export function coordinateWrite(ctx: Ctx, request: ClientRequest): void {
   const value = session.value !== undefined ? session.value : request.value;
   const local = ctx.state.data[request.key] ?? EMPTY_OBJECT;
   const write = { value, ts: ctx.localTime(), opId: request.opId, client: request.client };
-  const applied = applyWrite(local, context, write, ctx.self, ctx.config.conflicts);
+  const applied = applyWrite(local, context, write, ctx.state.actor, ctx.config.conflicts);
   reportDiscards(ctx, request.key, applied.discarded);
   ctx.state.data[request.key] = applied.obj;
   ctx.emit('write', {

@@ -42,6 +42,7 @@ import type {
   Put,
   PutAck,
   ReadRepair,
+  RestoreData,
 } from './messages';
 import type { Ctx, LeaderlessNode } from './state';
 import { storeCopy } from './storage';
@@ -58,6 +59,16 @@ function startTimers(ctx: Ctx): void {
     const index = Math.max(0, ctx.nodeIds.indexOf(ctx.self));
     ctx.setTimer(ANTI_ENTROPY_TIMER, every + Math.round((every * index) / ctx.nodeIds.length));
   }
+}
+
+/** Replace this node's data with a copy of another's, as restoring from a backup would. */
+function restoreFrom(ctx: Ctx, from: string, msg: RestoreData): void {
+  const node = ctx.state;
+  // Copies are never mutated in place (merges build new ones), so sharing them is safe.
+  node.data = { ...msg.data };
+  node.restores++;
+  node.actor = `${node.id}~${node.restores}`;
+  ctx.emit('restored', { from, actor: node.actor });
 }
 
 function onReplicaMessage(ctx: Ctx, msg: Message): void {
@@ -104,13 +115,30 @@ function onReplicaMessage(ctx: Ctx, msg: Message): void {
     case 'ae-push':
       onAePush(ctx, msg.from, msg.payload as AePush);
       return;
+    case 'restore-request': {
+      const reply: RestoreData = { data: ctx.state.data };
+      ctx.send(msg.from, 'restore-data', reply);
+      return;
+    }
+    case 'restore-data':
+      restoreFrom(ctx, msg.from, msg.payload as RestoreData);
+      return;
   }
 }
 
 export const leaderless: Protocol<LeaderlessConfig, LeaderlessNode, LeaderlessClient> = {
   name: 'leaderless',
 
-  initNode: (id) => ({ id, data: {}, hints: {}, ops: {}, nextOpId: 1, aeCursor: 0 }),
+  initNode: (id) => ({
+    id,
+    actor: id,
+    restores: 0,
+    data: {},
+    hints: {},
+    ops: {},
+    nextOpId: 1,
+    aeCursor: 0,
+  }),
   initClient: (id, config) => initClient(id, config),
 
   onStart: startTimers,
@@ -131,6 +159,11 @@ export const leaderless: Protocol<LeaderlessConfig, LeaderlessNode, LeaderlessCl
   // clients time out), and so is the anti-entropy cursor.
   onCrash: (state) => ({ ...state, ops: {}, aeCursor: 0 }),
   onRestart: startTimers,
+
+  // An operator restores this node's data from another replica (scenario step `restore`).
+  onCommand(ctx, command, args) {
+    if (command === 'restore') ctx.send(String(args.from), 'restore-request', {});
+  },
 
   routeClientOp: routeOp,
   onClientResult: (client, op, result, from) => learn(client, op, result, from),

@@ -36,6 +36,10 @@ export interface Handoff {
 export interface HandoffAck {
   key: string;
 }
+/** An operator restores the receiver's data from this node's (e.g. from a backup replica). */
+export interface RestoreData {
+  data: Record<string, Versioned>;
+}
 export interface AeTree {
   tree: MerkleTree;
 }

@@ -15,7 +15,7 @@ import { decodeSiblings, encodeSiblings } from './siblingValues';
 import type { LeaderlessNode } from './state';
 import type { DiscardDetail } from './storage';
 import { EMPTY_OBJECT, mergeObjects, sameObject, type Versioned } from './versioned';
-import { covers, type Dot, dotLabel, type VersionVector, vectorLabel } from './versionVector';
+import { covers, type Dot, dotLabel, leq, type VersionVector, vectorLabel } from './versionVector';
 
 export type LeaderlessSim = Simulation<LeaderlessConfig, LeaderlessNode, LeaderlessClient>;
 
@@ -173,6 +173,22 @@ export function leaderlessStaleReads(history: readonly HistoryOp[]): HistoryOp[]
   });
 }
 
+/**
+ * Reads that returned less than a read of the same key that had already finished before they
+ * began (their version vector does not cover the earlier one's): time seems to go backwards,
+ * which quorums allow while a write is still in flight.
+ */
+export function readsOlderThanEarlierRead(history: readonly HistoryOp[]): HistoryOp[] {
+  const reads = history.filter((h) => h.type === 'ok' && h.f === 'read');
+  const invoked = invokeTimes(history);
+  const versionOf = (h: HistoryOp) => parseJsonOr<VersionVector>(h.meta?.version, {});
+  return reads.filter((r) => {
+    const begun = invoked.get(r.opId) ?? r.time;
+    const mine = versionOf(r);
+    return reads.some((e) => e.key === r.key && e.time < begun && !leq(versionOf(e), mine));
+  });
+}
+
 /** Writes the trace shows a coordinator applying, with the version its client had read. */
 function appliedWrites(sim: LeaderlessSim) {
   return protocolEvents(sim, 'write').map((t) => {
@@ -249,6 +265,7 @@ export function leaderlessOutcome(sim: LeaderlessSim): LeaderlessOutcome {
       readsServed: count('ok', 'read'),
       readsFailed: count('fail', 'read'),
       staleReads: leaderlessStaleReads(history).length,
+      readsOlderThanEarlierRead: readsOlderThanEarlierRead(history).length,
       failedWritesRead: failedWritesRead(history),
       lostWrites: lost.length,
       lostWritesUnreported: lost.filter((h) => !reported.has(h.opId)).length,

@@ -50,6 +50,13 @@ export interface QuorumOp {
 export interface LeaderlessNode {
   id: NodeId;
   // Durable
+  /**
+   * The name this node stamps its writes with: its id, and after its data was restored from
+   * another replica a fresh one (`n2~1`), because the restored copy lacks some of the writes it
+   * stamped before and reusing their counters would give two writes the same version.
+   */
+  actor: string;
+  restores: number;
   data: Record<string, Versioned>;
   /** By `${home}|${key}`. */
   hints: Record<string, Hint>;

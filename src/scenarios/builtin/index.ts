@@ -16,6 +16,7 @@ import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
 import lwwClockSkew from './lww-clock-skew.json';
 import quorumOverlap from './quorum-overlap.json';
 import quorumReadRepair from './quorum-read-repair.json';
+import restoredFromStaleReplica from './restored-from-stale-replica.json';
 import semiSync from './semi-sync.json';
 import shoppingCartSiblings from './shopping-cart-siblings.json';
 import sloppyQuorumStaleRead from './sloppy-quorum-stale-read.json';
@@ -23,6 +24,7 @@ import smallQuorumStaleRead from './small-quorum-stale-read.json';
 import splitBrainFenced from './split-brain-fenced.json';
 import splitBrainNoFencing from './split-brain-no-fencing.json';
 import syncVsAsync from './sync-vs-async.json';
+import writeConcurrentWithRead from './write-concurrent-with-read.json';
 
 const sources: unknown[] = [
   syncVsAsync,
@@ -54,6 +56,8 @@ const leaderlessSources: unknown[] = [
   quorumOverlap,
   smallQuorumStaleRead,
   failedWriteNotRolledBack,
+  writeConcurrentWithRead,
+  restoredFromStaleReplica,
   concurrentWritesSiblings,
   shoppingCartSiblings,
   lwwClockSkew,
