@@ -26,21 +26,25 @@ function runToQuiet(scenario: LeaderlessScenario, seed: number) {
 const anyConflicts = fc.constantFrom('siblings' as const, 'lww' as const);
 
 describe('leaderless replication over random faults', () => {
-  it('is deterministic: the same scenario and seed give the same trace', () => {
-    const arb = leaderlessRunArb({
-      strictQuorum: false,
-      sloppyQuorum: true,
-      conflicts: 'siblings',
-    });
-    fc.assert(
-      fc.property(arb, ({ scenario, seed }) => {
-        const a = runLeaderlessScenario(scenario, seed);
-        const b = runLeaderlessScenario(scenario, seed);
-        expect(formatHash(a.core.traceHash)).toBe(formatHash(b.core.traceHash));
-      }),
-      { numRuns: 5 },
-    );
-  });
+  it(
+    'is deterministic: the same scenario and seed give the same trace',
+    () => {
+      const arb = leaderlessRunArb({
+        strictQuorum: false,
+        sloppyQuorum: true,
+        conflicts: 'siblings',
+      });
+      fc.assert(
+        fc.property(arb, ({ scenario, seed }) => {
+          const a = runLeaderlessScenario(scenario, seed);
+          const b = runLeaderlessScenario(scenario, seed);
+          expect(formatHash(a.core.traceHash)).toBe(formatHash(b.core.traceHash));
+        }),
+        { numRuns: 5 },
+      );
+    },
+    TIMEOUT_MS,
+  );
 
   it(
     'with w + r > n and no sloppy quorum, every read sees every write acknowledged before it began',
