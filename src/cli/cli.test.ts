@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
+import { allBuiltinScenarios, findBuiltin } from '../scenarios/builtin';
 import { parseCliArgs } from './args';
 import { runCli } from './cli';
 import { colorEnabled, printable } from './style';
@@ -26,11 +26,45 @@ describe('--list', () => {
     const { code, stdout } = runCli(['--list']);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(builtinScenarios.length);
-    builtinScenarios.forEach((s, i) => {
+    expect(lines).toHaveLength(allBuiltinScenarios.length);
+    allBuiltinScenarios.forEach((s, i) => {
       expect(lines[i]?.startsWith(`${s.id} `)).toBe(true);
       expect(lines[i]).toContain(`${s.title} — ${s.summary}`);
     });
+  });
+});
+
+describe('running a leaderless scenario', () => {
+  it('--json reports the leaderless outcome: copies, hints, LWW discards, repairs', () => {
+    const result = runCli(['lww-clock-skew', '--seed', '3', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report.protocol).toBe('leaderless');
+    for (const key of ['replicas', 'preferenceLists', 'lwwDiscarded', 'history', 'expectations'])
+      expect(report).toHaveProperty(key);
+    expect(report.metrics).toMatchObject({ lwwDiscardedWrites: 1, converged: true });
+  });
+
+  it('prints each node’s copies and the discarded write in text', () => {
+    const { code, stdout } = runCli(['lww-clock-skew']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Copies');
+    expect(stdout).toMatch(/Discarded by last-write-wins \(1\)/);
+    expect(stdout).toContain('written later, lost to a skewed clock');
+  });
+
+  it('rejects an impossible quorum naming the field', () => {
+    const path = scenarioFile('bad-quorum.json', {
+      id: 'bad',
+      protocol: 'leaderless',
+      title: 't',
+      summary: 's',
+      durationMs: 100,
+      cluster: { nodes: ['n1', 'n2'], n: 2, w: 3 },
+    });
+    const result = runCli([path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cluster.w: a write cannot wait for 3 acknowledgements');
   });
 });
 

@@ -2,10 +2,12 @@
  * The CLI as a pure-ish function: arguments in, exit code and output text out. Nothing here
  * writes to the process streams or exits, so tests call it directly instead of spawning.
  */
-import { builtinScenarios } from '../scenarios/builtin';
-import { buildReport, runScenario } from '../scenarios/run';
+import { allBuiltinScenarios } from '../scenarios/builtin';
+import { isLeaderless } from '../scenarios/leaderlessSchema';
+import { isLeaderlessReport, runAndReport } from '../scenarios/runAny';
 import { parseCliArgs, USAGE } from './args';
 import { formatReport } from './format';
+import { formatLeaderlessReport } from './formatLeaderless';
 import { formatList } from './list';
 import { type Loaded, loadScenario } from './load';
 import { createStyle } from './style';
@@ -48,23 +50,24 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
     case 'help':
       return ok(USAGE);
     case 'list':
-      return ok(formatList(builtinScenarios));
+      return ok(formatList(allBuiltinScenarios));
     case 'run': {
       const loaded = loadScenario(command.target, options.cwd);
       if (!loaded.ok) return loadError(loaded);
       const { scenario } = loaded;
       const seed = command.seed ?? scenario.seed;
-      const report = buildReport(scenario, seed, runScenario(scenario, seed));
-      return ok(
-        command.json
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : formatReport(report, scenario, style),
-      );
+      const report = runAndReport(scenario, seed);
+      if (command.json) return ok(`${JSON.stringify(report, null, 2)}\n`);
+      if (isLeaderlessReport(report) && isLeaderless(scenario))
+        return ok(formatLeaderlessReport(report, scenario, style));
+      if (!isLeaderlessReport(report) && !isLeaderless(scenario))
+        return ok(formatReport(report, scenario, style));
+      throw new Error(`report and scenario ${scenario.id} disagree about the protocol`);
     }
     case 'verify': {
       // Load everything first: a typo in the last file should not wait behind minutes of runs.
       const targets =
-        command.targets.length > 0 ? command.targets : builtinScenarios.map((s) => s.id);
+        command.targets.length > 0 ? command.targets : allBuiltinScenarios.map((s) => s.id);
       const loaded: Extract<Loaded, { ok: true }>[] = [];
       for (const target of targets) {
         const one = loadScenario(target, options.cwd);

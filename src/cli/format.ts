@@ -16,7 +16,7 @@ export const MAX_HISTORY_LINES = 40;
 /** Lost or discarded writes listed before "… N more". */
 const MAX_WRITE_LINES = 20;
 
-function heading(style: Style, title: string, count?: number): string {
+export function heading(style: Style, title: string, count?: number): string {
   return style.bold(count === undefined ? title : `${title} (${count})`);
 }
 
@@ -32,7 +32,25 @@ function more(style: Style, hidden: number, what: string): string[] {
   return hidden > 0 ? [style.dim(`  … ${hidden} more ${what} (--json has them all)`)] : [];
 }
 
-function header(report: RunReport, scenario: Scenario, style: Style): string[] {
+/** The parts of a report every protocol's report has. */
+export type CommonReport = Pick<
+  RunReport,
+  | 'scenario'
+  | 'seed'
+  | 'timeMs'
+  | 'events'
+  | 'traceHash'
+  | 'messages'
+  | 'history'
+  | 'metrics'
+  | 'expectations'
+>;
+
+export function header(
+  report: CommonReport,
+  scenario: Pick<Scenario, 'title' | 'summary'>,
+  style: Style,
+): string[] {
   return [
     style.bold(`${report.scenario} — ${printable(scenario.title)}`),
     style.dim(printable(scenario.summary)),
@@ -50,7 +68,7 @@ function replicas(report: RunReport, style: Style): string[] {
   return [heading(style, 'Replicas'), ...table(rows, ['left', 'left', 'left', 'right', 'right'])];
 }
 
-function messages(report: RunReport, style: Style): string[] {
+export function messages(report: CommonReport, style: Style): string[] {
   const { total, byFate, byKind } = report.messages;
   return [
     `${heading(style, 'Messages')} ${total} sent`,
@@ -74,10 +92,15 @@ function resultNote(op: HistoryOp): string {
   if (op.type === 'ok' && op.f === 'write' && op.meta?.pos !== undefined) {
     return `pos ${String(op.meta.pos)}, epoch ${String(op.meta.epoch)}`;
   }
+  // Leaderless answers carry the version vector the client now holds (and a write its dot).
+  if (op.type === 'ok' && typeof op.meta?.version === 'string') {
+    const dot = op.meta.dot === undefined ? '' : `${String(op.meta.dot)}, `;
+    return printable(`${dot}version ${op.meta.version}`);
+  }
   return '';
 }
 
-function history(report: RunReport, style: Style): string[] {
+export function history(report: CommonReport, style: Style): string[] {
   const done = report.history.filter((h) => h.type !== 'invoke');
   const pending = report.history.filter((h) => h.type === 'invoke').length - done.length;
   const rows: Cell[][] = [['time', 'client', 'op', 'key', 'value', 'node', 'result', '']];
@@ -183,12 +206,12 @@ function anomalies(report: RunReport, style: Style): string[] {
   ];
 }
 
-function metrics(report: RunReport, style: Style): string[] {
+export function metrics(report: CommonReport, style: Style): string[] {
   const rows = Object.entries(report.metrics).map(([name, value]) => [name, String(value)]);
   return [heading(style, 'Metrics'), ...table(rows)];
 }
 
-function expectations(report: RunReport, style: Style): string[] {
+export function expectations(report: CommonReport, style: Style): string[] {
   const all = report.expectations;
   if (all.length === 0) return [`${heading(style, 'Expectations')}: none stated`];
   const held = all.filter((e) => e.ok).length;

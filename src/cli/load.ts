@@ -5,14 +5,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findBuiltin } from '../scenarios/builtin';
-import type { Scenario } from '../scenarios/schema';
-import { parseScenarioText } from '../scenarios/validate';
+import { findAnyBuiltin } from '../scenarios/builtin';
+import type { AnyScenario } from '../scenarios/leaderlessSchema';
+import { parseAnyScenarioText } from '../scenarios/validateLeaderless';
 import { printable } from './style';
 
 /** A loaded scenario, or the message to print (on stderr, exit code 2). */
 export type Loaded =
-  | { ok: true; scenario: Scenario; target: string; fromFile: boolean }
+  | { ok: true; scenario: AnyScenario; target: string; fromFile: boolean }
   | { ok: false; message: string };
 
 function isFile(path: string): boolean {
@@ -39,7 +39,7 @@ export function loadScenario(target: string, cwd: string = process.cwd()): Loade
         message: `cannot read ${printable(target)}: ${(error as Error).message}`,
       };
     }
-    const parsed = parseScenarioText(text);
+    const parsed = parseAnyScenarioText(text);
     if (!parsed.ok) {
       const lines = parsed.errors.map((e) => `  ${printable(e)}`);
       return {
@@ -49,7 +49,7 @@ export function loadScenario(target: string, cwd: string = process.cwd()): Loade
     }
     return { ok: true, scenario: parsed.scenario, target, fromFile: true };
   }
-  const builtin = findBuiltin(target);
+  const builtin = findAnyBuiltin(target);
   if (builtin !== undefined) return { ok: true, scenario: builtin, target, fromFile: false };
   return {
     ok: false,

@@ -3,8 +3,10 @@
  * report every promise that broke, with the seed that reproduces it.
  */
 
-import { buildReport, checkExpectations, runScenario } from '../scenarios/run';
-import type { Expectation, Scenario } from '../scenarios/schema';
+import type { AnyScenario } from '../scenarios/leaderlessSchema';
+import { checkExpectations } from '../scenarios/run';
+import { runAndReport } from '../scenarios/runAny';
+import type { Expectation } from '../scenarios/schema';
 import type { Style } from './style';
 import { describeActual, describeExpectation } from './values';
 
@@ -27,12 +29,12 @@ export interface Verdict {
 }
 
 /** Run `scenario` with seeds 1..`seeds` and collect every failed expectation. */
-export function verifyScenario(scenario: Scenario, target: string, seeds: number): Verdict {
+export function verifyScenario(scenario: AnyScenario, target: string, seeds: number): Verdict {
   const failures: SeedFailure[] = [];
   for (let seed = 1; seed <= seeds; seed++) {
     try {
       // The same report a plain run prints, so `--seed S` shows exactly what failed here.
-      const report = buildReport(scenario, seed, runScenario(scenario, seed));
+      const report = runAndReport(scenario, seed);
       for (const e of report.expectations) {
         if (!e.ok)
           failures.push({ seed, metric: e.metric, expected: e.expected, actual: e.actual });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from './builtin';
-import { buildReport, runScenario } from './run';
+import { allBuiltinScenarios } from './builtin';
+import { runAndReport } from './runAny';
 
 const SEEDS = 20;
 
-describe.each(builtinScenarios.map((s) => [s.id, s] as const))(
+describe.each(allBuiltinScenarios.map((s) => [s.id, s] as const))(
   'built-in scenario %s',
   (_id, scenario) => {
     it(`keeps its promised outcomes over ${SEEDS} seeds`, () => {
       for (let seed = 1; seed <= SEEDS; seed++) {
-        const report = buildReport(scenario, seed, runScenario(scenario, seed));
+        const report = runAndReport(scenario, seed);
         const failed = report.expectations.filter((e) => !e.ok);
         expect(failed, `seed ${seed}`).toEqual([]);
       }

@@ -23,10 +23,7 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
     seed,
     nodes: cluster.monitor === null ? [...cluster.nodes] : [...cluster.nodes, cluster.monitor],
     clients,
-    network: {
-      defaultLink: { latency: scenario.network.latency, dropRate: scenario.network.dropRate },
-      links: scenario.network.links,
-    },
+    network: networkOf(scenario),
     clockSkewMs: scenario.clockSkewMs,
     clientTimeoutMs: scenario.clientTimeoutMs,
     clientMaxRedirects: scenario.clientMaxRedirects,
@@ -67,6 +64,14 @@ export function partitioning(
     for (const key of p.keys) result.keyPartition[key] = p.id;
   }
   return result;
+}
+
+/** The engine's network configuration for a scenario (any protocol). */
+export function networkOf(scenario: Pick<Scenario, 'network'>): SimConfig<unknown>['network'] {
+  return {
+    defaultLink: { latency: scenario.network.latency, dropRate: scenario.network.dropRate },
+    links: scenario.network.links,
+  };
 }
 
 /** Replicas that exist at time t: the configured ones and those added before t. */
@@ -125,7 +130,7 @@ export function toInput(step: Exclude<TimelineStep, { type: 'set-mode' | 'failov
  * the others' operations unchanged. Written values are unique (`<client>#<n>`), which lets the
  * report trace every value back to the write that produced it.
  */
-export function workloadInputs(scenario: Scenario, seed: number): Input[] {
+export function workloadInputs(scenario: Pick<Scenario, 'workload'>, seed: number): Input[] {
   const w = scenario.workload;
   if (w === undefined) return [];
   const inputs: Input[] = [];

@@ -4,7 +4,12 @@
 
 import { ANOMALY_KINDS, countByKind, type Finding } from '../checker';
 import { countMessages } from '../engine/messageLog';
-import { createSimulation, messagesInFlight, runUntil } from '../engine/simulation';
+import {
+  createSimulation,
+  messagesInFlight,
+  runUntil,
+  type Simulation,
+} from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
 import type { HistoryOp, Input } from '../engine/types';
 import { singleLeader } from '../protocols/single-leader';
@@ -64,7 +69,7 @@ function anomalyBounds(expected: AnomalyExpectations | undefined): Array<[string
 
 /** Judge the scenario's promises: its metrics, and how many anomalies of each kind were found. */
 export function checkExpectations(
-  scenario: Scenario,
+  scenario: Pick<Scenario, 'expect'>,
   metrics: Record<string, number | boolean>,
   anomalies: readonly Finding[] = [],
 ): ExpectationResult[] {
@@ -85,7 +90,7 @@ export function checkExpectations(
 }
 
 /** Messages counted by fate and by kind. */
-export function messageSummary(sim: SingleLeaderSim) {
+export function messageSummary<PC, NS, CS>(sim: Simulation<PC, NS, CS>) {
   const inFlight = messagesInFlight(sim);
   const { byFate, byKind } = countMessages(sim.logs.messages);
   byFate['in-flight'] = inFlight.length;

@@ -225,3 +225,5 @@ export type TimelineStep = Scenario['timeline'][number];
 export type Expectation = z.output<typeof bound>;
 export type ScenarioCures = Scenario['cures'];
 export type AnomalyExpectations = z.output<typeof anomalyExpectations>;
+/** The timeline step schema, for other protocols' formats to extend. */
+export const timelineStepSchema = step;

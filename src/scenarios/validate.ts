@@ -15,7 +15,7 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   }, '');
 }
 
-function zodMessages(error: z.ZodError): string[] {
+export function zodMessages(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${fieldPath(issue.path) || '(scenario)'}: ${issue.message}`);
 }
 

@@ -1,24 +1,38 @@
 /**
  * The built-in scenario library, in the order a newcomer should meet them.
  */
+import type { AnyScenario } from '../leaderlessSchema';
 import type { Scenario } from '../schema';
 import { parseScenario } from '../validate';
+import { parseAnyScenario } from '../validateLeaderless';
 import addFollower from './add-follower.json';
+import antiEntropy from './anti-entropy.json';
 import boundedStaleness from './bounded-staleness.json';
 import boundedStalenessCured from './bounded-staleness-cured.json';
+import concurrentWritesSiblings from './concurrent-writes-siblings.json';
 import consistentPrefix from './consistent-prefix.json';
 import consistentPrefixCured from './consistent-prefix-cured.json';
+import failedWriteNotRolledBack from './failed-write-not-rolled-back.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
 import followerCrashCatchUp from './follower-crash-catch-up.json';
+import hintedHandoff from './hinted-handoff.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
+import lwwClockSkew from './lww-clock-skew.json';
 import monotonicReads from './monotonic-reads.json';
 import monotonicReadsCured from './monotonic-reads-cured.json';
+import quorumOverlap from './quorum-overlap.json';
+import quorumReadRepair from './quorum-read-repair.json';
 import readYourWrites from './read-your-writes.json';
 import readYourWritesCured from './read-your-writes-cured.json';
+import restoredFromStaleReplica from './restored-from-stale-replica.json';
 import semiSync from './semi-sync.json';
+import shoppingCartSiblings from './shopping-cart-siblings.json';
+import sloppyQuorumStaleRead from './sloppy-quorum-stale-read.json';
+import smallQuorumStaleRead from './small-quorum-stale-read.json';
 import splitBrainFenced from './split-brain-fenced.json';
 import splitBrainNoFencing from './split-brain-no-fencing.json';
 import syncVsAsync from './sync-vs-async.json';
+import writeConcurrentWithRead from './write-concurrent-with-read.json';
 
 const sources: unknown[] = [
   syncVsAsync,
@@ -50,4 +64,39 @@ export const builtinScenarios: readonly Scenario[] = sources.map(load);
 
 export function findBuiltin(id: string): Scenario | undefined {
   return builtinScenarios.find((s) => s.id === id);
+}
+
+/** Leaderless scenarios, in the order a newcomer should meet them. */
+const leaderlessSources: unknown[] = [
+  quorumReadRepair,
+  quorumOverlap,
+  smallQuorumStaleRead,
+  failedWriteNotRolledBack,
+  writeConcurrentWithRead,
+  restoredFromStaleReplica,
+  concurrentWritesSiblings,
+  shoppingCartSiblings,
+  lwwClockSkew,
+  sloppyQuorumStaleRead,
+  hintedHandoff,
+  antiEntropy,
+];
+
+function loadAny(source: unknown): AnyScenario {
+  const result = parseAnyScenario(source);
+  if (!result.ok) throw new Error(`built-in scenario is invalid:\n${result.errors.join('\n')}`);
+  return result.scenario;
+}
+
+/**
+ * Every built-in scenario of every protocol: the single-leader ones first. (`builtinScenarios`
+ * holds only the single-leader ones, which is what the store can run so far.)
+ */
+export const allBuiltinScenarios: readonly AnyScenario[] = [
+  ...builtinScenarios,
+  ...leaderlessSources.map(loadAny),
+];
+
+export function findAnyBuiltin(id: string): AnyScenario | undefined {
+  return allBuiltinScenarios.find((s) => s.id === id);
 }

@@ -1,0 +1,118 @@
+/**
+ * Compiling and running a leaderless scenario headlessly, and its report: the single-leader
+ * path's counterpart (compile.ts, run.ts), sharing the timeline, workload and expectations.
+ */
+import { createSimulation, runUntil, type SimConfig } from '../engine/simulation';
+import { formatHash } from '../engine/traceHash';
+import type { HistoryOp, Input } from '../engine/types';
+import { type LeaderlessConfig, leaderless } from '../protocols/leaderless';
+import {
+  type LeaderlessOutcome,
+  type LeaderlessSim,
+  leaderlessOutcome,
+} from '../protocols/leaderless/outcome';
+import { networkOf, toInput, workloadInputs } from './compile';
+import type { LeaderlessScenario } from './leaderlessSchema';
+import { checkExpectations, type ExpectationResult, messageSummary } from './run';
+
+export interface CompiledLeaderlessRun {
+  config: SimConfig<LeaderlessConfig>;
+  inputs: Input[];
+}
+
+export function compileLeaderlessScenario(
+  scenario: LeaderlessScenario,
+  seed: number = scenario.seed,
+): CompiledLeaderlessRun {
+  const { cluster } = scenario;
+  const clients = [...new Set([...scenario.clients, ...(scenario.workload?.clients ?? [])])];
+  const config: SimConfig<LeaderlessConfig> = {
+    seed,
+    nodes: [...cluster.nodes],
+    clients,
+    network: networkOf(scenario),
+    clockSkewMs: scenario.clockSkewMs,
+    clientTimeoutMs: scenario.clientTimeoutMs,
+    clientMaxRedirects: scenario.clientMaxRedirects,
+    protocol: {
+      n: cluster.n,
+      w: cluster.w,
+      r: cluster.r,
+      vnodes: cluster.vnodes,
+      coordinator: cluster.coordinator,
+      ...(cluster.clientCoordinators ? { clientCoordinators: cluster.clientCoordinators } : {}),
+      conflicts: cluster.conflicts,
+      values: cluster.values,
+      readRepair: cluster.readRepair,
+      antiEntropyIntervalMs: cluster.antiEntropyIntervalMs,
+      merkleLeaves: cluster.merkleLeaves,
+      sloppyQuorum: cluster.sloppyQuorum,
+      hintedHandoffIntervalMs: cluster.hintedHandoffIntervalMs,
+      replicaTimeoutMs: cluster.replicaTimeoutMs,
+      clientAvoidMs: cluster.clientAvoidMs,
+    },
+  };
+  const timeline = scenario.timeline.flatMap((step): Input[] => {
+    if (step.type === 'set-mode' || step.type === 'failover') return [];
+    if (step.type === 'restore') {
+      const args = { from: step.from };
+      return [{ at: step.at, type: 'command', node: step.node, command: 'restore', args }];
+    }
+    return [toInput(step)];
+  });
+  return { config, inputs: [...timeline, ...workloadInputs(scenario, seed)] };
+}
+
+/** A simulation of the scenario at time 0 (nothing run yet). */
+export function startLeaderlessScenario(
+  scenario: LeaderlessScenario,
+  seed: number,
+  extra: Input[] = [],
+): LeaderlessSim {
+  const { config, inputs } = compileLeaderlessScenario(scenario, seed);
+  return createSimulation(config, leaderless, [...inputs, ...extra]);
+}
+
+/** Run the scenario to its end. */
+export function runLeaderlessScenario(
+  scenario: LeaderlessScenario,
+  seed: number,
+  extra: Input[] = [],
+): LeaderlessSim {
+  const sim = startLeaderlessScenario(scenario, seed, extra);
+  runUntil(sim, scenario.durationMs);
+  return sim;
+}
+
+/** The machine-readable report of a leaderless run (the CLI's `--json`). */
+export interface LeaderlessRunReport extends LeaderlessOutcome {
+  protocol: 'leaderless';
+  scenario: string;
+  seed: number;
+  timeMs: number;
+  traceHash: string;
+  events: number;
+  history: HistoryOp[];
+  messages: ReturnType<typeof messageSummary>;
+  expectations: ExpectationResult[];
+}
+
+export function buildLeaderlessReport(
+  scenario: LeaderlessScenario,
+  seed: number,
+  sim: LeaderlessSim,
+): LeaderlessRunReport {
+  const outcome = leaderlessOutcome(sim);
+  return {
+    protocol: 'leaderless',
+    scenario: scenario.id,
+    seed,
+    timeMs: sim.core.now,
+    traceHash: formatHash(sim.core.traceHash),
+    events: sim.core.eventsProcessed,
+    ...outcome,
+    history: sim.logs.history,
+    messages: messageSummary(sim),
+    expectations: checkExpectations(scenario, outcome.metrics),
+  };
+}
