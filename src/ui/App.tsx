@@ -19,6 +19,7 @@ import { usePlaybackLoop } from './usePlaybackLoop';
 import { useSeedError } from './useSeedError';
 import { useUrlSync } from './useUrlSync';
 import { ClusterView } from './views/ClusterView';
+import { SpaceTimeDiagram } from './views/spacetime/SpaceTimeDiagram';
 
 function Shell({ start }: { start: StartParams }) {
   const store = useReplicaStore();
@@ -53,6 +54,7 @@ function Shell({ start }: { start: StartParams }) {
         <NodeInspector />
         <ClientsPanel />
       </aside>
+      <SpaceTimeDiagram />
     </div>
   );
 }
