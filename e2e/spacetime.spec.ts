@@ -1,0 +1,89 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { collectErrors } from './consoleErrors';
+
+const diagram = (page: Page) => page.getByRole('region', { name: 'Space-time diagram' });
+const shown = (page: Page) => diagram(page).getByText(/messages? and \d+ operations? shown/);
+const messagesShown = async (page: Page) =>
+  Number((await shown(page).textContent())?.match(/^(\d+) message/)?.[1] ?? Number.NaN);
+const timeSlider = (page: Page) => page.getByRole('slider', { name: 'Time' });
+const timeValue = async (page: Page) => Number(await timeSlider(page).inputValue());
+
+/** Play until the time passes `ms`, then pause. */
+async function playPast(page: Page, ms: number) {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => timeValue(page), { timeout: 15_000 }).toBeGreaterThan(ms);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+}
+
+async function centreY(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error('not laid out');
+  return box.y + box.height / 2;
+}
+
+test.describe('space-time diagram', () => {
+  let errors: string[] = [];
+  test.beforeEach(({ page }) => {
+    errors = collectErrors(page);
+  });
+  test.afterEach(() => {
+    expect(errors).toEqual([]);
+  });
+
+  test('arrows appear as the run plays; hovering one names the message', async ({ page }) => {
+    await page.goto('/?scenario=sync-vs-async&seed=1');
+    await expect(shown(page)).toHaveText(/^0 messages/);
+    await playPast(page, 300);
+    await expect.poll(() => messagesShown(page)).toBeGreaterThan(0);
+
+    // Sweep the pointer along the gap between the leader's and follower-1's lanes, as a
+    // person would, until it rests on an arrow and the tooltip names the message.
+    const region = diagram(page);
+    const y =
+      ((await centreY(region.getByRole('button', { name: 'Lane leader' }))) +
+        (await centreY(region.getByRole('button', { name: 'Lane follower-1' })))) /
+      2;
+    const plot = await region.locator('.spacetime__plot').boundingBox();
+    if (plot === null) throw new Error('no plot');
+    const tooltip = region.getByRole('tooltip');
+    for (let x = plot.x + 4; x < plot.x + plot.width && !(await tooltip.isVisible()); x += 3) {
+      await page.mouse.move(x, y);
+    }
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toHaveText(
+      /^[\w-]+ (leader|follower-1) → (leader|follower-1), sent \d+ ms, (delivered|in flight|dropped|lost)/,
+    );
+    await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height + 40);
+    await expect(tooltip).toBeHidden();
+  });
+
+  test('clicking empty diagram space moves the time there', async ({ page }) => {
+    await page.goto('/?scenario=sync-vs-async&seed=1');
+    await playPast(page, 400);
+    const before = await timeValue(page);
+    const plot = await diagram(page).locator('.spacetime__plot').boundingBox();
+    if (plot === null) throw new Error('no plot');
+    // Above the first lane nothing is drawn: a click there is a click on time itself.
+    await page.mouse.click(plot.x + plot.width * 0.1, plot.y + 2);
+    await expect.poll(() => timeValue(page)).not.toBe(before);
+    const after = await timeValue(page);
+    expect(after).toBeLessThan(before);
+    expect(after).toBeGreaterThanOrEqual(0);
+  });
+
+  test('a lane selects its node, and the diagram collapses and returns', async ({ page }) => {
+    await page.goto('/?scenario=sync-vs-async&seed=1');
+    const lane = diagram(page).getByRole('button', { name: 'Lane follower-2' });
+    await lane.click();
+    await expect(lane).toHaveAttribute('aria-pressed', 'true');
+
+    const toggle = diagram(page).getByRole('button', { name: 'Timeline' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(lane).toBeHidden();
+    await toggle.click();
+    await expect(lane).toBeVisible();
+  });
+});
