@@ -34,7 +34,7 @@ export function SpaceTimeDiagram() {
   const reducedMotion = useReducedMotion();
   const [expanded, setExpanded] = useState(true);
   const [follow, setFollow] = useState(true);
-  const [plotRef, size] = useElementSize<HTMLDivElement>();
+  const [plotRef, size] = useElementSize<HTMLElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<SVGSVGElement>(null);
   const axisRef = useRef<SVGGElement>(null);
@@ -46,6 +46,7 @@ export function SpaceTimeDiagram() {
   const controller = useRef<SpaceTimeController | null>(null);
   const descriptionId = useId();
   const bodyId = useId();
+  const summaryId = useId();
 
   const lanes = useMemo(
     () =>
@@ -126,7 +127,12 @@ export function SpaceTimeDiagram() {
       </p>
       <div id={bodyId} className="spacetime__body" hidden={!expanded}>
         <LaneLabels lanes={lanes} />
-        <div className="spacetime__plot" ref={plotRef}>
+        <figure
+          className="spacetime__plot"
+          ref={plotRef}
+          aria-label="Messages and operations over time"
+          aria-describedby={summaryId}
+        >
           <canvas ref={canvasRef} className="spacetime__canvas" />
           <svg ref={overlayRef} className="spacetime__overlay" aria-hidden="true">
             <g ref={axisRef} className="spacetime__axis" />
@@ -135,9 +141,9 @@ export function SpaceTimeDiagram() {
             <line ref={playheadRef} className="spacetime__playhead" />
           </svg>
           <div ref={tooltipRef} className="spacetime__tooltip" role="tooltip" hidden />
-        </div>
+        </figure>
         {/* A status to query, not announced on every frame of playback. */}
-        <p ref={summaryRef} className="visually-hidden" aria-live="off" />
+        <p ref={summaryRef} id={summaryId} className="visually-hidden" aria-live="off" />
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import type { HistoryOp } from '../../../engine/types';
-import { opSpans, spanBoxes, spanLabel } from './opSpans';
+import { createOpSpanTracker, opSpans, spanBoxes, spanLabel } from './opSpans';
 
 let index = 0;
 const h = (over: Partial<HistoryOp> & Pick<HistoryOp, 'type' | 'opId' | 'time'>): HistoryOp => ({
@@ -65,5 +65,22 @@ describe('spanBoxes', () => {
   it('keeps only spans that overlap the window', () => {
     const boxes = spanBoxes(opSpans(history), 98, { startMs: 45, spanMs: 10 }, x, lanes);
     expect(boxes.map((b) => b.span.opId)).toEqual([2]);
+  });
+});
+
+describe('createOpSpanTracker', () => {
+  it('extends its spans as the history grows, and starts over when it is rewound', () => {
+    const tracker = createOpSpanTracker();
+    const grown = (n: number) => history.slice(0, n);
+    expect(tracker.update(grown(2)).map((s) => s.outcome)).toEqual(['pending', 'pending']);
+    expect(tracker.update(grown(4)).map((s) => s.outcome)).toEqual(['ok', 'ok']);
+    for (let n = 0; n <= history.length; n++) {
+      expect(tracker.update(grown(n))).toEqual(opSpans(grown(n)));
+    }
+    // Rewound to before the completions (a seek back): no completion may linger.
+    expect(tracker.update(grown(2)).map((s) => s.endMs)).toEqual([null, null]);
+    // Another history of the same length is not mistaken for a continuation.
+    const other = history.map((e) => ({ ...e, time: e.time + 1 }));
+    expect(tracker.update(other)).toEqual(opSpans(other));
   });
 });

@@ -23,36 +23,66 @@ export interface OpSpan {
   error?: string;
 }
 
+/**
+ * Pairs invokes with completions as a history grows. The view hands over a fresh copy of the
+ * history on every change, so `update` extends the spans from the entries it has not seen when
+ * the copy starts with the same entries (playing on), and starts over when it does not (a seek
+ * back, or another run): playing a long run costs the new entries, not the whole history.
+ */
+export interface OpSpanTracker {
+  update(history: readonly HistoryOp[]): OpSpan[];
+}
+
+export function createOpSpanTracker(): OpSpanTracker {
+  let spans: OpSpan[] = [];
+  let open = new Map<number, OpSpan>();
+  let seen: readonly HistoryOp[] = [];
+  return {
+    update(history) {
+      const last = seen.length - 1;
+      const continues = history.length >= seen.length && (last < 0 || history[last] === seen[last]);
+      if (!continues) {
+        spans = [];
+        open = new Map();
+      }
+      for (let i = continues ? seen.length : 0; i < history.length; i++) {
+        addEntry(spans, open, history[i] as HistoryOp);
+      }
+      seen = history;
+      return spans;
+    },
+  };
+}
+
+function addEntry(spans: OpSpan[], open: Map<number, OpSpan>, h: HistoryOp): void {
+  if (h.type === 'invoke') {
+    const span: OpSpan = {
+      opId: h.opId,
+      client: h.process,
+      f: h.f,
+      key: h.key,
+      value: h.f === 'write' ? h.value : null,
+      startMs: h.time,
+      endMs: null,
+      outcome: 'pending',
+    };
+    spans.push(span);
+    open.set(h.opId, span);
+    return;
+  }
+  const span = open.get(h.opId);
+  if (span === undefined) return;
+  open.delete(h.opId);
+  span.endMs = h.time;
+  span.outcome = h.type;
+  if (h.f === 'read' && h.type === 'ok') span.value = h.value;
+  if (h.node !== undefined) span.node = h.node;
+  if (h.error !== undefined) span.error = h.error;
+}
+
 /** Pair each invoke with its completion, in invoke order. */
 export function opSpans(history: readonly HistoryOp[]): OpSpan[] {
-  const spans: OpSpan[] = [];
-  const open = new Map<number, OpSpan>();
-  for (const h of history) {
-    if (h.type === 'invoke') {
-      const span: OpSpan = {
-        opId: h.opId,
-        client: h.process,
-        f: h.f,
-        key: h.key,
-        value: h.f === 'write' ? h.value : null,
-        startMs: h.time,
-        endMs: null,
-        outcome: 'pending',
-      };
-      spans.push(span);
-      open.set(h.opId, span);
-      continue;
-    }
-    const span = open.get(h.opId);
-    if (span === undefined) continue;
-    open.delete(h.opId);
-    span.endMs = h.time;
-    span.outcome = h.type;
-    if (h.f === 'read' && h.type === 'ok') span.value = h.value;
-    if (h.node !== undefined) span.node = h.node;
-    if (h.error !== undefined) span.error = h.error;
-  }
-  return spans;
+  return createOpSpanTracker().update(history);
 }
 
 /** A short label: what was written, or what was read. */

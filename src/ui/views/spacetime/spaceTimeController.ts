@@ -4,7 +4,6 @@
  * redraws at most once per animation frame, so playback never re-renders the React tree. React
  * hands it the lanes and the size when they change, and the buttons call its methods.
  */
-import type { HistoryOp } from '../../../engine/types';
 import type { ReplicaState, ReplicaStore, Selection } from '../../../store/store';
 import {
   finishedMessagesBetween,
@@ -15,7 +14,7 @@ import type { SimView } from '../../../store/view';
 import { hitTooltip, sceneSummary } from './describe';
 import { type Hit, hitTest } from './hitTest';
 import { type LaneLayout, laneYs } from './lanes';
-import { opSpans } from './opSpans';
+import { createOpSpanTracker } from './opSpans';
 import { type OverlayParts, updateOverlay } from './overlay';
 import { type Palette, paintScene, readPalette } from './paint';
 import { buildScene, type Scene } from './scene';
@@ -79,7 +78,7 @@ export function createSpaceTimeController(
   let frame = 0;
   /** The hover this diagram set, so it clears only its own and not another view's. */
   let ownHover: Selection = null;
-  const spansOf = memoOn((history: HistoryOp[]) => opSpans(history));
+  const spanTracker = createOpSpanTracker();
   const marksOf = memoOn((_view: SimView): LifecycleMark[] =>
     lifecycleMarks(store.getState().session),
   );
@@ -130,7 +129,7 @@ export function createSpaceTimeController(
       laneY: laneYs(layout.lanes),
       finished: finishedMessagesBetween(state.session, shown.startMs, shown.startMs + shown.spanMs),
       inFlight: view.inFlight,
-      spans: spansOf(view.history),
+      spans: spanTracker.update(view.history),
       marks: marksOf(view),
     });
     const ratio = globalThis.devicePixelRatio || 1;
