@@ -38,17 +38,20 @@ export function arrowFor(
   const yTo = laneY.get(m.to);
   if (y1 === undefined || yTo === undefined) return null;
   const x1 = x(m.sentAt);
-  const base = { message: m, category: categoryOf(m.kind), x1, y1 };
+  const xEnd = x(m.deliverAt);
+  const category = categoryOf(m.kind);
+  // Object literals of one shape, written out: this runs for every arrow of every frame.
   if (m.fate === 'delivered') {
-    return { ...base, state: 'delivered', x2: x(m.deliverAt), y2: yTo };
+    return { message: m, category, state: 'delivered', x1, y1, x2: xEnd, y2: yTo };
   }
   if (m.fate === 'in-flight') {
     // Along the straight line to its delivery point: x is linear in time, so the tip is at x(t).
     const f = progress(t, m.sentAt, m.deliverAt);
-    const xEnd = x(m.deliverAt);
-    return { ...base, state: 'in-flight', x2: x1 + (xEnd - x1) * f, y2: y1 + (yTo - y1) * f };
+    const x2 = x1 + (xEnd - x1) * f;
+    return { message: m, category, state: 'in-flight', x1, y1, x2, y2: y1 + (yTo - y1) * f };
   }
-  return { ...base, state: 'dropped', x2: x(m.deliverAt), y2: y1 + (yTo - y1) * DROP_FRACTION };
+  const y2 = y1 + (yTo - y1) * DROP_FRACTION;
+  return { message: m, category, state: 'dropped', x1, y1, x2: xEnd, y2 };
 }
 
 /** Whether a message's flight, as drawn at time t, overlaps the window. */
