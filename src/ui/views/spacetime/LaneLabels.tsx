@@ -1,7 +1,7 @@
 /**
  * The lane names down the left: each a button that selects its node or client, lit up when
- * that node or client is hovered or selected in any view. Thin lanes keep the button (and its
- * tooltip) but hide the text.
+ * that node or client is hovered or selected in any view (and its lane with it, on the plot).
+ * Thin lanes keep the button (and its tooltip) but hide the text.
  */
 import type { ReplicaState } from '../../../store/store';
 import { useReplica, useReplicaStore } from '../../StoreContext';
@@ -41,5 +41,25 @@ export function LaneLabels({ lanes }: { lanes: LaneLayout }) {
         );
       })}
     </ul>
+  );
+}
+
+/** Bands behind the hovered and the selected lane, drawn in the plot's SVG overlay. */
+export function LaneHighlights({ lanes }: { lanes: LaneLayout }) {
+  const hovered = useReplica(selectHovered);
+  const selected = useReplica(selectSelected);
+  const band = (id: string | null, className: string) => {
+    const lane = id === null ? undefined : lanes.lanes.find((l) => l.id === id);
+    if (lane === undefined) return null;
+    const height = Math.max(lanes.laneHeightPx, 4);
+    return (
+      <rect className={className} x={0} width="100%" y={lane.y - height / 2} height={height} />
+    );
+  };
+  return (
+    <g>
+      {band(selected, 'spacetime__lane-band spacetime__lane-band--selected')}
+      {band(hovered, 'spacetime__lane-band')}
+    </g>
   );
 }

@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ReplicaState } from '../../../store/store';
 import { useReplica, useReplicaStore } from '../../StoreContext';
 import { useReducedMotion } from '../../useReducedMotion';
-import { LaneLabels } from './LaneLabels';
+import { LaneHighlights, LaneLabels } from './LaneLabels';
 import { laneLayout } from './lanes';
 import { AXIS_HEIGHT_PX } from './overlay';
 import { SpaceTimeToolbar } from './SpaceTimeToolbar';
@@ -135,6 +135,7 @@ export function SpaceTimeDiagram() {
         >
           <canvas ref={canvasRef} className="spacetime__canvas" />
           <svg ref={overlayRef} className="spacetime__overlay" aria-hidden="true">
+            <LaneHighlights lanes={lanes} />
             <g ref={axisRef} className="spacetime__axis" />
             <path ref={selectedRef} className="spacetime__selected" />
             <path ref={hoveredRef} className="spacetime__hovered" />

@@ -29,9 +29,19 @@ describe('time window', () => {
     expect(clampWindow({ startMs: 900, spanMs: 400 }, 1000)).toEqual({ startMs: 600, spanMs: 400 });
   });
 
-  it('scrolling follow keeps the playhead at its place once past it', () => {
+  it('scrolling follow holds the playhead at its place once past it', () => {
     const w = followWindow({ startMs: 0, spanMs: 1000 }, 3000, 10_000, false);
     expect(w).toEqual({ startMs: 3000 - FOLLOW_AT * 1000, spanMs: 1000 });
+  });
+
+  it('scrolling follow leaves the window still while the playhead moves inside it', () => {
+    const w = { startMs: 2000, spanMs: 1000 };
+    expect(followWindow(w, 2100, 10_000, false)).toEqual(w);
+    // Jumping back before the window brings it back with the playhead at its place.
+    expect(followWindow(w, 1500, 10_000, false)).toEqual({
+      startMs: 1500 - FOLLOW_AT * 1000,
+      spanMs: 1000,
+    });
   });
 
   it('paged follow (reduced motion) stays still until the playhead nears the edge', () => {

@@ -46,8 +46,11 @@ export function initialWindow(durationMs: number): TimeWindow {
 }
 
 /**
- * The window that keeps the playhead in view. Scrolling keeps it at FOLLOW_AT of the width;
- * paging (for reduced motion) leaves the window still until the playhead nears an edge.
+ * The window that keeps the playhead in view. It stays still while the playhead is inside it
+ * (so a click that seeks within the window does not move the picture under the pointer).
+ * Scrolling: once the playhead passes FOLLOW_AT of the width it is held there, and one that
+ * jumps back before the window lands at FOLLOW_AT too, with what led up to it in view. Paging
+ * (for reduced motion) moves the window only when the playhead nears an edge or leaves it.
  */
 export function followWindow(
   current: TimeWindow,
@@ -55,12 +58,12 @@ export function followWindow(
   durationMs: number,
   paged: boolean,
 ): TimeWindow {
-  const { spanMs } = current;
-  if (!paged) return clampWindow({ startMs: playhead - FOLLOW_AT * spanMs, spanMs }, durationMs);
-  const inside =
-    playhead >= current.startMs && playhead <= current.startMs + PAGE_AT * current.spanMs;
+  const { startMs, spanMs } = current;
+  const holdAt = paged ? PAGE_AT : FOLLOW_AT;
+  const inside = playhead >= startMs && playhead <= startMs + holdAt * spanMs;
   if (inside) return clampWindow(current, durationMs);
-  return clampWindow({ startMs: playhead - PAGE_TO * spanMs, spanMs }, durationMs);
+  const landAt = paged ? PAGE_TO : FOLLOW_AT;
+  return clampWindow({ startMs: playhead - landAt * spanMs, spanMs }, durationMs);
 }
 
 /** The window after zooming by `factor` (above 1 zooms in) around the time `anchorMs`. */
