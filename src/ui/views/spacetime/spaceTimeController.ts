@@ -18,6 +18,7 @@ import { createOpSpanTracker } from './opSpans';
 import { type OverlayParts, updateOverlay } from './overlay';
 import { type Palette, paintScene, readPalette } from './paint';
 import { buildScene, type Scene } from './scene';
+import { hoverChange } from './sharedHover';
 import {
   clampWindow,
   followWindow,
@@ -222,13 +223,10 @@ function attachPointer(
     return hitTest(scene, px, py);
   };
   const share = (next: Selection) => {
-    const current = store.getState().hover;
-    const own = hover.getOwnHover();
-    // Clear only a hover this diagram set; never overwrite another view's with nothing.
-    if (next === null && (own === null || current !== own)) return;
-    if (next !== null && current?.kind === next.kind && current.id === next.id) return;
-    hover.setOwnHover(next);
-    store.getState().setHover(next);
+    const change = hoverChange(store.getState().hover, hover.getOwnHover(), next);
+    if (change === undefined) return;
+    hover.setOwnHover(change);
+    store.getState().setHover(change);
   };
   const hideTooltip = () => {
     el.tooltip.hidden = true;
