@@ -11,14 +11,13 @@ import {
   lifecycleMarks,
 } from '../../../store/timeline';
 import type { SimView } from '../../../store/view';
-import { hitTooltip, sceneSummary } from './describe';
-import { type Hit, hitTest } from './hitTest';
+import { sceneSummary } from './describe';
 import { type LaneLayout, laneYs } from './lanes';
 import { createOpSpanTracker } from './opSpans';
 import { type OverlayParts, updateOverlay } from './overlay';
 import { type Palette, paintScene, readPalette } from './paint';
+import { attachPointer } from './pointer';
 import { buildScene, type Scene } from './scene';
-import { hoverChange } from './sharedHover';
 import {
   clampWindow,
   followWindow,
@@ -54,13 +53,51 @@ export interface SpaceTimeController {
 
 const messageId = (s: Selection) => (s?.kind === 'message' ? Number(s.id) : null);
 
-/** Memoise a derivation on the identity of its input (the view is rebuilt on every change). */
-function memoOn<I, O>(derive: (input: I) => O): (input: I) => O {
-  let last: { input: I; output: O } | null = null;
-  return (input) => {
-    if (last === null || last.input !== input) last = { input, output: derive(input) };
-    return last.output;
+/**
+ * The scene at a state, for a window and layout. Operation spans extend as the history grows,
+ * and crash marks are read once per view (the view is rebuilt on every change).
+ */
+function createSceneSource(): (
+  state: ReplicaState,
+  shown: TimeWindow,
+  layout: SpaceTimeLayout,
+) => Scene {
+  const spanTracker = createOpSpanTracker();
+  let marks: { view: SimView; marks: LifecycleMark[] } | null = null;
+  return (state, shown, layout) => {
+    const { view, session } = state;
+    if (marks?.view !== view) marks = { view, marks: lifecycleMarks(session) };
+    return buildScene({
+      t: state.playhead,
+      window: shown,
+      widthPx: layout.width,
+      laneY: laneYs(layout.lanes),
+      finished: finishedMessagesBetween(session, shown.startMs, shown.startMs + shown.spanMs),
+      inFlight: view.inFlight,
+      spans: spanTracker.update(view.history),
+      marks: marks.marks,
+    });
   };
+}
+
+/** Paint the canvas, update the overlay, and say what is shown. */
+function paintFrame(
+  ctx: CanvasRenderingContext2D,
+  el: SpaceTimeElements,
+  scene: Scene,
+  layout: SpaceTimeLayout,
+  state: ReplicaState,
+  palette: Palette,
+): void {
+  const ratio = globalThis.devicePixelRatio || 1;
+  const size = { width: layout.width, height: layout.height, ratio };
+  paintScene(ctx, scene, layout.lanes, size, palette);
+  updateOverlay(el, scene, layout, {
+    hovered: messageId(state.hover),
+    selected: messageId(state.selection),
+  });
+  const summary = sceneSummary(scene);
+  if (el.summary.textContent !== summary) el.summary.textContent = summary;
 }
 
 export function createSpaceTimeController(
@@ -79,10 +116,7 @@ export function createSpaceTimeController(
   let frame = 0;
   /** The hover this diagram set, so it clears only its own and not another view's. */
   let ownHover: Selection = null;
-  const spanTracker = createOpSpanTracker();
-  const marksOf = memoOn((_view: SimView): LifecycleMark[] =>
-    lifecycleMarks(store.getState().session),
-  );
+  const sceneAt = createSceneSource();
 
   const setFollowing = (next: boolean) => {
     if (next === follow) return;
@@ -123,31 +157,8 @@ export function createSpaceTimeController(
       : clampWindow(shown, view.durationMs);
     zoomer.update(view.durationMs, layout.width, layout.height);
     zoomer.show(shown);
-    scene = buildScene({
-      t: playhead,
-      window: shown,
-      widthPx: layout.width,
-      laneY: laneYs(layout.lanes),
-      finished: finishedMessagesBetween(state.session, shown.startMs, shown.startMs + shown.spanMs),
-      inFlight: view.inFlight,
-      spans: spanTracker.update(view.history),
-      marks: marksOf(view),
-    });
-    const ratio = globalThis.devicePixelRatio || 1;
-    paintScene(
-      ctx,
-      scene,
-      layout.lanes,
-      { width: layout.width, height: layout.height, ratio },
-      palette,
-    );
-    updateOverlay(el, scene, layout, {
-      hovered: messageId(state.hover),
-      selected: messageId(state.selection),
-    });
-    const summary = sceneSummary(scene);
-    if (el.summary.textContent !== summary) el.summary.textContent = summary;
-    el.overlay.dataset.messages = String(scene.arrows.length);
+    scene = sceneAt(state, shown, layout);
+    paintFrame(ctx, el, scene, layout, state, palette);
   }
 
   function schedule() {
@@ -203,77 +214,4 @@ export function createSpaceTimeController(
       zoomer.destroy();
     },
   };
-}
-
-/** Hover and click: tooltips, the shared hover, selection, and seeking by clicking empty space. */
-function attachPointer(
-  store: ReplicaStore,
-  el: SpaceTimeElements,
-  currentScene: () => Scene | null,
-  hover: { getOwnHover(): Selection; setOwnHover(h: Selection): void },
-): () => void {
-  const pointAt = (event: MouseEvent) => {
-    const box = el.overlay.getBoundingClientRect();
-    return { px: event.clientX - box.left, py: event.clientY - box.top };
-  };
-  const hitAt = (event: MouseEvent): Hit | null => {
-    const scene = currentScene();
-    if (scene === null) return null;
-    const { px, py } = pointAt(event);
-    return hitTest(scene, px, py);
-  };
-  const share = (next: Selection) => {
-    const change = hoverChange(store.getState().hover, hover.getOwnHover(), next);
-    if (change === undefined) return;
-    hover.setOwnHover(change);
-    store.getState().setHover(change);
-  };
-  const hideTooltip = () => {
-    el.tooltip.hidden = true;
-    el.overlay.style.cursor = '';
-  };
-  const onMove = (event: PointerEvent) => {
-    if (event.buttons !== 0) return hideTooltip();
-    const hit = hitAt(event);
-    if (hit === null) {
-      hideTooltip();
-      share(null);
-      return;
-    }
-    const { px, py } = pointAt(event);
-    el.tooltip.textContent = hitTooltip(hit);
-    el.tooltip.hidden = false;
-    // On the right half the tooltip opens leftwards, so it is never cut off at the edge.
-    const leftHalf = px < el.overlay.clientWidth / 2;
-    el.tooltip.style.left = leftHalf ? `${px + 12}px` : '';
-    el.tooltip.style.right = leftHalf ? '' : `${el.overlay.clientWidth - px + 12}px`;
-    el.tooltip.style.top = `${py + 12}px`;
-    el.overlay.style.cursor = 'pointer';
-    share(selectionFor(hit));
-  };
-  const onLeave = () => {
-    hideTooltip();
-    share(null);
-  };
-  const onClick = (event: MouseEvent) => {
-    const hit = hitAt(event);
-    const scene = currentScene();
-    if (hit !== null) store.getState().select(selectionFor(hit));
-    else if (scene !== null) store.getState().seek(Math.round(scene.x.invert(pointAt(event).px)));
-  };
-  el.overlay.addEventListener('pointermove', onMove);
-  el.overlay.addEventListener('pointerleave', onLeave);
-  el.overlay.addEventListener('click', onClick);
-  return () => {
-    el.overlay.removeEventListener('pointermove', onMove);
-    el.overlay.removeEventListener('pointerleave', onLeave);
-    el.overlay.removeEventListener('click', onClick);
-  };
-}
-
-/** What a hit names, in the store's terms. */
-export function selectionFor(hit: Hit): NonNullable<Selection> {
-  if (hit.kind === 'message') return { kind: 'message', id: String(hit.arrow.message.id) };
-  if (hit.kind === 'op') return { kind: 'client', id: hit.span.client };
-  return { kind: 'node', id: hit.mark.node };
 }
