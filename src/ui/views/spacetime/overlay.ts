@@ -12,6 +12,9 @@ export const AXIS_HEIGHT_PX = 22;
 /** Pixels per axis tick, roughly: enough room for a "1200 ms" label. */
 const PX_PER_TICK = 90;
 
+/** The window and size each axis was last drawn for. */
+const drawnAxis = new WeakMap<SVGGElement, string>();
+
 export interface OverlayParts {
   axis: SVGGElement;
   playhead: SVGLineElement;
@@ -31,13 +34,19 @@ export function updateOverlay(
   highlight: { hovered: number | null; selected: number | null },
 ): void {
   const axisY = size.height - AXIS_HEIGHT_PX;
-  select(parts.axis)
-    .attr('transform', `translate(0,${axisY})`)
-    .call(
-      axisBottom(scene.x)
-        .ticks(Math.max(2, Math.floor(size.width / PX_PER_TICK)))
-        .tickFormat((d) => `${d} ms`),
-    );
+  // The axis only changes with the window or the size; while following a paused run, or with
+  // the whole run in view, rebuilding it every frame would be most of the diagram's cost.
+  const axisKey = `${scene.window.startMs}|${scene.window.spanMs}|${size.width}|${size.height}`;
+  if (drawnAxis.get(parts.axis) !== axisKey) {
+    drawnAxis.set(parts.axis, axisKey);
+    select(parts.axis)
+      .attr('transform', `translate(0,${axisY})`)
+      .call(
+        axisBottom(scene.x)
+          .ticks(Math.max(2, Math.floor(size.width / PX_PER_TICK)))
+          .tickFormat((d) => `${d} ms`),
+      );
+  }
   const px = scene.x(scene.t);
   const visible = px >= 0 && px <= size.width;
   select(parts.playhead)
