@@ -123,4 +123,21 @@ test.describe('space-time diagram', () => {
     await follow.click();
     await expect(follow).toHaveAttribute('aria-pressed', 'true');
   });
+
+  // The window after each seek: scrolling holds the playhead at 80 % of the window; paging
+  // lets it run to 95 %, then turns the page, and keeps still while the playhead stays on it.
+  for (const [motion, windows] of [
+    ['no-preference', ['100 ms to 1100', '160 ms to 1160', '700 ms to 1700']],
+    ['reduce', ['0 ms to 1000', '910 ms to 1910', '910 ms to 1910']],
+  ] as const) {
+    test(`following the playhead with reduced motion "${motion}"`, async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: motion });
+      await page.goto('/?scenario=sync-vs-async&seed=1');
+      const seeks = ['900', '960', '1500'];
+      for (const [i, t] of seeks.entries()) {
+        await timeSlider(page).fill(t);
+        await expect(shown(page)).toHaveText(new RegExp(`from ${windows[i]} ms\\.$`));
+      }
+    });
+  }
 });
