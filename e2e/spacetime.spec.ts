@@ -81,6 +81,9 @@ test.describe('space-time diagram', () => {
     const lane = diagram(page).getByRole('button', { name: 'Lane follower-2' });
     await lane.click();
     await expect(lane).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('region', { name: 'Node follower-2' })).toBeVisible();
+    await lane.click();
+    await expect(lane).toHaveAttribute('aria-pressed', 'false');
 
     const toggle = diagram(page).getByRole('button', { name: 'Timeline' });
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');

@@ -30,8 +30,12 @@ export function LaneLabels({ lanes }: { lanes: LaneLayout }) {
               className={`spacetime__lane spacetime__lane--${lane.kind}${lit}`}
               aria-label={`Lane ${lane.id}`}
               aria-pressed={lane.id === selected}
-              title={`${lane.id} (${what}): its lane shows what it sends and receives over time. Click to select it.`}
-              onClick={() => store.getState().select({ kind: lane.kind, id: lane.id })}
+              title={`${lane.id} (${what}): its lane shows what it sends and receives over time. Click to select it, again to let go.`}
+              onClick={() =>
+                store
+                  .getState()
+                  .select(lane.id === selected ? null : { kind: lane.kind, id: lane.id })
+              }
               onPointerEnter={() => store.getState().setHover({ kind: lane.kind, id: lane.id })}
               onPointerLeave={() => store.getState().setHover(null)}
             >
