@@ -51,11 +51,7 @@ export function attachPointer(
     const { px, py } = pointAt(event);
     el.tooltip.textContent = hitTooltip(hit);
     el.tooltip.hidden = false;
-    // On the right half the tooltip opens leftwards, so it is never cut off at the edge.
-    const leftHalf = px < el.overlay.clientWidth / 2;
-    el.tooltip.style.left = leftHalf ? `${px + 12}px` : '';
-    el.tooltip.style.right = leftHalf ? '' : `${el.overlay.clientWidth - px + 12}px`;
-    el.tooltip.style.top = `${py + 12}px`;
+    placeTooltip(el, px, py);
     el.overlay.style.cursor = 'pointer';
     share(selectionFor(hit));
   };
@@ -77,6 +73,21 @@ export function attachPointer(
     el.overlay.removeEventListener('pointerleave', onLeave);
     el.overlay.removeEventListener('click', onClick);
   };
+}
+
+/**
+ * Beside the pointer, opening towards the middle of the plot (leftwards on its right half,
+ * upwards on its lower half), so it is never cut off at an edge.
+ */
+function placeTooltip(el: PointerElements, px: number, py: number): void {
+  const { clientWidth: width, clientHeight: height } = el.overlay;
+  const style = el.tooltip.style;
+  const left = px < width / 2;
+  const above = py > height / 2;
+  style.left = left ? `${px + 12}px` : '';
+  style.right = left ? '' : `${width - px + 12}px`;
+  style.top = above ? '' : `${py + 12}px`;
+  style.bottom = above ? `${height - py + 12}px` : '';
 }
 
 /** What a hit names, in the store's terms. */
