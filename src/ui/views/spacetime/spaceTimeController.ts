@@ -51,6 +51,9 @@ export interface SpaceTimeController {
   destroy(): void;
 }
 
+/** The diagram may use one part in DRAW_SHARE of the main thread while it is expensive. */
+const DRAW_SHARE = 8;
+
 const messageId = (s: Selection) => (s?.kind === 'message' ? Number(s.id) : null);
 
 /**
@@ -105,7 +108,9 @@ export function createSpaceTimeController(
   el: SpaceTimeElements,
   onFollowChange: (follow: boolean) => void,
 ): SpaceTimeController {
-  const ctx = el.canvas.getContext('2d');
+  // Desynchronized, like the cluster view's message canvas: a busy frame's canvas commit
+  // otherwise waits on the compositor and costs more than the drawing.
+  const ctx = el.canvas.getContext('2d', { desynchronized: true });
   const palette: Palette = readPalette(el.canvas);
   let layout: SpaceTimeLayout | null = null;
   let reducedMotion = false;
@@ -142,7 +147,6 @@ export function createSpaceTimeController(
   });
 
   function draw() {
-    frame = 0;
     if (layout === null || ctx === null) return;
     const state = store.getState();
     const { view, playhead } = state;
@@ -161,8 +165,24 @@ export function createSpaceTimeController(
     paintFrame(ctx, el, scene, layout, state, palette);
   }
 
+  // A busy run zoomed out costs the diagram tens of milliseconds a frame; then it redraws less
+  // often, so that it takes at most 1 / DRAW_SHARE of the main thread and the cluster view's
+  // moving messages keep their frame rate. A cheap diagram still redraws every frame.
+  let lastDrawCostMs = 0;
+  let lastDrawAt = Number.NEGATIVE_INFINITY;
+  function onFrame(now: number) {
+    frame = 0;
+    if (now - lastDrawAt < lastDrawCostMs * DRAW_SHARE) {
+      frame = requestAnimationFrame(onFrame);
+      return;
+    }
+    lastDrawAt = now;
+    draw();
+    lastDrawCostMs = performance.now() - now;
+  }
+
   function schedule() {
-    if (frame === 0) frame = requestAnimationFrame(draw);
+    if (frame === 0) frame = requestAnimationFrame(onFrame);
   }
 
   const unsubscribe = store.subscribe((s: ReplicaState, prev: ReplicaState) => {
