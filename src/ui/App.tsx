@@ -23,6 +23,7 @@ import { usePlaybackLoop } from './usePlaybackLoop';
 import { useSeedError } from './useSeedError';
 import { useUrlSync } from './useUrlSync';
 import { ClusterView } from './views/ClusterView';
+import { SpaceTimeDiagram } from './views/spacetime/SpaceTimeDiagram';
 
 function Shell({ start }: { start: StartParams }) {
   const store = useReplicaStore();
@@ -86,6 +87,7 @@ function Shell({ start }: { start: StartParams }) {
         <ClientsPanel />
         <FaultPanel />
       </aside>
+      <SpaceTimeDiagram />
     </div>
   );
 }

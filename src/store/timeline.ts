@@ -1,0 +1,65 @@
+/**
+ * What the space-time diagram reads from a session beyond the view: finished messages within a
+ * time window (read from the columnar message log without building the whole list) and the
+ * nodes' crashes and restarts so far. Both describe the simulation at its current time only:
+ * nothing after `now` has a fate yet, so nothing from the future can leak into the picture.
+ */
+import { messageAt } from '../engine/messageLog';
+import type { Session } from './session';
+import type { MessageView } from './view';
+
+/** A finished message as the diagram draws it: a message view without its payload. */
+export type TimelineMessage = Omit<MessageView, 'payload'>;
+
+/** A node going down or coming back, at a time. */
+export interface LifecycleMark {
+  node: string;
+  t: number;
+  type: 'crash' | 'restart';
+}
+
+/** Index of the first finished message whose fate came at or after `t` (fates come in time order). */
+function firstDecidedFrom(deliverAt: Float64Array, count: number, t: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((deliverAt[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Finished messages whose flight overlaps `[fromMs, toMs]`: sent at or before `toMs`, their
+ * fate decided at or after `fromMs`. Costs a binary search plus the messages decided after
+ * `fromMs`, so following the playhead through a long run stays cheap.
+ */
+export function finishedMessagesBetween(
+  session: Session,
+  fromMs: number,
+  toMs: number,
+): TimelineMessage[] {
+  const log = session.sim.logs.messages;
+  const out: TimelineMessage[] = [];
+  for (let i = firstDecidedFrom(log.deliverAt, log.count, fromMs); i < log.count; i++) {
+    const sentAt = log.sentAt[i] as number;
+    if (sentAt > toMs) continue;
+    const { id, kind, from, to, deliverAt, fate, dropReason } = messageAt(log, i);
+    const m: TimelineMessage = { id, kind, from, to, sentAt, deliverAt, fate };
+    if (dropReason !== undefined) m.dropReason = dropReason;
+    out.push(m);
+  }
+  return out;
+}
+
+/** Every crash and restart so far, in time order (read from the trace). */
+export function lifecycleMarks(session: Session): LifecycleMark[] {
+  const out: LifecycleMark[] = [];
+  for (const e of session.sim.logs.trace) {
+    if ((e.type === 'crash' || e.type === 'restart') && e.node !== undefined) {
+      out.push({ node: e.node, t: e.t, type: e.type });
+    }
+  }
+  return out;
+}
