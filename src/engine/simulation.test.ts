@@ -4,6 +4,7 @@ import { finishedMessages } from './messageLog';
 import {
   checkpoint,
   createSimulation,
+  nodeRuntime,
   restore,
   runUntil,
   type SimConfig,
@@ -89,7 +90,7 @@ describe('simulation', () => {
       'partition',
       'partition',
     ]);
-    expect(sim.core.nodes.b?.state.data).toEqual({ y: 2 });
+    expect(nodeRuntime(sim, 'b')?.state.data).toEqual({ y: 2 });
   });
 
   it('loses messages to a crashed node, and its timers, but keeps durable state', () => {
@@ -100,14 +101,14 @@ describe('simulation', () => {
     ];
     const sim = createSimulation(config(4), echoProtocol, inputs);
     runUntil(sim, 199);
-    expect(sim.core.nodes.b?.state.ticks).toBe(0);
+    expect(nodeRuntime(sim, 'b')?.state.ticks).toBe(0);
     const lost = finishedMessages(sim.logs.messages).filter(
       (m) => m.to === 'b' && m.fate === 'lost',
     );
     expect(lost.length).toBe(1);
     runUntil(sim, 400);
-    expect(sim.core.nodes.b?.up).toBe(true);
-    expect(sim.core.nodes.b?.state.ticks).toBeGreaterThan(0);
+    expect(nodeRuntime(sim, 'b')?.up).toBe(true);
+    expect(nodeRuntime(sim, 'b')?.state.ticks).toBeGreaterThan(0);
   });
 
   it('orders messages on a link first in, first out', () => {

@@ -32,6 +32,9 @@ export interface Message {
   kind: string;
   from: EndpointId;
   to: EndpointId;
+  /** Endpoint indices of `from` and `to` (see `SimCore.endpointIds`): the engine's own keys. */
+  src: number;
+  dst: number;
   payload: unknown;
   sentAt: SimTimeMs;
   deliverAt: SimTimeMs;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nodeRuntime } from '../engine/simulation';
 import { findBuiltin } from '../scenarios/builtin';
 import { runScenario } from '../scenarios/run';
 import { createSession, inject, seek, stepBack, stepForward } from './session';
@@ -45,6 +46,6 @@ describe('session time travel', () => {
     seek(session, scenario.durationMs);
     const replayed = runScenario(scenario, 9, [input]);
     expect(session.sim.core.traceHash).toBe(replayed.core.traceHash);
-    expect(session.sim.core.nodes.n2?.up).toBe(false);
+    expect(nodeRuntime(session.sim, 'n2')?.up).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * acknowledged writes that were lost, the writes discarded from logs, the failovers, split-brain
  * writes, and the numeric metrics that scenarios state expectations about.
  */
-import type { Simulation } from '../../engine/simulation';
+import { nodeRuntime, type Simulation } from '../../engine/simulation';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
@@ -67,7 +67,7 @@ function replicaIdsOf(sim: SingleLeaderSim): NodeId[] {
 export function authoritativeReplica(sim: SingleLeaderSim): NodeId | null {
   let best: SingleLeaderNode | null = null;
   for (const id of replicaIdsOf(sim)) {
-    const node = sim.core.nodes[id];
+    const node = nodeRuntime(sim, id);
     if (node === undefined || !node.up) continue;
     const s = node.state;
     const better =
@@ -89,8 +89,9 @@ function acknowledgedWrites(history: HistoryOp[]): HistoryOp[] {
 export function lostWrites(sim: SingleLeaderSim): LostWrite[] {
   const truth = authoritativeReplica(sim);
   if (truth === null) return [];
-  const kept = new Set(sim.core.nodes[truth]?.state.storage.log.map((e) => e.opId));
-  const snapshotPos = sim.core.nodes[truth]?.state.storage.snapshotPos ?? 0;
+  const storage = nodeRuntime(sim, truth)?.state.storage;
+  const kept = new Set(storage?.log.map((e) => e.opId));
+  const snapshotPos = storage?.snapshotPos ?? 0;
   return acknowledgedWrites(sim.logs.history)
     .filter((h) => !kept.has(h.opId) && Number(h.meta?.pos ?? 0) > snapshotPos)
     .map((h) => ({
@@ -198,7 +199,7 @@ export function staleReads(history: HistoryOp[]): number {
 /** Do all live, serving replicas hold the same data? */
 export function converged(sim: SingleLeaderSim): boolean {
   const datas = replicaIdsOf(sim)
-    .map((id) => sim.core.nodes[id])
+    .map((id) => nodeRuntime(sim, id))
     .filter((n) => n?.up && n.state.lifecycle !== 'bootstrapping')
     .map((n) => JSON.stringify(Object.entries(n?.state.storage.data ?? {}).sort()));
   return datas.every((d) => d === datas[0]);
@@ -207,7 +208,7 @@ export function converged(sim: SingleLeaderSim): boolean {
 export function replicaViews(sim: SingleLeaderSim): Record<NodeId, ReplicaView> {
   const views: Record<NodeId, ReplicaView> = {};
   for (const id of sim.core.nodeIds) {
-    const node = sim.core.nodes[id];
+    const node = nodeRuntime(sim, id);
     if (node === undefined) continue;
     const s = node.state;
     views[id] = {
