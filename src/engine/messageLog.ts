@@ -1,8 +1,12 @@
 /**
- * Messages whose fate is decided, stored as columns: numbers in typed arrays, strings (which
- * are shared: a handful of kinds and endpoint names) in plain arrays. A long run sends millions of messages; kept as objects they would be most of
- * the heap and most of the garbage collector's work. Readers get `Message` objects on demand.
+ * Messages whose fate is decided, stored as columns: numbers in typed arrays, with kinds as
+ * their codes (`kinds.ts`) and ends as endpoint indices, and payloads in a plain array. A long
+ * run sends millions of messages; kept as objects they would be most of the heap and most of
+ * the garbage collector's work. Readers get `Message` objects on demand, naming the ends with
+ * the simulation's `core.endpointIds` (an index never changes meaning, and a checkpoint's
+ * endpoints include every end of the messages logged before it).
  */
+import { kindName } from './kinds';
 import type { DropReason, EndpointId, Message, MessageFate } from './types';
 
 /** What is kept of a message once its fate is decided. */
@@ -21,12 +25,15 @@ export type MessageRecord = Pick<
   | 'fateTraceId'
 >;
 
+/** What `pushMessage` reads: a record plus the engine's codes for kind and ends. */
+type LoggedMessage = MessageRecord & Pick<Message, 'kindCode' | 'src' | 'dst'>;
+
 export interface MessageLog {
   count: number;
   id: Int32Array;
-  kind: string[];
-  from: EndpointId[];
-  to: EndpointId[];
+  kind: Uint16Array;
+  src: Int32Array;
+  dst: Int32Array;
   sentAt: Float64Array;
   deliverAt: Float64Array;
   /** Fate and drop reason in one code: see `FATES`. */
@@ -57,9 +64,9 @@ export function emptyMessageLog(): MessageLog {
   return {
     count: 0,
     id: new Int32Array(n),
-    kind: [],
-    from: [],
-    to: [],
+    kind: new Uint16Array(n),
+    src: new Int32Array(n),
+    dst: new Int32Array(n),
     sentAt: new Float64Array(n),
     deliverAt: new Float64Array(n),
     fate: new Uint8Array(n),
@@ -69,7 +76,7 @@ export function emptyMessageLog(): MessageLog {
   };
 }
 
-function doubled<T extends Int32Array | Float64Array | Uint8Array>(
+function doubled<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
   old: T,
   make: (n: number) => T,
 ): T {
@@ -87,6 +94,9 @@ function grow(log: MessageLog): void {
   const f64 = (n: number) => new Float64Array(n);
   const u8 = (n: number) => new Uint8Array(n);
   log.id = doubled(log.id, i32);
+  log.kind = doubled(log.kind, (n) => new Uint16Array(n));
+  log.src = doubled(log.src, i32);
+  log.dst = doubled(log.dst, i32);
   log.sentAt = doubled(log.sentAt, f64);
   log.deliverAt = doubled(log.deliverAt, f64);
   log.fate = doubled(log.fate, u8);
@@ -95,13 +105,13 @@ function grow(log: MessageLog): void {
 }
 
 /** Record a message whose fate was just decided. */
-export function pushMessage(log: MessageLog, m: MessageRecord): void {
+export function pushMessage(log: MessageLog, m: LoggedMessage): void {
   if (log.count === log.id.length) grow(log);
   const i = log.count++;
   log.id[i] = m.id;
-  log.kind.push(m.kind);
-  log.from.push(m.from);
-  log.to.push(m.to);
+  log.kind[i] = m.kindCode;
+  log.src[i] = m.src;
+  log.dst[i] = m.dst;
   log.sentAt[i] = m.sentAt;
   log.deliverAt[i] = m.deliverAt;
   log.fate[i] = fateCode(m);
@@ -110,14 +120,18 @@ export function pushMessage(log: MessageLog, m: MessageRecord): void {
   log.payload.push(m.payload);
 }
 
-/** The i-th finished message, as an object. */
-export function messageAt(log: MessageLog, i: number): MessageRecord {
+/** The i-th finished message, as an object; `endpointIds` is the simulation's `core.endpointIds`. */
+export function messageAt(
+  log: MessageLog,
+  i: number,
+  endpointIds: readonly EndpointId[],
+): MessageRecord {
   const { fate, dropReason } = FATES[log.fate[i] as number] as (typeof FATES)[number];
   return {
     id: log.id[i] as number,
-    kind: log.kind[i] as string,
-    from: log.from[i] as EndpointId,
-    to: log.to[i] as EndpointId,
+    kind: kindName(log.kind[i] as number),
+    from: endpointIds[log.src[i] as number] as EndpointId,
+    to: endpointIds[log.dst[i] as number] as EndpointId,
     payload: log.payload[i],
     sentAt: log.sentAt[i] as number,
     deliverAt: log.deliverAt[i] as number,
@@ -129,9 +143,13 @@ export function messageAt(log: MessageLog, i: number): MessageRecord {
 }
 
 /** Every finished message from index `from` on, as objects, in the order their fates came. */
-export function finishedMessages(log: MessageLog, from = 0): MessageRecord[] {
+export function finishedMessages(
+  log: MessageLog,
+  endpointIds: readonly EndpointId[],
+  from = 0,
+): MessageRecord[] {
   const out: MessageRecord[] = [];
-  for (let i = from; i < log.count; i++) out.push(messageAt(log, i));
+  for (let i = from; i < log.count; i++) out.push(messageAt(log, i, endpointIds));
   return out;
 }
 
@@ -141,13 +159,18 @@ export function countMessages(log: MessageLog): {
   byKind: Record<string, number>;
 } {
   const byFate: Record<string, number> = { delivered: 0, dropped: 0, lost: 0 };
-  const byKind: Record<string, number> = {};
+  const byKindCode: number[] = [];
+  const firstSeen: number[] = [];
   for (let i = 0; i < log.count; i++) {
     const fate = (FATES[log.fate[i] as number] as (typeof FATES)[number]).fate;
     byFate[fate] = (byFate[fate] ?? 0) + 1;
-    const kind = log.kind[i] as string;
-    byKind[kind] = (byKind[kind] ?? 0) + 1;
+    const code = log.kind[i] as number;
+    if (byKindCode[code] === undefined) firstSeen.push(code);
+    byKindCode[code] = (byKindCode[code] ?? 0) + 1;
   }
+  // Kinds in the order they first appear.
+  const byKind: Record<string, number> = {};
+  for (const code of firstSeen) byKind[kindName(code)] = byKindCode[code] as number;
   return { byFate, byKind };
 }
 
@@ -155,7 +178,4 @@ export function countMessages(log: MessageLog): {
 export function truncateMessages(log: MessageLog, count: number): void {
   log.count = Math.min(log.count, count);
   log.payload.length = log.count;
-  log.kind.length = log.count;
-  log.from.length = log.count;
-  log.to.length = log.count;
 }

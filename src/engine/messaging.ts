@@ -4,6 +4,7 @@
  */
 import { internEndpoint } from './endpoints';
 import { heapPush } from './eventQueue';
+import { kindCode, kindHash } from './kinds';
 import { pushMessage } from './messageLog';
 import {
   arrivalFailure,
@@ -13,7 +14,7 @@ import {
   scheduleDelivery,
 } from './network';
 import type { LinkState, NodeRuntime, Simulation } from './state';
-import { foldMessage } from './traceHash';
+import { cachedHash, DELIVER, DROP, foldMessage, SEND } from './traceHash';
 import type { EndpointId, LinkConfig, Message } from './types';
 
 /** The endpoint index of `id`, for sending to it (an unknown name gets an index, as a link to nowhere). */
@@ -60,15 +61,18 @@ export function linkStatus<PC, NS, CS>(
   return link ?? { config: configuredLink(sim.config.network, from, to), cut: false };
 }
 
-/** Fold a message's send or fate into the hash and hand out its trace id; nothing is stored. */
+/**
+ * Fold a message's send or fate (`SEND`, `DELIVER`, `DROP`) into the hash and hand out its trace
+ * id; nothing is stored.
+ */
 function traceMessage<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
-  type: 'send' | 'deliver' | 'drop',
+  typeCode: number,
   msg: number,
-  name: string,
+  nameHash: number,
 ): number {
   const core = sim.core;
-  core.traceHash = foldMessage(core.traceHash, core.now, type, msg, name);
+  core.traceHash = foldMessage(core.traceHash, core.now, typeCode, msg, nameHash);
   return core.traceCount++;
 }
 
@@ -97,12 +101,14 @@ export function sendBetween<PC, NS, CS>(
   const { core } = sim;
   const link = linkBetween(sim, src, dst);
   const deliverAt = scheduleDelivery(link, core.now);
+  const code = kindCode(kind);
   const msg: Message = {
     type: 'deliver',
     t: deliverAt,
     seq: core.seq++,
     id: core.nextMessageId++,
     kind,
+    kindCode: code,
     from: core.endpointIds[src] as EndpointId,
     to: core.endpointIds[dst] as EndpointId,
     src,
@@ -119,7 +125,7 @@ export function sendBetween<PC, NS, CS>(
     fateTraceId: -1,
   };
   heapPush(core.queue, msg);
-  msg.sendTraceId = traceMessage(sim, 'send', msg.id, kind);
+  msg.sendTraceId = traceMessage(sim, SEND, msg.id, kindHash(code));
   return msg.id;
 }
 
@@ -139,12 +145,12 @@ export function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): 
   if (failure !== null) {
     msg.fate = failure === 'crash' ? 'lost' : 'dropped';
     msg.dropReason = failure;
-    msg.fateTraceId = traceMessage(sim, 'drop', msg.id, failure);
+    msg.fateTraceId = traceMessage(sim, DROP, msg.id, cachedHash(failure));
     pushMessage(sim.logs.messages, msg);
     return false;
   }
   msg.fate = 'delivered';
-  msg.fateTraceId = traceMessage(sim, 'deliver', msg.id, msg.kind);
+  msg.fateTraceId = traceMessage(sim, DELIVER, msg.id, kindHash(msg.kindCode));
   pushMessage(sim.logs.messages, msg);
   return true;
 }
