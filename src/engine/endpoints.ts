@@ -4,16 +4,18 @@
  * it, so the per-message path does no string-keyed look-ups. Upper layers keep using names
  * through the accessors here.
  */
-import type { ClientRuntime, NodeRuntime, SimCore, Simulation } from './state';
+import type { ClientRuntime, NodeRuntime, Simulation } from './state';
 import type { ClientId, EndpointId, NodeId } from './types';
 
 /** The index of endpoint `id`, giving it the next one if it has none yet. */
-export function internEndpoint<NS, CS>(core: SimCore<NS, CS>, id: EndpointId): number {
+export function internEndpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: EndpointId): number {
+  const { core } = sim;
   const known = core.endpointIndex.get(id);
   if (known !== undefined) return known;
   const ix = core.endpointIds.length;
   core.endpointIds.push(id);
   core.endpointIndex.set(id, ix);
+  sim.logs.messages.endpointIds[ix] = id;
   core.nodes.push(null);
   core.clients.push(null);
   // Links stay a dense square: one more column in every row, and a row for the newcomer.

@@ -18,7 +18,7 @@ export function addNode<PC, NS, CS>(
   joining: boolean,
 ): NodeRuntime<NS> {
   const { config, protocol, core } = sim;
-  const ix = internEndpoint(core, id);
+  const ix = internEndpoint(sim, id);
   const node: NodeRuntime<NS> = {
     id,
     ix,

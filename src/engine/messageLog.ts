@@ -2,9 +2,7 @@
  * Messages whose fate is decided, stored as columns: numbers in typed arrays, with kinds as
  * their codes (`kinds.ts`) and ends as endpoint indices, and payloads in a plain array. A long
  * run sends millions of messages; kept as objects they would be most of the heap and most of
- * the garbage collector's work. Readers get `Message` objects on demand, naming the ends with
- * the simulation's `core.endpointIds` (an index never changes meaning, and a checkpoint's
- * endpoints include every end of the messages logged before it).
+ * the garbage collector's work. Readers get `Message` objects on demand.
  */
 import { kindName } from './kinds';
 import type { DropReason, EndpointId, Message, MessageFate } from './types';
@@ -14,8 +12,11 @@ export type MessageRecord = Pick<
   Message,
   | 'id'
   | 'kind'
+  | 'kindCode'
   | 'from'
   | 'to'
+  | 'src'
+  | 'dst'
   | 'payload'
   | 'sentAt'
   | 'deliverAt'
@@ -25,15 +26,18 @@ export type MessageRecord = Pick<
   | 'fateTraceId'
 >;
 
-/** What `pushMessage` reads: a record plus the engine's codes for kind and ends. */
-type LoggedMessage = MessageRecord & Pick<Message, 'kindCode' | 'src' | 'dst'>;
-
 export interface MessageLog {
   count: number;
   id: Int32Array;
   kind: Uint16Array;
   src: Int32Array;
   dst: Int32Array;
+  /**
+   * The name of each endpoint index in `src` and `dst`, written by the engine when it gives an
+   * endpoint its index. An index keeps its meaning for every message logged while it exists; a
+   * restore may hand it to a new name, but only after truncating the messages that used it.
+   */
+  endpointIds: EndpointId[];
   sentAt: Float64Array;
   deliverAt: Float64Array;
   /** Fate and drop reason in one code: see `FATES`. */
@@ -67,6 +71,7 @@ export function emptyMessageLog(): MessageLog {
     kind: new Uint16Array(n),
     src: new Int32Array(n),
     dst: new Int32Array(n),
+    endpointIds: [],
     sentAt: new Float64Array(n),
     deliverAt: new Float64Array(n),
     fate: new Uint8Array(n),
@@ -105,7 +110,7 @@ function grow(log: MessageLog): void {
 }
 
 /** Record a message whose fate was just decided. */
-export function pushMessage(log: MessageLog, m: LoggedMessage): void {
+export function pushMessage(log: MessageLog, m: MessageRecord): void {
   if (log.count === log.id.length) grow(log);
   const i = log.count++;
   log.id[i] = m.id;
@@ -120,18 +125,20 @@ export function pushMessage(log: MessageLog, m: LoggedMessage): void {
   log.payload.push(m.payload);
 }
 
-/** The i-th finished message, as an object; `endpointIds` is the simulation's `core.endpointIds`. */
-export function messageAt(
-  log: MessageLog,
-  i: number,
-  endpointIds: readonly EndpointId[],
-): MessageRecord {
+/** The i-th finished message, as an object. */
+export function messageAt(log: MessageLog, i: number): MessageRecord {
   const { fate, dropReason } = FATES[log.fate[i] as number] as (typeof FATES)[number];
+  const kindCode = log.kind[i] as number;
+  const src = log.src[i] as number;
+  const dst = log.dst[i] as number;
   return {
     id: log.id[i] as number,
-    kind: kindName(log.kind[i] as number),
-    from: endpointIds[log.src[i] as number] as EndpointId,
-    to: endpointIds[log.dst[i] as number] as EndpointId,
+    kind: kindName(kindCode),
+    kindCode,
+    from: log.endpointIds[src] as EndpointId,
+    to: log.endpointIds[dst] as EndpointId,
+    src,
+    dst,
     payload: log.payload[i],
     sentAt: log.sentAt[i] as number,
     deliverAt: log.deliverAt[i] as number,
@@ -143,13 +150,9 @@ export function messageAt(
 }
 
 /** Every finished message from index `from` on, as objects, in the order their fates came. */
-export function finishedMessages(
-  log: MessageLog,
-  endpointIds: readonly EndpointId[],
-  from = 0,
-): MessageRecord[] {
+export function finishedMessages(log: MessageLog, from = 0): MessageRecord[] {
   const out: MessageRecord[] = [];
-  for (let i = from; i < log.count; i++) out.push(messageAt(log, i, endpointIds));
+  for (let i = from; i < log.count; i++) out.push(messageAt(log, i));
   return out;
 }
 

@@ -19,7 +19,7 @@ import type { EndpointId, LinkConfig, Message } from './types';
 
 /** The endpoint index of `id`, for sending to it (an unknown name gets an index, as a link to nowhere). */
 export function endpointOf<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: EndpointId): number {
-  return sim.core.endpointIndex.get(id) ?? internEndpoint(sim.core, id);
+  return sim.core.endpointIndex.get(id) ?? internEndpoint(sim, id);
 }
 
 /** The runtime state of the link `src -> dst` (endpoint indices), created on first use. */

@@ -85,9 +85,7 @@ describe('simulation', () => {
     ];
     const sim = createSimulation(config(3), echoProtocol, inputs);
     runUntil(sim, 1000);
-    const replicate = finishedMessages(sim.logs.messages, sim.core.endpointIds).filter(
-      (m) => m.kind === 'replicate',
-    );
+    const replicate = finishedMessages(sim.logs.messages).filter((m) => m.kind === 'replicate');
     expect(replicate.filter((m) => m.fate === 'dropped').map((m) => m.dropReason)).toEqual([
       'partition',
       'partition',
@@ -104,7 +102,7 @@ describe('simulation', () => {
     const sim = createSimulation(config(4), echoProtocol, inputs);
     runUntil(sim, 199);
     expect(nodeRuntime(sim, 'b')?.state.ticks).toBe(0);
-    const lost = finishedMessages(sim.logs.messages, sim.core.endpointIds).filter(
+    const lost = finishedMessages(sim.logs.messages).filter(
       (m) => m.to === 'b' && m.fate === 'lost',
     );
     expect(lost.length).toBe(1);
@@ -116,9 +114,7 @@ describe('simulation', () => {
   it('orders messages on a link first in, first out', () => {
     const sim = createSimulation(config(9), echoProtocol, writes(30));
     runUntil(sim, 2000);
-    const ab = finishedMessages(sim.logs.messages, sim.core.endpointIds).filter(
-      (m) => m.from === 'a' && m.to === 'b',
-    );
+    const ab = finishedMessages(sim.logs.messages).filter((m) => m.from === 'a' && m.to === 'b');
     const ids = ab.map((m) => m.id);
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
   });

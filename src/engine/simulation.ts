@@ -61,7 +61,7 @@ export function createSimulation<PC, NS, CS>(
   };
   const nodes = config.nodes.map((id) => addNode(sim, id, false));
   for (const id of config.clients) {
-    const ix = internEndpoint(core, id);
+    const ix = internEndpoint(sim, id);
     core.clients[ix] = {
       id,
       ix,

@@ -81,7 +81,7 @@ export function traceEvents<PC, NS, CS>(sim: Simulation<PC, NS, CS>): TraceEvent
       detail: h.value ?? undefined,
     });
   }
-  for (const m of finishedMessages(sim.logs.messages, sim.core.endpointIds)) addMessage(m);
+  for (const m of finishedMessages(sim.logs.messages)) addMessage(m);
   for (const m of messagesInFlight(sim)) addMessage(m);
   return all.sort((a, b) => a.id - b.id);
 }

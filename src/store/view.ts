@@ -172,7 +172,7 @@ export function buildView(session: Session): SimView {
   }));
   const recentDrops: MessageView[] = [];
   for (let i = sim.logs.messages.count - 1; i >= 0; i--) {
-    const m = messageAt(sim.logs.messages, i, core.endpointIds);
+    const m = messageAt(sim.logs.messages, i);
     if (m.deliverAt < t - DROP_VISIBLE_MS) break;
     if (m.fate !== 'delivered') recentDrops.push(messageView(m));
   }
