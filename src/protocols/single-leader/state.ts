@@ -77,7 +77,20 @@ export function replicaIds(ctx: Ctx): NodeId[] {
   return ctx.nodeIds.filter((id) => id !== ctx.config.monitor);
 }
 
+/** Is `id` a follower from this node's point of view? */
+export function isFollower(ctx: Ctx, id: NodeId): boolean {
+  return id !== ctx.self && id !== ctx.config.monitor;
+}
+
 /** The followers from this node's point of view. */
 export function followerIds(ctx: Ctx): NodeId[] {
-  return ctx.nodeIds.filter((id) => id !== ctx.self && id !== ctx.config.monitor);
+  return ctx.nodeIds.filter((id) => isFollower(ctx, id));
+}
+
+/**
+ * Send one message to every follower. A loop over the node ids rather than `followerIds`: the
+ * leader does this for every write, and the list would be garbage at once.
+ */
+export function sendToFollowers(ctx: Ctx, kind: string, payload: unknown): void {
+  for (const id of ctx.nodeIds) if (isFollower(ctx, id)) ctx.send(id, kind, payload);
 }
