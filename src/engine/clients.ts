@@ -3,24 +3,23 @@
  * operation recorded as an invoke and then ok, fail or info (timed out), with one armed
  * timeout per client.
  */
-import { stream, streamName } from './context';
+import { clientRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
-import { sendMessage } from './messaging';
+import { endpointOf, sendBetween } from './messaging';
 import type { ClientRequest, ClientResult, RoutingView } from './protocol';
 import type { ClientRuntime, PendingOp, Simulation } from './state';
 import { foldTrace } from './traceHash';
 import type { ClientId, ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from './types';
 
-function routingView<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientId): RoutingView {
-  return {
-    now: sim.core.now,
-    nodeIds: sim.core.nodeIds,
-    rng: stream(sim, streamName('client', client)),
-  };
+function routingView<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  client: ClientRuntime<CS>,
+): RoutingView {
+  return { now: sim.core.now, nodeIds: sim.core.nodeIds, rng: client.rng };
 }
 
 function requireClient<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): ClientRuntime<CS> {
-  const client = sim.core.clients[id];
+  const client = clientRuntime(sim, id);
   if (client === undefined) throw new Error(`unknown client "${id}"`);
   return client;
 }
@@ -64,12 +63,21 @@ function pushHistory<PC, NS, CS>(
   );
 }
 
+/** A client operation, from a script or the user: started now, or queued behind the current one. */
 export function clientOp<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
   id: ClientId,
   op: ClientOp,
 ): void {
-  const client = requireClient(sim, id);
+  startOp(sim, requireClient(sim, id), op);
+}
+
+function startOp<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  client: ClientRuntime<CS>,
+  op: ClientOp,
+): void {
+  const id = client.id;
   if (client.current !== null) {
     client.queued.push(op);
     return;
@@ -77,7 +85,7 @@ export function clientOp<PC, NS, CS>(
   const pending: PendingOp = {
     opId: sim.core.nextOpId++,
     op,
-    target: sim.protocol.routeClientOp(client.state, op, routingView(sim, id)),
+    target: sim.protocol.routeClientOp(client.state, op, routingView(sim, client)),
     attempt: 0,
     invokedAt: sim.core.now,
     deadline: 0,
@@ -99,7 +107,7 @@ function sendRequest<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRunt
     value: pending.op.value ?? null,
     session: sim.protocol.sessionFor?.(client.state, pending.op),
   };
-  sendMessage(sim, client.id, pending.target, pending.op.f, request);
+  sendBetween(sim, client.ix, endpointOf(sim, pending.target), pending.op.f, request, 0);
   pending.deadline = sim.core.now + sim.config.clientTimeoutMs;
   // One timeout event per client at a time: deadlines only move later, so an armed one fires
   // no later than the current deadline and re-arms itself if that has moved.
@@ -116,12 +124,14 @@ function armTimeout<PC, NS, CS>(
     t: at,
     seq: sim.core.seq++,
     type: 'client-timeout',
-    client: client.id,
+    client: client.ix,
   });
 }
 
+/** A node's answer reaching its client. */
 export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
-  const client = requireClient(sim, msg.to);
+  const client = sim.core.clients[msg.dst] ?? null;
+  if (client === null) throw new Error(`unknown client "${msg.to}"`);
   const { opId, attempt, result } = msg.payload as {
     opId: number;
     attempt: number;
@@ -148,8 +158,10 @@ export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Mes
   finishOp(sim, client);
 }
 
-export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): void {
-  const client = requireClient(sim, id);
+/** A client's armed timeout fires (endpoint index `ix`): give up on the operation if it is due. */
+export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, ix: number): void {
+  const client = sim.core.clients[ix] as ClientRuntime<CS>;
+  const id = client.id;
   client.timeoutAt = null;
   const pending = client.current;
   if (pending === null) return;
@@ -159,7 +171,7 @@ export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: Clien
   }
   const error = `no answer from ${pending.target} within ${sim.config.clientTimeoutMs} ms`;
   pushHistory(sim, 'info', pending, id, pending.op.value ?? null, pending.target, error);
-  sim.protocol.onClientTimeout(client.state, pending.target, routingView(sim, id));
+  sim.protocol.onClientTimeout(client.state, pending.target, routingView(sim, client));
   finishOp(sim, client);
 }
 
@@ -173,7 +185,7 @@ function finishOp<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRuntime
     client.queued.splice(0, client.queuedHead);
     client.queuedHead = 0;
   }
-  if (next !== undefined) clientOp(sim, client.id, next);
+  if (next !== undefined) startOp(sim, client, next);
 }
 
 /** How many operations a client has waiting behind its current one. */
@@ -186,6 +198,6 @@ export function clientsBusy<PC, NS, CS>(sim: Simulation<PC, NS, CS>): boolean {
   const inputsLeft = sim.inputs.slice(sim.core.inputCursor).some((i) => i.type === 'client-op');
   return (
     inputsLeft ||
-    Object.values(sim.core.clients).some((c) => c.current !== null || queuedOps(c) > 0)
+    sim.core.clients.some((c) => c !== null && (c.current !== null || queuedOps(c) > 0))
   );
 }

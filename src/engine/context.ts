@@ -3,8 +3,9 @@
  * node being handled, through which it reads time and state and sends, sets timers, answers
  * clients and records events. Also the named random streams.
  */
+import { nodeRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
-import { sendMessage } from './messaging';
+import { endpointOf, sendBetween } from './messaging';
 import type { ClientRequest, ClientResult, NodeContext } from './protocol';
 import { deriveStream, nextFloat, type RngStream } from './rng';
 import type { NodeRuntime, Simulation } from './state';
@@ -32,10 +33,18 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     return this.sim.core.now + this.node.clockSkewMs;
   }
   random() {
-    return nextFloat(stream(this.sim, streamName('proto', this.self)));
+    return nextFloat(this.node.rng);
   }
   send(to: NodeId, kind: string, payload: unknown) {
-    return sendMessage(this.sim, this.self, to, kind, payload, this.node.incarnation);
+    const node = this.node;
+    return sendBetween(
+      this.sim,
+      node.ix,
+      endpointOf(this.sim, to),
+      kind,
+      payload,
+      node.incarnation,
+    );
   }
   setTimer(name: string, delayMs: number, data?: unknown) {
     const { core } = this.sim;
@@ -46,7 +55,7 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
       t: core.now + Math.max(0, Math.round(delayMs)),
       seq: core.seq++,
       type: 'timer',
-      node: this.self,
+      node: node.ix,
       name,
       gen,
       incarnation: node.incarnation,
@@ -58,18 +67,17 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     node.timerGen[name] = (node.timerGen[name] ?? 0) + 1;
   }
   reply(request: ClientRequest, result: ClientResult) {
-    sendMessage(this.sim, this.self, request.client, 'response', {
-      opId: request.opId,
-      attempt: request.attempt,
-      result,
-    });
+    const node = this.node;
+    const payload = { opId: request.opId, attempt: request.attempt, result };
+    const to = endpointOf(this.sim, request.client);
+    sendBetween(this.sim, node.ix, to, 'response', payload, node.incarnation);
   }
   emit(name: string, detail?: unknown) {
     if (name === 'role') trace(this.sim, 'role', this.self, undefined, String(detail), detail);
     else trace(this.sim, 'protocol', this.self, undefined, name, detail);
   }
   isUp(id: NodeId) {
-    return this.sim.core.nodes[id]?.up ?? false;
+    return nodeRuntime(this.sim, id)?.up ?? false;
   }
 }
 
@@ -77,10 +85,10 @@ const contexts = new WeakMap<object, Context<never, never, never>>();
 /** The last simulation's context: almost every call is for the same one as the call before. */
 let recent: { sim: object; ctx: Context<never, never, never> } | null = null;
 
+/** The simulation's context, aimed at `node` for one handler call. */
 export function contextFor<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
-  self: NodeId,
-  node: NodeRuntime<NS> = sim.core.nodes[self] as NodeRuntime<NS>,
+  node: NodeRuntime<NS>,
 ): NodeContext<PC, NS> {
   let ctx: Context<PC, NS, CS> | undefined;
   if (recent !== null && recent.sim === sim) ctx = recent.ctx as unknown as Context<PC, NS, CS>;
@@ -92,26 +100,9 @@ export function contextFor<PC, NS, CS>(
     }
     recent = { sim, ctx: ctx as unknown as Context<never, never, never> };
   }
-  ctx.self = self;
+  ctx.self = node.id;
   ctx.node = node;
   return ctx;
-}
-
-const streamNames = new Map<string, Map<string, string>>();
-
-/** `${family}:${id}`, built once: stream lookups then hit an interned key. */
-export function streamName(family: string, id: string): string {
-  let names = streamNames.get(family);
-  if (names === undefined) {
-    names = new Map();
-    streamNames.set(family, names);
-  }
-  let name = names.get(id);
-  if (name === undefined) {
-    name = `${family}:${id}`;
-    names.set(id, name);
-  }
-  return name;
 }
 
 /** The named stream, created from the run seed on first use. */

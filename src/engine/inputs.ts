@@ -4,21 +4,32 @@
  */
 import { clientOp } from './clients';
 import { contextFor } from './context';
+import { internEndpoint, nodeRuntime } from './endpoints';
 import { linkState } from './messaging';
+import { deriveStream } from './rng';
 import type { NodeRuntime, Simulation } from './state';
 import { record } from './trace';
 import type { EndpointId, Input, NodeId } from './types';
 
-export function newNode<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: NodeId, joining: boolean) {
+/** Create node `id` (its name must already be in `core.nodeIds`) and put it in its slot. */
+export function addNode<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  id: NodeId,
+  joining: boolean,
+): NodeRuntime<NS> {
   const { config, protocol, core } = sim;
+  const ix = internEndpoint(sim, id);
   const node: NodeRuntime<NS> = {
     id,
+    ix,
     up: true,
     incarnation: 0,
     clockSkewMs: config.clockSkewMs?.[id] ?? 0,
     timerGen: {},
+    rng: deriveStream(config.seed, `proto:${id}`),
     state: protocol.initNode(id, config.protocol, core.nodeIds, joining),
   };
+  core.nodes[ix] = node;
   return node;
 }
 
@@ -40,7 +51,7 @@ export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input
       node.up = true;
       node.incarnation++;
       record(sim, { type: 'restart', node: node.id });
-      protocol.onRestart(contextFor(sim, node.id));
+      protocol.onRestart(contextFor(sim, node));
       return;
     }
     case 'partition':
@@ -64,8 +75,7 @@ export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input
         return;
       }
       record(sim, { type: 'input', name: 'heal' });
-      for (const row of Object.values(core.links))
-        for (const link of Object.values(row)) link.cut = false;
+      for (const row of core.links) for (const link of row) if (link !== null) link.cut = false;
       return;
     case 'set-link': {
       record(sim, { type: 'input', name: 'set-link', node: input.from });
@@ -88,17 +98,17 @@ export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input
       clientOp(sim, input.client, input.op);
       return;
     case 'add-node': {
-      if (core.nodes[input.node] !== undefined) return;
+      if (nodeRuntime(sim, input.node) !== undefined) return;
       core.nodeIds.push(input.node);
-      core.nodes[input.node] = newNode(sim, input.node, true);
+      const node = addNode(sim, input.node, true);
       record(sim, { type: 'input', name: 'add-node', node: input.node });
-      protocol.onStart(contextFor(sim, input.node));
+      protocol.onStart(contextFor(sim, node));
       return;
     }
     case 'command': {
       const node = requireNode(sim, input.node);
       record(sim, { type: 'input', name: input.command, node: node.id });
-      if (node.up) protocol.onCommand?.(contextFor(sim, node.id), input.command, input.args ?? {});
+      if (node.up) protocol.onCommand?.(contextFor(sim, node), input.command, input.args ?? {});
       return;
     }
   }
@@ -118,7 +128,7 @@ function setCut<PC, NS, CS>(
 }
 
 function requireNode<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: NodeId): NodeRuntime<NS> {
-  const node = sim.core.nodes[id];
+  const node = nodeRuntime(sim, id);
   if (node === undefined) throw new Error(`unknown node "${id}"`);
   return node;
 }

@@ -1,8 +1,10 @@
 /**
- * Messages whose fate is decided, stored as columns: numbers in typed arrays, strings (which
- * are shared: a handful of kinds and endpoint names) in plain arrays. A long run sends millions of messages; kept as objects they would be most of
- * the heap and most of the garbage collector's work. Readers get `Message` objects on demand.
+ * Messages whose fate is decided, stored as columns: numbers in typed arrays, with kinds as
+ * their codes (`kinds.ts`) and ends as endpoint indices, and payloads in a plain array. A long
+ * run sends millions of messages; kept as objects they would be most of the heap and most of
+ * the garbage collector's work. Readers get `Message` objects on demand.
  */
+import { kindName } from './kinds';
 import type { DropReason, EndpointId, Message, MessageFate } from './types';
 
 /** What is kept of a message once its fate is decided. */
@@ -10,8 +12,11 @@ export type MessageRecord = Pick<
   Message,
   | 'id'
   | 'kind'
+  | 'kindCode'
   | 'from'
   | 'to'
+  | 'src'
+  | 'dst'
   | 'payload'
   | 'sentAt'
   | 'deliverAt'
@@ -24,9 +29,15 @@ export type MessageRecord = Pick<
 export interface MessageLog {
   count: number;
   id: Int32Array;
-  kind: string[];
-  from: EndpointId[];
-  to: EndpointId[];
+  kind: Uint16Array;
+  src: Int32Array;
+  dst: Int32Array;
+  /**
+   * The name of each endpoint index in `src` and `dst`, written by the engine when it gives an
+   * endpoint its index. An index keeps its meaning for every message logged while it exists; a
+   * restore may hand it to a new name, but only after truncating the messages that used it.
+   */
+  endpointIds: EndpointId[];
   sentAt: Float64Array;
   deliverAt: Float64Array;
   /** Fate and drop reason in one code: see `FATES`. */
@@ -57,9 +68,10 @@ export function emptyMessageLog(): MessageLog {
   return {
     count: 0,
     id: new Int32Array(n),
-    kind: [],
-    from: [],
-    to: [],
+    kind: new Uint16Array(n),
+    src: new Int32Array(n),
+    dst: new Int32Array(n),
+    endpointIds: [],
     sentAt: new Float64Array(n),
     deliverAt: new Float64Array(n),
     fate: new Uint8Array(n),
@@ -69,7 +81,7 @@ export function emptyMessageLog(): MessageLog {
   };
 }
 
-function doubled<T extends Int32Array | Float64Array | Uint8Array>(
+function doubled<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
   old: T,
   make: (n: number) => T,
 ): T {
@@ -87,6 +99,9 @@ function grow(log: MessageLog): void {
   const f64 = (n: number) => new Float64Array(n);
   const u8 = (n: number) => new Uint8Array(n);
   log.id = doubled(log.id, i32);
+  log.kind = doubled(log.kind, (n) => new Uint16Array(n));
+  log.src = doubled(log.src, i32);
+  log.dst = doubled(log.dst, i32);
   log.sentAt = doubled(log.sentAt, f64);
   log.deliverAt = doubled(log.deliverAt, f64);
   log.fate = doubled(log.fate, u8);
@@ -99,9 +114,9 @@ export function pushMessage(log: MessageLog, m: MessageRecord): void {
   if (log.count === log.id.length) grow(log);
   const i = log.count++;
   log.id[i] = m.id;
-  log.kind.push(m.kind);
-  log.from.push(m.from);
-  log.to.push(m.to);
+  log.kind[i] = m.kindCode;
+  log.src[i] = m.src;
+  log.dst[i] = m.dst;
   log.sentAt[i] = m.sentAt;
   log.deliverAt[i] = m.deliverAt;
   log.fate[i] = fateCode(m);
@@ -113,11 +128,17 @@ export function pushMessage(log: MessageLog, m: MessageRecord): void {
 /** The i-th finished message, as an object. */
 export function messageAt(log: MessageLog, i: number): MessageRecord {
   const { fate, dropReason } = FATES[log.fate[i] as number] as (typeof FATES)[number];
+  const kindCode = log.kind[i] as number;
+  const src = log.src[i] as number;
+  const dst = log.dst[i] as number;
   return {
     id: log.id[i] as number,
-    kind: log.kind[i] as string,
-    from: log.from[i] as EndpointId,
-    to: log.to[i] as EndpointId,
+    kind: kindName(kindCode),
+    kindCode,
+    from: log.endpointIds[src] as EndpointId,
+    to: log.endpointIds[dst] as EndpointId,
+    src,
+    dst,
     payload: log.payload[i],
     sentAt: log.sentAt[i] as number,
     deliverAt: log.deliverAt[i] as number,
@@ -141,13 +162,18 @@ export function countMessages(log: MessageLog): {
   byKind: Record<string, number>;
 } {
   const byFate: Record<string, number> = { delivered: 0, dropped: 0, lost: 0 };
-  const byKind: Record<string, number> = {};
+  const byKindCode: number[] = [];
+  const firstSeen: number[] = [];
   for (let i = 0; i < log.count; i++) {
     const fate = (FATES[log.fate[i] as number] as (typeof FATES)[number]).fate;
     byFate[fate] = (byFate[fate] ?? 0) + 1;
-    const kind = log.kind[i] as string;
-    byKind[kind] = (byKind[kind] ?? 0) + 1;
+    const code = log.kind[i] as number;
+    if (byKindCode[code] === undefined) firstSeen.push(code);
+    byKindCode[code] = (byKindCode[code] ?? 0) + 1;
   }
+  // Kinds in the order they first appear.
+  const byKind: Record<string, number> = {};
+  for (const code of firstSeen) byKind[kindName(code)] = byKindCode[code] as number;
   return { byFate, byKind };
 }
 
@@ -155,7 +181,4 @@ export function countMessages(log: MessageLog): {
 export function truncateMessages(log: MessageLog, count: number): void {
   log.count = Math.min(log.count, count);
   log.payload.length = log.count;
-  log.kind.length = log.count;
-  log.from.length = log.count;
-  log.to.length = log.count;
 }

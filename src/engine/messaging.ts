@@ -2,7 +2,9 @@
  * Messages on the simulated network: putting one on the wire (latency, FIFO order, the drop
  * draw), and deciding its fate when it arrives. Link state is created on first use.
  */
+import { internEndpoint } from './endpoints';
 import { heapPush } from './eventQueue';
+import { kindCode, kindHash } from './kinds';
 import { pushMessage } from './messageLog';
 import {
   arrivalFailure,
@@ -12,8 +14,27 @@ import {
   scheduleDelivery,
 } from './network';
 import type { LinkState, NodeRuntime, Simulation } from './state';
-import { foldMessage } from './traceHash';
+import { cachedHash, DELIVER, DROP, foldMessage, SEND } from './traceHash';
 import type { EndpointId, LinkConfig, Message } from './types';
+
+/** The endpoint index of `id`, for sending to it (an unknown name gets an index, as a link to nowhere). */
+export function endpointOf<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: EndpointId): number {
+  return sim.core.endpointIndex.get(id) ?? internEndpoint(sim, id);
+}
+
+/** The runtime state of the link `src -> dst` (endpoint indices), created on first use. */
+function linkBetween<PC, NS, CS>(sim: Simulation<PC, NS, CS>, src: number, dst: number): LinkState {
+  const { core } = sim;
+  const row = core.links[src] as Array<LinkState | null>;
+  let link = row[dst] as LinkState | null;
+  if (link === null) {
+    const { endpointIds } = core;
+    const from = endpointIds[src] as EndpointId;
+    link = newLinkState(sim.config.network, sim.config.seed, from, endpointIds[dst] as EndpointId);
+    row[dst] = link;
+  }
+  return link;
+}
 
 /** The runtime state of the link `from -> to`, created on first use. */
 export function linkState<PC, NS, CS>(
@@ -21,17 +42,7 @@ export function linkState<PC, NS, CS>(
   from: EndpointId,
   to: EndpointId,
 ): LinkState {
-  let row = sim.core.links[from];
-  if (row === undefined) {
-    row = {};
-    sim.core.links[from] = row;
-  }
-  let link = row[to];
-  if (link === undefined) {
-    link = newLinkState(sim.config.network, sim.config.seed, from, to);
-    row[to] = link;
-  }
-  return link;
+  return linkBetween(sim, endpointOf(sim, from), endpointOf(sim, to));
 }
 
 /**
@@ -43,23 +54,25 @@ export function linkStatus<PC, NS, CS>(
   from: EndpointId,
   to: EndpointId,
 ): { config: LinkConfig; cut: boolean } {
-  const link = sim.core.links[from]?.[to];
+  const { endpointIndex, links } = sim.core;
+  const src = endpointIndex.get(from);
+  const dst = endpointIndex.get(to);
+  const link = src === undefined || dst === undefined ? null : links[src]?.[dst];
   return link ?? { config: configuredLink(sim.config.network, from, to), cut: false };
 }
 
-function incarnationOf<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: EndpointId): number {
-  return sim.core.nodes[id]?.incarnation ?? 0;
-}
-
-/** Fold a message's send or fate into the hash and hand out its trace id; nothing is stored. */
+/**
+ * Fold a message's send or fate (`SEND`, `DELIVER`, `DROP`) into the hash and hand out its trace
+ * id; nothing is stored.
+ */
 function traceMessage<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
-  type: 'send' | 'deliver' | 'drop',
+  typeCode: number,
   msg: number,
-  name: string,
+  nameHash: number,
 ): number {
   const core = sim.core;
-  core.traceHash = foldMessage(core.traceHash, core.now, type, msg, name);
+  core.traceHash = foldMessage(core.traceHash, core.now, typeCode, msg, nameHash);
   return core.traceCount++;
 }
 
@@ -70,24 +83,41 @@ export function sendMessage<PC, NS, CS>(
   to: EndpointId,
   kind: string,
   payload: unknown,
-  fromIncarnation: number = incarnationOf(sim, from),
+): number {
+  const src = endpointOf(sim, from);
+  const fromIncarnation = sim.core.nodes[src]?.incarnation ?? 0;
+  return sendBetween(sim, src, endpointOf(sim, to), kind, payload, fromIncarnation);
+}
+
+/** `sendMessage` between endpoint indices: the hot path. */
+export function sendBetween<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  src: number,
+  dst: number,
+  kind: string,
+  payload: unknown,
+  fromIncarnation: number,
 ): number {
   const { core } = sim;
-  const link = linkState(sim, from, to);
+  const link = linkBetween(sim, src, dst);
   const deliverAt = scheduleDelivery(link, core.now);
+  const code = kindCode(kind);
   const msg: Message = {
     type: 'deliver',
     t: deliverAt,
     seq: core.seq++,
     id: core.nextMessageId++,
     kind,
-    from,
-    to,
+    kindCode: code,
+    from: core.endpointIds[src] as EndpointId,
+    to: core.endpointIds[dst] as EndpointId,
+    src,
+    dst,
     payload,
     sentAt: core.now,
     deliverAt,
     fate: 'in-flight',
-    toIncarnation: incarnationOf(sim, to),
+    toIncarnation: core.nodes[dst]?.incarnation ?? 0,
     fromIncarnation,
     unlucky: drawUnlucky(link),
     dropReason: undefined,
@@ -95,27 +125,18 @@ export function sendMessage<PC, NS, CS>(
     fateTraceId: -1,
   };
   heapPush(core.queue, msg);
-  msg.sendTraceId = traceMessage(sim, 'send', msg.id, kind);
+  msg.sendTraceId = traceMessage(sim, SEND, msg.id, kindHash(code));
   return msg.id;
 }
 
-/** Who a delivered message is for: a client, a node (as a client request), or a node (peer). */
-export type Arrival<NS> =
-  | { kind: 'client' }
-  | { kind: 'request'; node: NodeRuntime<NS> }
-  | { kind: 'peer'; node: NodeRuntime<NS> };
-
-/**
- * Decide a message's fate now that its time has come, and record it. Returns who should handle
- * it, or null if it did not arrive.
- */
-export function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): Arrival<NS> | null {
+/** Decide a message's fate now that its time has come, and record it. Returns whether it arrived. */
+export function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): boolean {
   const { core } = sim;
-  const node = core.nodes[msg.to];
-  const sender = core.nodes[msg.from];
-  const isClient = node === undefined;
+  const node = core.nodes[msg.dst] as NodeRuntime<NS> | null;
+  const sender = core.nodes[msg.src] as NodeRuntime<NS> | null;
+  const isClient = node === null;
   const failure = arrivalFailure(
-    linkState(sim, msg.from, msg.to),
+    linkBetween(sim, msg.src, msg.dst),
     msg.unlucky,
     isClient || node.up,
     (isClient || node.incarnation === msg.toIncarnation) &&
@@ -124,19 +145,15 @@ export function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): 
   if (failure !== null) {
     msg.fate = failure === 'crash' ? 'lost' : 'dropped';
     msg.dropReason = failure;
-    msg.fateTraceId = traceMessage(sim, 'drop', msg.id, failure);
+    msg.fateTraceId = traceMessage(sim, DROP, msg.id, cachedHash(failure));
     pushMessage(sim.logs.messages, msg);
-    return null;
+    return false;
   }
   msg.fate = 'delivered';
-  msg.fateTraceId = traceMessage(sim, 'deliver', msg.id, msg.kind);
+  msg.fateTraceId = traceMessage(sim, DELIVER, msg.id, kindHash(msg.kindCode));
   pushMessage(sim.logs.messages, msg);
-  if (isClient) return CLIENT;
-  // From an endpoint that is not a node: a client's request.
-  return sender === undefined ? { kind: 'request', node } : { kind: 'peer', node };
+  return true;
 }
-
-const CLIENT = { kind: 'client' } as const;
 
 /** Messages on the wire now, in id order (read from the queue: no second index to keep). */
 export function messagesInFlight<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Message[] {

@@ -5,6 +5,7 @@ import {
   checkpoint,
   createSimulation,
   linkStatus,
+  nodeRuntime,
   restore,
   runUntil,
   type SimConfig,
@@ -90,7 +91,7 @@ describe('simulation', () => {
       'partition',
       'partition',
     ]);
-    expect(sim.core.nodes.b?.state.data).toEqual({ y: 2 });
+    expect(nodeRuntime(sim, 'b')?.state.data).toEqual({ y: 2 });
   });
 
   it('heals only the links between two groups when asked, leaving other cuts in place', () => {
@@ -114,14 +115,14 @@ describe('simulation', () => {
     ];
     const sim = createSimulation(config(4), echoProtocol, inputs);
     runUntil(sim, 199);
-    expect(sim.core.nodes.b?.state.ticks).toBe(0);
+    expect(nodeRuntime(sim, 'b')?.state.ticks).toBe(0);
     const lost = finishedMessages(sim.logs.messages).filter(
       (m) => m.to === 'b' && m.fate === 'lost',
     );
     expect(lost.length).toBe(1);
     runUntil(sim, 400);
-    expect(sim.core.nodes.b?.up).toBe(true);
-    expect(sim.core.nodes.b?.state.ticks).toBeGreaterThan(0);
+    expect(nodeRuntime(sim, 'b')?.up).toBe(true);
+    expect(nodeRuntime(sim, 'b')?.state.ticks).toBeGreaterThan(0);
   });
 
   it('orders messages on a link first in, first out', () => {

@@ -8,12 +8,14 @@
  */
 import { clientResponse, clientsBusy, clientTimeout } from './clients';
 import { contextFor } from './context';
+import { internEndpoint } from './endpoints';
 import { heapPeek, heapPop } from './eventQueue';
-import { applyInput, newNode } from './inputs';
+import { addNode, applyInput } from './inputs';
 import { emptyMessageLog, truncateMessages } from './messageLog';
 import { deliver } from './messaging';
 import type { ClientRequest, Protocol } from './protocol';
-import type { Checkpoint, SimConfig, SimCore, SimEvent, Simulation } from './state';
+import { deriveStream } from './rng';
+import type { Checkpoint, NodeRuntime, SimConfig, SimCore, SimEvent, Simulation } from './state';
 import { sortInputs } from './state';
 import { trace } from './trace';
 import { EMPTY_TRACE_HASH } from './traceHash';
@@ -21,6 +23,7 @@ import type { Input, SimTimeMs } from './types';
 
 export { clientsBusy, queuedOps } from './clients';
 export { stream } from './context';
+export { clientRuntime, clientRuntimes, nodeRuntime, nodeRuntimes } from './endpoints';
 export { linkState, linkStatus, messagesInFlight, sendMessage } from './messaging';
 export type { SimConfig, Simulation } from './state';
 export { record, trace, traceEvents, traceLength } from './trace';
@@ -37,10 +40,12 @@ export function createSimulation<PC, NS, CS>(
     eventsProcessed: 0,
     inputCursor: 0,
     queue: [],
+    endpointIds: [],
+    endpointIndex: new Map(),
     nodeIds: [...config.nodes],
-    nodes: {},
-    clients: {},
-    links: {},
+    nodes: [],
+    clients: [],
+    links: [],
     rng: {},
     nextMessageId: 1,
     nextOpId: 1,
@@ -54,15 +59,19 @@ export function createSimulation<PC, NS, CS>(
     core,
     logs: { trace: [], messages: emptyMessageLog(), history: [] },
   };
-  for (const id of config.nodes) core.nodes[id] = newNode(sim, id, false);
+  const nodes = config.nodes.map((id) => addNode(sim, id, false));
   for (const id of config.clients) {
-    core.clients[id] = {
+    const ix = internEndpoint(sim, id);
+    core.clients[ix] = {
       id,
+      ix,
+      rng: deriveStream(config.seed, `client:${id}`),
+      // Earlier clients' states: a user's devices may share one session.
       state: protocol.initClient(
         id,
         config.protocol,
         core.nodeIds,
-        Object.values(core.clients).map((c) => c.state),
+        core.clients.flatMap((c) => (c === null ? [] : [c.state])),
       ),
       current: null,
       queued: [],
@@ -70,7 +79,7 @@ export function createSimulation<PC, NS, CS>(
       timeoutAt: null,
     };
   }
-  for (const id of config.nodes) protocol.onStart(contextFor(sim, id));
+  for (const node of nodes) protocol.onStart(contextFor(sim, node));
   return sim;
 }
 
@@ -138,21 +147,22 @@ export function addInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input):
 function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): void {
   switch (event.type) {
     case 'deliver': {
-      const arrival = deliver(sim, event);
-      if (arrival === null) return;
-      if (arrival.kind === 'client') clientResponse(sim, event);
-      else if (arrival.kind === 'request') {
-        const ctx = contextFor(sim, event.to, arrival.node);
-        sim.protocol.onClientRequest(ctx, event.payload as ClientRequest);
-      } else sim.protocol.onMessage(contextFor(sim, event.to, arrival.node), event);
+      if (!deliver(sim, event)) return;
+      const { nodes } = sim.core;
+      const node = nodes[event.dst] as NodeRuntime<NS> | null;
+      if (node === null) clientResponse(sim, event);
+      // From an endpoint that is not a node: a client's request.
+      else if (nodes[event.src] === null) {
+        sim.protocol.onClientRequest(contextFor(sim, node), event.payload as ClientRequest);
+      } else sim.protocol.onMessage(contextFor(sim, node), event);
       return;
     }
     case 'timer': {
       const node = sim.core.nodes[event.node];
       if (!node?.up || node.incarnation !== event.incarnation) return;
       if (node.timerGen[event.name] !== event.gen) return;
-      trace(sim, 'timer', event.node, undefined, event.name);
-      sim.protocol.onTimer(contextFor(sim, event.node), event.name, event.data);
+      trace(sim, 'timer', node.id, undefined, event.name);
+      sim.protocol.onTimer(contextFor(sim, node), event.name, event.data);
       return;
     }
     case 'client-timeout':

@@ -25,12 +25,16 @@ import type {
 /** A process of the simulated cluster. */
 export interface NodeRuntime<NS> {
   id: NodeId;
+  /** Endpoint index: the node's position in `SimCore.endpointIds`. */
+  ix: number;
   up: boolean;
   /** Bumped on crash and on restart: timers and messages of an older incarnation are void. */
   incarnation: number;
   clockSkewMs: number;
   /** Generation per timer name; a timer fires only if its generation is still current. */
   timerGen: Record<string, number>;
+  /** The node's protocol stream (`proto:<id>`). */
+  rng: RngStream;
   state: NS;
 }
 
@@ -48,6 +52,10 @@ export interface PendingOp {
 /** A client session: one outstanding operation at a time, the rest queued (Jepsen process). */
 export interface ClientRuntime<CS> {
   id: ClientId;
+  /** Endpoint index: the client's position in `SimCore.endpointIds`. */
+  ix: number;
+  /** The client's routing stream (`client:<id>`). */
+  rng: RngStream;
   state: CS;
   current: PendingOp | null;
   /** Operations waiting, from index `queuedHead` on. */
@@ -70,13 +78,14 @@ export type SimEvent =
   | Message
   | (Scheduled & {
       type: 'timer';
-      node: NodeId;
+      /** Endpoint index of the node. */
+      node: number;
       name: string;
       gen: number;
       incarnation: number;
       data: unknown;
     })
-  | (Scheduled & { type: 'client-timeout'; client: ClientId });
+  | (Scheduled & { type: 'client-timeout' /** Endpoint index of the client. */; client: number });
 
 /** Mutable state, cloned by checkpoints. */
 export interface SimCore<NS, CS> {
@@ -86,11 +95,20 @@ export interface SimCore<NS, CS> {
   /** Index of the next input to apply. */
   inputCursor: number;
   queue: SimEvent[];
+  /**
+   * Every endpoint (node or client) by index, in order of first mention. The hot path works
+   * with these indices; the names are for protocols, views and the trace.
+   */
+  endpointIds: EndpointId[];
+  endpointIndex: Map<EndpointId, number>;
   nodeIds: NodeId[];
-  nodes: Record<NodeId, NodeRuntime<NS>>;
-  clients: Record<ClientId, ClientRuntime<CS>>;
-  links: Record<EndpointId, Record<EndpointId, LinkState>>;
-  /** Streams other than the per-link ones: `client:<id>`, `proto:<node>`. */
+  /** By endpoint index; null where the endpoint is not a node. See `nodeRuntime`. */
+  nodes: Array<NodeRuntime<NS> | null>;
+  /** By endpoint index; null where the endpoint is not a client. See `clientRuntime`. */
+  clients: Array<ClientRuntime<CS> | null>;
+  /** `links[from][to]` by endpoint index, each direction created on first use. */
+  links: Array<Array<LinkState | null>>;
+  /** Named streams other than those of links, nodes and clients (see `stream`). */
   rng: Record<string, RngStream>;
   nextMessageId: number;
   nextOpId: number;

@@ -7,7 +7,8 @@ import type { TraceEvent, TraceType } from './types';
 
 const stringHashes = new Map<string, number>();
 
-function cachedHash(text: string): number {
+/** `hashString`, remembered: trace names and node ids are a small vocabulary. */
+export function cachedHash(text: string): number {
   let h = stringHashes.get(text);
   if (h === undefined) {
     h = hashString(text);
@@ -36,22 +37,25 @@ const TYPE_CODES: Record<TraceType, number> = {
   protocol: 10,
 };
 
+/** Trace-type codes of a message's entries, for `foldMessage`. */
+export const SEND = TYPE_CODES.send;
+export const DELIVER = TYPE_CODES.deliver;
+export const DROP = TYPE_CODES.drop;
+
 /**
  * A message's send, delivery or drop: the message id already names its ends, so only the time,
- * the kind of entry, the id and the message kind (or drop reason) are folded. This is the
- * hottest path of the engine, and it saves two string look-ups per entry.
+ * the kind of entry (`SEND`, `DELIVER` or `DROP`), the id and the hash of the message kind (or
+ * drop reason) are folded. This is the hottest path of the engine: callers pass codes and
+ * precomputed hashes so that it looks nothing up.
  */
 export function foldMessage(
   hash: number,
   t: number,
-  type: 'send' | 'deliver' | 'drop',
+  typeCode: number,
   msg: number,
-  name: string,
+  nameHash: number,
 ): number {
-  let h = fold(hash, t);
-  h = fold(h, TYPE_CODES[type]);
-  h = fold(h, msg);
-  return fold(h, cachedHash(name));
+  return fold(fold(fold(fold(hash, t), typeCode), msg), nameHash);
 }
 
 /** Fold one trace entry into the running hash. Details are folded only when they are scalars. */
@@ -69,7 +73,7 @@ export function foldTrace(
     msg !== undefined &&
     name !== undefined
   ) {
-    return foldMessage(hash, t, type, msg, name);
+    return foldMessage(hash, t, TYPE_CODES[type], msg, cachedHash(name));
   }
   let h = fold(hash, t);
   h = fold(h, TYPE_CODES[type as TraceType]);

@@ -30,8 +30,13 @@ export interface Message {
   seq: number;
   id: number;
   kind: string;
+  /** The kind's code (see `kinds.ts`), for the message log and the trace hash. */
+  kindCode: number;
   from: EndpointId;
   to: EndpointId;
+  /** Endpoint indices of `from` and `to` (see `SimCore.endpointIds`): the engine's own keys. */
+  src: number;
+  dst: number;
   payload: unknown;
   sentAt: SimTimeMs;
   deliverAt: SimTimeMs;

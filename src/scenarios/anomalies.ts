@@ -3,6 +3,7 @@
  * this layer, knowing the protocol, can build) and the anomalies of a finished run.
  */
 import { checkHistory, type FinalState, type Finding } from '../checker';
+import { nodeRuntime } from '../engine/endpoints';
 import type { NodeId, Value } from '../engine/types';
 import { lastPos } from '../protocols/single-leader/log';
 import {
@@ -22,7 +23,7 @@ import type { Scenario } from './schema';
 export function finalStateOf(sim: SingleLeaderSim): FinalState {
   const replicas: Record<NodeId, Record<string, Value>> = {};
   for (const id of sim.core.nodeIds) {
-    const node = sim.core.nodes[id];
+    const node = nodeRuntime(sim, id);
     if (node === undefined || !node.up || node.state.isMonitor) continue;
     if (node.state.lifecycle === 'bootstrapping') continue;
     replicas[id] = node.state.storage.data;
@@ -33,7 +34,7 @@ export function finalStateOf(sim: SingleLeaderSim): FinalState {
   const where: string[] = [];
   const snapshotPos = new Map<string, number>();
   for (const [partition, truth] of truths) {
-    const storage = sim.core.nodes[truth]?.state.storage;
+    const storage = nodeRuntime(sim, truth)?.state.storage;
     if (storage === undefined) continue;
     for (const e of storage.log) holds.push(e.opId);
     snapshotPos.set(partition, storage.snapshotPos);

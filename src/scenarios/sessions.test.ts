@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkHistory, countByKind } from '../checker';
+import { clientRuntime } from '../engine/endpoints';
 import { checkpoint, restore, runUntil } from '../engine/simulation';
 import { runAnomalies } from './anomalies';
 import { findBuiltin } from './builtin';
@@ -29,9 +30,8 @@ describe('a user’s devices sharing session metadata', () => {
     runUntil(sim, cured.durationMs);
     const straight = checkHistory(sim.logs.history);
     restore(sim, saved);
-    const { clients } = sim.core;
-    expect(clients['user-1234@phone']?.state.session).toBe(
-      clients['user-1234@laptop']?.state.session,
+    expect(clientRuntime(sim, 'user-1234@phone')?.state.session).toBe(
+      clientRuntime(sim, 'user-1234@laptop')?.state.session,
     );
     runUntil(sim, cured.durationMs);
     expect(checkHistory(sim.logs.history)).toEqual(straight);

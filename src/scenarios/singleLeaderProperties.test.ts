@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runUntilQuiet } from '../engine/simulation';
+import { nodeRuntime, nodeRuntimes, runUntilQuiet } from '../engine/simulation';
 import {
   authoritativeReplica,
   converged,
@@ -52,7 +52,7 @@ describe('single-leader replication over random faults', () => {
           const truth = authoritativeReplica(sim);
           expect(truth).not.toBeNull();
           const leaderLog = new Set(
-            sim.core.nodes[truth as string]?.state.storage.log.map((e) => e.opId),
+            nodeRuntime(sim, truth as string)?.state.storage.log.map((e) => e.opId),
           );
           const acked = sim.logs.history.filter((h) => h.type === 'ok' && h.f === 'write');
           const lost = lostWrites(sim);
@@ -80,7 +80,7 @@ describe('single-leader replication over random faults', () => {
         ({ scenario, seed }) => {
           const sim = runScenario(scenario, seed);
           expect(runUntilQuiet(sim, 1000, 60_000)).toBe(true);
-          const live = Object.values(sim.core.nodes).filter((n) => n.up && !n.state.isMonitor);
+          const live = nodeRuntimes(sim).filter((n) => n.up && !n.state.isMonitor);
           expect(live.length).toBe(scenario.cluster.nodes.length);
           expect(converged(sim)).toBe(true);
           // Every replica's data is what its own log says: no stray writes outside the log.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nodeRuntime } from '../engine/simulation';
 import { failovers } from '../protocols/single-leader/outcome';
 import { runScenario } from './run';
 import { parseScenario } from './validate';
@@ -32,7 +33,7 @@ describe('operator steps', () => {
       .map((h) => h.meta?.syncAcks);
     expect(acks).toEqual([0, 1]);
     // Every replica learned the mode, so it outlives a failover.
-    for (const id of ['n1', 'n2', 'n3']) expect(sim.core.nodes[id]?.state.modes.n2).toBe('sync');
+    for (const id of ['n1', 'n2', 'n3']) expect(nodeRuntime(sim, id)?.state.modes.n2).toBe('sync');
   });
 
   it('failover hands leadership to a follower while the old leader is still up', () => {
@@ -40,8 +41,8 @@ describe('operator steps', () => {
     const [switchover] = failovers(sim);
     expect(switchover?.from).toBe('n1');
     expect(switchover?.oldLeaderUp).toBe(true);
-    expect(sim.core.nodes.n1?.state.role).toBe('follower');
-    expect(sim.core.nodes[switchover?.to ?? '']?.state.role).toBe('leader');
+    expect(nodeRuntime(sim, 'n1')?.state.role).toBe('follower');
+    expect(nodeRuntime(sim, switchover?.to ?? '')?.state.role).toBe('leader');
   });
 
   it('refuses a failover step without a monitor, naming the field', () => {

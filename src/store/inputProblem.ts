@@ -3,6 +3,8 @@
  * unknown node or client, or carries an impossible number, would otherwise fail only when the
  * run reaches it (perhaps much later, for a scheduled one) and leave a broken run behind.
  */
+
+import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import type { Input } from '../engine/types';
 import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
 
@@ -12,11 +14,11 @@ export const MAX_FAULT_MS = 60_000;
 type Check = string | null;
 
 function knownNode(sim: SingleLeaderSim, field: string, id: string): Check {
-  return sim.core.nodes[id] === undefined ? `${field}: no node "${id}" in this cluster` : null;
+  return nodeRuntime(sim, id) === undefined ? `${field}: no node "${id}" in this cluster` : null;
 }
 
 function knownEndpoint(sim: SingleLeaderSim, field: string, id: string): Check {
-  if (sim.core.nodes[id] !== undefined || sim.core.clients[id] !== undefined) return null;
+  if (nodeRuntime(sim, id) !== undefined || clientRuntime(sim, id) !== undefined) return null;
   return `${field}: no node or client "${id}" in this run`;
 }
 
@@ -88,7 +90,7 @@ export function inputProblem(sim: SingleLeaderSim, input: Input): string | null 
             : null,
       ]);
     case 'client-op': {
-      if (sim.core.clients[input.client] === undefined) {
+      if (clientRuntime(sim, input.client) === undefined) {
         return `client: no client "${input.client}" in this run`;
       }
       if (input.op.key.trim() === '') return 'key: an operation needs a key';

@@ -3,8 +3,9 @@
  * at its current time, only for the one thing selected (the view itself stays small, since it
  * is rebuilt on every frame of playback).
  */
+
+import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import { messageAt } from '../engine/messageLog';
-import type { ClientRuntime } from '../engine/state';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
 import type { SingleLeaderClient } from '../protocols/single-leader/client';
 import { lastPos } from '../protocols/single-leader/log';
@@ -104,7 +105,7 @@ function leaderMarker(node: SingleLeaderNode): LogMarker | null {
 }
 
 function followerMarker(session: Session, id: NodeId, node: SingleLeaderNode): LogMarker | null {
-  const leader = node.leaderId === null ? undefined : session.sim.core.nodes[node.leaderId];
+  const leader = node.leaderId === null ? undefined : nodeRuntime(session.sim, node.leaderId);
   const volatile = leader?.up ? leader.state.leader : null;
   const pos = volatile?.matchPos[id];
   if (pos === undefined) return null;
@@ -118,7 +119,7 @@ function followerProgress(session: Session, node: SingleLeaderNode): FollowerPro
   const required = (f: NodeId) =>
     session.sim.config.protocol.semiSync ? leader.syncFollower === f : node.modes[f] === 'sync';
   return session.sim.core.nodeIds
-    .filter((f) => f !== node.id && !session.sim.core.nodes[f]?.state.isMonitor)
+    .filter((f) => f !== node.id && !nodeRuntime(session.sim, f)?.state.isMonitor)
     .map((f) => {
       return {
         id: f,
@@ -130,7 +131,7 @@ function followerProgress(session: Session, node: SingleLeaderNode): FollowerPro
 }
 
 function inspectNode(session: Session, id: NodeId): NodeInspection | null {
-  const runtime = session.sim.core.nodes[id];
+  const runtime = nodeRuntime(session.sim, id);
   if (runtime === undefined) return null;
   const node = runtime.state;
   const log = node.storage.log.slice(-LOG_SHOWN).map((e) => ({
@@ -215,7 +216,7 @@ function clientHistory(session: Session, id: ClientId) {
 }
 
 function inspectClient(session: Session, id: ClientId): ClientInspection {
-  const client = session.sim.core.clients[id] as ClientRuntime<SingleLeaderClient> | undefined;
+  const client = clientRuntime(session.sim, id);
   const { history, total, lastWrite } = clientHistory(session, id);
   const current = client?.current ?? null;
   return {

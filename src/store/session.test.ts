@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finishedMessages } from '../engine/messageLog';
-import { step } from '../engine/simulation';
+import { nodeRuntime, step } from '../engine/simulation';
 import type { UntimedInput } from '../engine/types';
 import { findBuiltin } from '../scenarios/builtin';
 import { runScenario, startScenario } from '../scenarios/run';
@@ -72,7 +72,7 @@ describe('session time travel', () => {
     seek(session, scenario.durationMs);
     const replayed = runScenario(scenario, 9, [input]);
     expect(session.sim.core.traceHash).toBe(replayed.core.traceHash);
-    expect(session.sim.core.nodes.n2?.up).toBe(false);
+    expect(nodeRuntime(session.sim, 'n2')?.up).toBe(false);
   });
 });
 
@@ -174,7 +174,7 @@ describe('recording inputs, now and scheduled', () => {
     expect(session.userInputs).toEqual([]);
     expect(session.sim.inputs.some((i) => i.type === 'crash' && i.node === 'n2')).toBe(false);
     expect(session.sim.core.traceHash).toBe(before);
-    expect(session.sim.core.nodes.n2?.up).toBe(true);
+    expect(nodeRuntime(session.sim, 'n2')?.up).toBe(true);
   });
 
   it('keeps nothing of a batch whose input fails while it is applied', () => {
@@ -200,7 +200,7 @@ describe('recording inputs, now and scheduled', () => {
     expect(session.sim.inputs).toHaveLength(inputsBefore);
     expect(session.sim.core.now).toBe(700);
     expect(session.sim.core.traceHash).toBe(before);
-    expect(session.sim.core.nodes.n2?.up).toBe(true);
+    expect(nodeRuntime(session.sim, 'n2')?.up).toBe(true);
   });
 
   it('refuses a negative delay, and impossible numbers, naming the field', () => {

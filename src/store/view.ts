@@ -5,7 +5,13 @@
 
 import { type MessageRecord, messageAt } from '../engine/messageLog';
 import { configuredLink } from '../engine/network';
-import { linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
+import {
+  clientRuntimes,
+  linkStatus,
+  messagesInFlight,
+  nodeRuntime,
+  queuedOps,
+} from '../engine/simulation';
 import { chartLabel } from '../engine/statechart';
 import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
@@ -155,7 +161,7 @@ function linkViews(session: Session): LinkView[] {
   const { sim } = session;
   const defaultBase = sim.config.network.defaultLink.latency.baseMs;
   const nodeIds = sim.core.nodeIds;
-  const clientIds = Object.keys(sim.core.clients);
+  const clientIds = clientRuntimes(sim).map((c) => c.id);
   const pairs: Array<[string, string]> = [];
   for (const a of nodeIds) for (const b of nodeIds) if (a !== b) pairs.push([a, b]);
   for (const c of clientIds) for (const n of nodeIds) pairs.push([c, n], [n, c]);
@@ -181,9 +187,9 @@ export function buildView(session: Session): SimView {
   const { sim, scenario } = session;
   const { core } = sim;
   const t = core.now;
-  const leaderOf = (id: NodeId | null) => (id === null ? undefined : core.nodes[id]);
+  const leaderOf = (id: NodeId | null) => (id === null ? undefined : nodeRuntime(sim, id));
   const nodes: NodeView[] = core.nodeIds.map((id) => {
-    const node = core.nodes[id];
+    const node = nodeRuntime(sim, id);
     if (node === undefined) throw new Error(`unknown node ${id}`);
     const s = node.state;
     const leader = leaderOf(s.leaderId);
@@ -221,7 +227,7 @@ export function buildView(session: Session): SimView {
       clockSkewMs: node.clockSkewMs,
     };
   });
-  const clients: ClientView[] = Object.values(core.clients).map((c) => ({
+  const clients: ClientView[] = clientRuntimes(sim).map((c) => ({
     id: c.id,
     pending: c.current
       ? { ...c.current.op, target: c.current.target, since: c.current.invokedAt }

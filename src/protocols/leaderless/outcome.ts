@@ -5,6 +5,8 @@
  * home replicas of every key hold the same copy. Read only from the simulation's state, trace and
  * history.
  */
+
+import { nodeRuntime } from '../../engine/endpoints';
 import type { Simulation } from '../../engine/simulation';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { LeaderlessClient } from './client';
@@ -69,7 +71,7 @@ function homeOf(sim: LeaderlessSim, key: string) {
 function allKeys(sim: LeaderlessSim): string[] {
   const keys = new Set<string>();
   for (const id of sim.core.nodeIds)
-    for (const k of Object.keys(sim.core.nodes[id]?.state.data ?? {})) keys.add(k);
+    for (const k of Object.keys(nodeRuntime(sim, id)?.state.data ?? {})) keys.add(k);
   return [...keys].sort();
 }
 
@@ -77,7 +79,7 @@ function allKeys(sim: LeaderlessSim): string[] {
 export function mergedCopy(sim: LeaderlessSim, key: string): Versioned {
   let merged = EMPTY_OBJECT;
   for (const id of sim.core.nodeIds) {
-    const copy = sim.core.nodes[id]?.state.data[key];
+    const copy = nodeRuntime(sim, id)?.state.data[key];
     if (copy !== undefined) merged = mergeObjects(merged, copy, sim.config.protocol.conflicts).obj;
   }
   return merged;
@@ -101,7 +103,7 @@ function copyView(obj: Versioned, home: boolean): CopyView {
 export function leaderlessReplicaViews(sim: LeaderlessSim): Record<NodeId, LeaderlessReplicaView> {
   const views: Record<NodeId, LeaderlessReplicaView> = {};
   for (const id of sim.core.nodeIds) {
-    const node = sim.core.nodes[id];
+    const node = nodeRuntime(sim, id);
     if (node === undefined) continue;
     const data: Record<string, CopyView> = {};
     for (const key of Object.keys(node.state.data).sort()) {
@@ -118,7 +120,7 @@ export function leaderlessReplicaViews(sim: LeaderlessSim): Record<NodeId, Leade
 export function leaderlessConverged(sim: LeaderlessSim): boolean {
   return allKeys(sim).every((key) => {
     const copies = homeOf(sim, key).home.map(
-      (id) => sim.core.nodes[id]?.state.data[key] ?? EMPTY_OBJECT,
+      (id) => nodeRuntime(sim, id)?.state.data[key] ?? EMPTY_OBJECT,
     );
     return copies.every((c) => sameObject(c, copies[0] as Versioned));
   });

@@ -17,7 +17,7 @@ import {
 import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
 import type { WriteSession } from './session';
 import type { Ctx, LeaderVolatile, PendingWrite } from './state';
-import { followerIds } from './state';
+import { followerIds, isFollower, sendToFollowers } from './state';
 
 /** Fresh leader bookkeeping, e.g. on promotion or on restart as leader. */
 export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
@@ -32,10 +32,13 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
   };
 }
 
-/** Followers whose acknowledgement a write must wait for. */
+/** Followers whose acknowledgement a write must wait for (computed for every write). */
 export function requiredAcks(ctx: Ctx, leader: LeaderVolatile): NodeId[] {
   if (ctx.config.semiSync) return leader.syncFollower === null ? [] : [leader.syncFollower];
-  return followerIds(ctx).filter((f) => ctx.state.modes[f] === 'sync');
+  const { modes } = ctx.state;
+  const required: NodeId[] = [];
+  for (const f of ctx.nodeIds) if (isFollower(ctx, f) && modes[f] === 'sync') required.push(f);
+  return required;
 }
 
 /** Does fencing forbid taking writes right now? */
@@ -73,7 +76,7 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
   addCausalDeps(entry, request);
   append(storage, entry);
   const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
-  for (const f of followerIds(ctx)) ctx.send(f, 'replicate', message);
+  sendToFollowers(ctx, 'replicate', message);
   leader.pending.push({
     pos: entry.pos,
     request,
@@ -150,7 +153,7 @@ export function leaderTick(ctx: Ctx, leader: LeaderVolatile): void {
     leader: ctx.self,
     lastPos: lastPos(ctx.state.storage),
   };
-  for (const f of followerIds(ctx)) ctx.send(f, 'heartbeat', beat);
+  sendToFollowers(ctx, 'heartbeat', beat);
   if (ctx.config.semiSync) replaceSilentSyncFollower(ctx, leader);
 }
 

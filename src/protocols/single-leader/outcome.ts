@@ -3,7 +3,7 @@
  * acknowledged writes that were lost, the writes discarded from logs, the failovers, split-brain
  * writes, and the numeric metrics that scenarios state expectations about.
  */
-import type { Simulation } from '../../engine/simulation';
+import { nodeRuntime, type Simulation } from '../../engine/simulation';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
@@ -78,7 +78,7 @@ export function authoritativeReplica(
 ): NodeId | null {
   let best: SingleLeaderNode | null = null;
   for (const id of group) {
-    const node = sim.core.nodes[id];
+    const node = nodeRuntime(sim, id);
     if (node === undefined || !node.up) continue;
     const s = node.state;
     const better =
@@ -115,7 +115,7 @@ export function lostWrites(sim: SingleLeaderSim): LostWrite[] {
   const p = sim.config.protocol.partitions;
   const storages = new Map<string, { kept: Set<number>; snapshotPos: number }>();
   for (const [partition, truth] of authoritativeReplicas(sim)) {
-    const storage = sim.core.nodes[truth]?.state.storage;
+    const storage = nodeRuntime(sim, truth)?.state.storage;
     if (storage === undefined) continue;
     const kept = new Set(storage.log.map((e) => e.opId));
     storages.set(partition, { kept, snapshotPos: storage.snapshotPos });
@@ -237,7 +237,7 @@ export function staleReads(history: HistoryOp[]): number {
 export function converged(sim: SingleLeaderSim): boolean {
   return replicaGroups(sim).every((group) => {
     const datas = group
-      .map((id) => sim.core.nodes[id])
+      .map((id) => nodeRuntime(sim, id))
       .filter((n) => n?.up && n.state.lifecycle !== 'bootstrapping')
       .map((n) => JSON.stringify(Object.entries(n?.state.storage.data ?? {}).sort()));
     return datas.every((d) => d === datas[0]);
@@ -247,7 +247,7 @@ export function converged(sim: SingleLeaderSim): boolean {
 export function replicaViews(sim: SingleLeaderSim): Record<NodeId, ReplicaView> {
   const views: Record<NodeId, ReplicaView> = {};
   for (const id of sim.core.nodeIds) {
-    const node = sim.core.nodes[id];
+    const node = nodeRuntime(sim, id);
     if (node === undefined) continue;
     const s = node.state;
     views[id] = {

@@ -83,10 +83,21 @@ export function replicaIds(ctx: Ctx): NodeId[] {
   return ctx.nodeIds.filter((id) => id !== ctx.config.monitor);
 }
 
-/** The followers from this node's point of view: the other replicas of its partition. */
-export function followerIds(ctx: Ctx): NodeId[] {
+/** Is `id` a follower from this node's point of view: another replica of its partition? */
+export function isFollower(ctx: Ctx, id: NodeId): boolean {
   const { monitor, partitions } = ctx.config;
-  return ctx.nodeIds.filter(
-    (id) => id !== ctx.self && id !== monitor && sameGroup(partitions, id, ctx.self),
-  );
+  return id !== ctx.self && id !== monitor && sameGroup(partitions, id, ctx.self);
+}
+
+/** The followers from this node's point of view. */
+export function followerIds(ctx: Ctx): NodeId[] {
+  return ctx.nodeIds.filter((id) => isFollower(ctx, id));
+}
+
+/**
+ * Send one message to every follower. A loop over the node ids rather than `followerIds`: the
+ * leader does this for every write, and the list would be garbage at once.
+ */
+export function sendToFollowers(ctx: Ctx, kind: string, payload: unknown): void {
+  for (const id of ctx.nodeIds) if (isFollower(ctx, id)) ctx.send(id, kind, payload);
 }
