@@ -9,6 +9,7 @@
 import { drag, select, zoom, zoomIdentity } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { nodeGroups } from '../../store/nodeGroups';
 import { IDENTITY_ZOOM, type ReplicaState } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
 import { useReducedMotion } from '../useReducedMotion';
@@ -28,6 +29,7 @@ const selectMonitorIds = (s: ReplicaState) =>
 const selectClientIds = (s: ReplicaState) => s.view.clients.map((c) => c.id);
 const selectSelectedNode = (s: ReplicaState) =>
   s.selection?.kind === 'node' || s.selection?.kind === 'client' ? s.selection.id : null;
+const selectScenario = (s: ReplicaState) => s.scenario;
 const selectZoomed = ({ clusterZoom: z }: ReplicaState) => z.k !== 1 || z.x !== 0 || z.y !== 0;
 
 const ZOOM_EXTENT: [number, number] = [0.4, 5];
@@ -39,6 +41,8 @@ export function ClusterView() {
   const clientIds = useReplica(useShallow(selectClientIds));
   const selectedId = useReplica(selectSelectedNode);
   const zoomed = useReplica(selectZoomed);
+  const scenario = useReplica(selectScenario);
+  const groups = useMemo(() => nodeGroups(scenario), [scenario]);
   const reducedMotion = useReducedMotion();
   const [moved, setMoved] = useState<ReadonlyMap<string, Point>>(new Map());
   const containerRef = useRef<HTMLDivElement>(null);
@@ -47,8 +51,8 @@ export function ClusterView() {
   const descriptionId = useId();
 
   const base = useMemo(
-    () => clusterLayout(replicaIds, monitorIds, clientIds),
-    [replicaIds, monitorIds, clientIds],
+    () => clusterLayout(replicaIds, monitorIds, clientIds, groups),
+    [replicaIds, monitorIds, clientIds, groups],
   );
   const layout = useMemo(() => withPositions(base, moved), [base, moved]);
   const { x, y, width, height } = base.viewBox;

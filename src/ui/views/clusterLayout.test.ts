@@ -161,3 +161,15 @@ describe('large rings', () => {
     }
   });
 });
+
+describe('links in a grouped cluster', () => {
+  it('join replicas within a group, never across groups', () => {
+    const groups = [
+      { id: 'p1', label: 'Partition p1', members: ['a1', 'a2'] },
+      { id: 'p2', label: 'Partition p2', members: ['b1', 'b2'] },
+    ];
+    const layout = clusterLayout(['a1', 'a2', 'b1', 'b2'], [], [], groups);
+    const replicaLinks = layout.links.filter((l) => l.kind === 'replica');
+    expect(replicaLinks.map((l) => `${l.a}-${l.b}`)).toEqual(['a1-a2', 'b1-b2']);
+  });
+});

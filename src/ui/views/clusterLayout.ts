@@ -3,6 +3,9 @@
  * at the top, the failover monitor in that gap, clients in a row along the bottom. Pure: the
  * same ids give the same picture, so nodes do not jump around as the run plays.
  */
+import type { NodeGroup } from '../../store/nodeGroups';
+
+export type { NodeGroup };
 
 export const NODE_RADIUS = 30;
 export const CLIENT_WIDTH = 112;
@@ -55,13 +58,6 @@ export interface ViewBox {
   y: number;
   width: number;
   height: number;
-}
-
-/** Nodes that belong together: a datacenter, or the replicas of one data partition. */
-export interface NodeGroup {
-  id: string;
-  label: string;
-  members: readonly string[];
 }
 
 /** A group as drawn: a labelled frame around its members. */
@@ -257,8 +253,12 @@ export function clusterLayout(
   for (const [id, p] of clients) endpoints.set(id, { ...p, radius: CLIENT_HEIGHT / 2 });
 
   const links: Link[] = [];
+  // Replicas of different groups (data partitions) do not replicate to each other: no link.
+  const groupOf = new Map(groups.flatMap((g) => g.members.map((m): [string, string] => [m, g.id])));
   replicaIds.forEach((a, i) => {
-    for (const b of replicaIds.slice(i + 1)) links.push({ a, b, kind: 'replica' });
+    for (const b of replicaIds.slice(i + 1)) {
+      if (groupOf.get(a) === groupOf.get(b)) links.push({ a, b, kind: 'replica' });
+    }
   });
   for (const m of monitorIds)
     for (const r of replicaIds) links.push({ a: m, b: r, kind: 'monitor' });
