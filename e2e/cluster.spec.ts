@@ -85,6 +85,15 @@ test.describe('cluster view', () => {
     // The arrow resized the panel; it did not also step the simulation.
     await expect(timeSlider(page)).toHaveValue('0');
 
+    const timelineDivider = page.getByRole('separator', { name: 'Resize timeline' });
+    const timeline = page.getByRole('region', { name: 'Space-time diagram' });
+    const before = (await timeline.boundingBox())?.height ?? 0;
+    await timelineDivider.focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    await expect
+      .poll(async () => (await timeline.boundingBox())?.height ?? 0)
+      .toBeGreaterThan(before);
+
     await page.getByRole('button', { name: 'Hide panels' }).click();
     await expect(page.getByRole('complementary', { name: 'Details' })).toBeHidden();
     await expect(page.getByRole('button', { name: /^leader,/ })).toBeVisible();

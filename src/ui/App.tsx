@@ -7,7 +7,7 @@ import { ControlsBar } from './controls/ControlsBar';
 import { Header } from './header/Header';
 import { KeyboardHint } from './KeyboardHint';
 import { Legend } from './Legend';
-import { DEFAULT_LAYOUT, SIDE_WIDTH } from './layout/panelSizes';
+import { DEFAULT_LAYOUT, SIDE_WIDTH, TIMELINE_HEIGHT } from './layout/panelSizes';
 import { ResizeHandle } from './layout/ResizeHandle';
 import { usePanelLayout } from './layout/usePanelLayout';
 import { NoticeBanner } from './NoticeBanner';
@@ -38,7 +38,13 @@ function Shell({ start }: { start: StartParams }) {
   return (
     <div
       className={`app${sideOpen ? '' : ' app--side-closed'}`}
-      style={{ '--side-width': `${layout.sideWidth}px` } as CSSProperties}
+      style={
+        {
+          '--side-width': `${layout.sideWidth}px`,
+          // Until the user sizes the timeline, its CSS fits it to the screen's height.
+          ...(layout.timelineSized ? { '--timeline-height': `${layout.timelineHeight}px` } : {}),
+        } as CSSProperties
+      }
     >
       <Header seedError={seedError} seedErrorId={seedErrorId} onSeedError={setSeedError}>
         <button
@@ -87,6 +93,15 @@ function Shell({ start }: { start: StartParams }) {
         <ClientsPanel />
         <FaultPanel />
       </aside>
+      <ResizeHandle
+        label="Resize timeline"
+        orientation="horizontal"
+        size={layout.timelineHeight}
+        range={TIMELINE_HEIGHT}
+        defaultSize={DEFAULT_LAYOUT.timelineHeight}
+        growDirection={1}
+        onResize={(timelineHeight) => setLayout({ timelineHeight, timelineSized: true })}
+      />
       <SpaceTimeDiagram />
     </div>
   );

@@ -24,7 +24,7 @@ describe('parseLayout', () => {
       sideWidth: SIDE_WIDTH.max,
       sideOpen: false,
       timelineHeight: DEFAULT_LAYOUT.timelineHeight,
-      timelineOpen: DEFAULT_LAYOUT.timelineOpen,
+      timelineSized: false,
     });
   });
 

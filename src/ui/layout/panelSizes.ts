@@ -8,14 +8,15 @@ export interface PanelLayout {
   sideWidth: number;
   sideOpen: boolean;
   timelineHeight: number;
-  timelineOpen: boolean;
+  /** The user has dragged the timeline's divider: its height is theirs, not the screen's. */
+  timelineSized: boolean;
 }
 
 export const DEFAULT_LAYOUT: PanelLayout = {
   sideWidth: 384,
   sideOpen: true,
   timelineHeight: 220,
-  timelineOpen: true,
+  timelineSized: false,
 };
 
 export const SIDE_WIDTH = { min: 280, max: 640 } as const;
@@ -48,7 +49,7 @@ export function parseLayout(stored: string | null): PanelLayout {
     sideWidth: num(r.sideWidth, DEFAULT_LAYOUT.sideWidth, SIDE_WIDTH),
     sideOpen: bool(r.sideOpen, DEFAULT_LAYOUT.sideOpen),
     timelineHeight: num(r.timelineHeight, DEFAULT_LAYOUT.timelineHeight, TIMELINE_HEIGHT),
-    timelineOpen: bool(r.timelineOpen, DEFAULT_LAYOUT.timelineOpen),
+    timelineSized: bool(r.timelineSized, DEFAULT_LAYOUT.timelineSized),
   };
 }
 
