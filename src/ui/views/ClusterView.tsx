@@ -48,6 +48,7 @@ export function ClusterView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const rootRef = useRef<SVGGElement>(null);
+  const linksRootRef = useRef<SVGGElement>(null);
   const descriptionId = useId();
 
   const base = useMemo(
@@ -80,11 +81,15 @@ export function ClusterView() {
   useEffect(() => {
     const svg = svgRef.current;
     const root = rootRef.current;
-    if (!svg || !root) return;
+    const linksRoot = linksRootRef.current;
+    if (!svg || !root || !linksRoot) return;
     const selection = select(svg);
     selection.call(zoomBehaviour).on('dblclick.zoom', null);
-    const apply = ({ clusterZoom: z }: ReplicaState) =>
-      root.setAttribute('transform', `translate(${z.x},${z.y}) scale(${z.k})`);
+    const apply = ({ clusterZoom: z }: ReplicaState) => {
+      const transform = `translate(${z.x},${z.y}) scale(${z.k})`;
+      root.setAttribute('transform', transform);
+      linksRoot.setAttribute('transform', transform);
+    };
     apply(store.getState());
     const unsubscribe = store.subscribe((s, previous) => {
       if (s.clusterZoom !== previous.clusterZoom) apply(s);
@@ -130,8 +135,25 @@ export function ClusterView() {
 
   return (
     <div ref={containerRef} className={`cluster${reducedMotion ? ' cluster--still' : ''}`}>
+      {/*
+        Groups and links in an SVG of their own, on its own compositing layer: nodes change
+        every few frames (lag, log positions), and repainting hundreds of links with them cost
+        a busy cluster its frame rate. Same view box and zoom, so the two line up.
+      */}
+      <svg
+        className="cluster__links-svg"
+        viewBox={`${x} ${y} ${width} ${height}`}
+        preserveAspectRatio="xMidYMid meet"
+        aria-hidden="true"
+      >
+        <g ref={linksRootRef}>
+          <GroupLayer groups={layout.groups} />
+          <LinkLayer layout={layout} />
+        </g>
+      </svg>
       <svg
         ref={svgRef}
+        className="cluster__nodes-svg"
         viewBox={`${x} ${y} ${width} ${height}`}
         preserveAspectRatio="xMidYMid meet"
         role="img"
@@ -139,8 +161,6 @@ export function ClusterView() {
       >
         <title>Cluster diagram: replicas, monitor, clients and the messages between them</title>
         <g ref={rootRef}>
-          <GroupLayer groups={layout.groups} />
-          <LinkLayer layout={layout} />
           {[...layout.replicas, ...layout.monitors].map(([id, at]) => (
             <NodeMark
               key={id}
