@@ -138,3 +138,19 @@ describe('injected inputs and time travel', () => {
     expect(store.getState().session.userInputs).toHaveLength(2);
   });
 });
+
+describe('cures in the store', () => {
+  it('switching a cure on re-derives the run at the same time, and its anomalies go', () => {
+    const store = createReplicaStore('read-your-writes', 1);
+    const end = store.getState().scenario.durationMs;
+    store.getState().seek(end);
+    const kinds = () => store.getState().view.anomalies.map((f) => f.kind);
+    expect(kinds()).toContain('read-your-writes');
+    store.getState().setCures({ readYourWrites: 'wait-for-position' });
+    expect(store.getState().view.t).toBe(end);
+    expect(store.getState().scenario.cures.readYourWrites).toBe('wait-for-position');
+    expect(kinds()).not.toContain('read-your-writes');
+    store.getState().setCures({ readYourWrites: 'off' });
+    expect(kinds()).toContain('read-your-writes');
+  });
+});

@@ -8,7 +8,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
 import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
-import type { Scenario } from '../scenarios/schema';
+import type { Scenario, ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
 import { type Inspection, inspect, samePlainData } from './inspect';
 import {
@@ -90,6 +90,8 @@ export interface UiSlice {
   inspection: Inspection | null;
   /** What the pointer is over, in any view: the others highlight it too. */
   hover: Selection;
+  /** Client operations to pick out (the ones an anomaly names), by op id. */
+  highlightedOps: readonly number[];
   /** Zoom and pan of the cluster view (d3-zoom's transform: scale k, then translate x, y). */
   clusterZoom: ZoomTransform;
 }
@@ -104,6 +106,11 @@ export const IDENTITY_ZOOM: ZoomTransform = { k: 1, x: 0, y: 0 };
 
 export interface Actions {
   loadScenario(id: string, seed?: number): void;
+  /**
+   * Switch the scenario's cures (session settings such as read-your-writes) and re-derive the
+   * run with them: same seed, same inputs, same time. A changed setting is a different run.
+   */
+  setCures(cures: Partial<ScenarioCures>): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -124,6 +131,7 @@ export interface Actions {
   injectAll(batch: readonly ScheduledInput[]): void;
   select(selection: Selection): void;
   setHover(hover: Selection): void;
+  highlightOps(ops: readonly number[]): void;
   setClusterZoom(zoom: ZoomTransform): void;
   dismissNotice(): void;
 }
@@ -221,6 +229,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         playhead: 0,
         selection: null,
         hover: null,
+        highlightedOps: [],
         clusterZoom: IDENTITY_ZOOM,
 
         loadScenario(id, newSeed) {
@@ -241,7 +250,24 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             selection: null,
             inspection: null,
             hover: null,
+            highlightedOps: [],
             notice: null,
+          });
+        },
+        setCures(cures) {
+          const { scenario, seed, session } = get();
+          const next: Scenario = { ...scenario, cures: { ...scenario.cures, ...cures } };
+          const t = session.sim.core.now;
+          const fresh = createSession(next, seed, session.userInputs);
+          seek(fresh, t);
+          set({
+            scenario: next,
+            session: fresh,
+            view: buildView(fresh),
+            playhead: fresh.sim.core.now,
+            inspection: null,
+            selection: null,
+            highlightedOps: [],
           });
         },
         play: () => send({ type: 'PLAY' }),
@@ -279,6 +305,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         },
         select: (selection) => set({ selection, inspection: inspectionOf(selection) }),
         setHover: (hover) => set({ hover }),
+        highlightOps: (ops) => set({ highlightedOps: ops }),
         setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
         dismissNotice: () => set({ notice: null }),
       };

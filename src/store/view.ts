@@ -3,6 +3,7 @@
  * components and D3 layers read only this, never the mutable simulation underneath.
  */
 
+import type { CheckerState, Finding } from '../checker';
 import { type MessageRecord, messageAt } from '../engine/messageLog';
 import { configuredLink } from '../engine/network';
 import {
@@ -16,6 +17,7 @@ import { chartLabel } from '../engine/statechart';
 import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
 import { lastPos, type Storage } from '../protocols/single-leader/log';
+import { currentAnomalies, sessionChecker } from './anomalies';
 import type { Session } from './session';
 
 export interface NodeView {
@@ -91,6 +93,8 @@ export interface SimView {
   /** Messages that failed to arrive in the last moments, drawn falling away. */
   recentDrops: MessageView[];
   history: HistoryOp[];
+  /** Consistency anomalies in the history so far (the live checker's findings). */
+  anomalies: readonly Finding[];
   narrationIndex: number;
 }
 
@@ -124,13 +128,26 @@ interface ViewCache {
   links: LinkView[];
   historyKey: string;
   history: HistoryOp[];
+  /** The live checker, fed the history as it grows (it starts over after time travel). */
+  checker: CheckerState | null;
+  /** Its findings as last published, and the array they were copied from. */
+  anomalies: readonly Finding[];
+  anomaliesSource: readonly Finding[] | null;
 }
 const caches = new WeakMap<Session, ViewCache>();
 
 function cacheFor(session: Session): ViewCache {
   let cache = caches.get(session);
   if (cache === undefined) {
-    cache = { linksKey: '', links: [], historyKey: '', history: [] };
+    cache = {
+      linksKey: '',
+      links: [],
+      historyKey: '',
+      history: [],
+      checker: null,
+      anomalies: [],
+      anomaliesSource: null,
+    };
     caches.set(session, cache);
   }
   return cache;
@@ -155,6 +172,18 @@ function cachedHistory(session: Session): HistoryOp[] {
     cache.historyKey = key;
   }
   return cache.history;
+}
+
+/** The anomalies the checker has found so far; the same array while nothing new was found. */
+function cachedAnomalies(session: Session): readonly Finding[] {
+  const cache = cacheFor(session);
+  cache.checker ??= sessionChecker(session);
+  const found = currentAnomalies(cache.checker, session);
+  if (found !== cache.anomaliesSource || found.length !== cache.anomalies.length) {
+    cache.anomalies = [...found];
+    cache.anomaliesSource = found;
+  }
+  return cache.anomalies;
 }
 
 function linkViews(session: Session): LinkView[] {
@@ -256,6 +285,7 @@ export function buildView(session: Session): SimView {
     inFlight: messagesInFlight(sim).map(messageView),
     recentDrops,
     history: cachedHistory(session),
+    anomalies: cachedAnomalies(session),
     narrationIndex,
   };
 }

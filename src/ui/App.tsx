@@ -11,6 +11,7 @@ import { DEFAULT_LAYOUT, SIDE_WIDTH, TIMELINE_HEIGHT } from './layout/panelSizes
 import { ResizeHandle } from './layout/ResizeHandle';
 import { usePanelLayout } from './layout/usePanelLayout';
 import { NoticeBanner } from './NoticeBanner';
+import { AnomaliesPanel } from './panels/AnomaliesPanel';
 import { ClientsPanel } from './panels/ClientsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
@@ -90,6 +91,7 @@ function Shell({ start }: { start: StartParams }) {
       <aside id={sideId} className="side" aria-label="Details" hidden={!sideOpen}>
         <NarrationPanel />
         <Inspector />
+        <AnomaliesPanel />
         <ClientsPanel />
         <FaultPanel />
       </aside>

@@ -86,7 +86,13 @@ function paintLanes(
   ctx.globalAlpha = 1;
 }
 
-function paintSpans(ctx: CanvasRenderingContext2D, scene: Scene, lanes: LaneLayout, p: Palette) {
+function paintSpans(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  lanes: LaneLayout,
+  p: Palette,
+  highlighted: ReadonlySet<number>,
+) {
   const half = Math.min(SPAN_HALF_PX, lanes.laneHeightPx / 3);
   for (const s of scene.spans) {
     const width = Math.max(3, s.x2 - s.x1);
@@ -95,6 +101,15 @@ function paintSpans(ctx: CanvasRenderingContext2D, scene: Scene, lanes: LaneLayo
     ctx.fillRect(s.x1, s.y - half, width, half * 2);
   }
   ctx.globalAlpha = 1;
+  // The operations an anomaly names, outlined so the eye finds them among the rest.
+  if (highlighted.size > 0) {
+    ctx.strokeStyle = p.danger;
+    ctx.lineWidth = 2.5;
+    for (const s of scene.spans) {
+      if (!highlighted.has(s.span.opId)) continue;
+      ctx.strokeRect(s.x1 - 2, s.y - half - 2, Math.max(3, s.x2 - s.x1) + 4, half * 2 + 4);
+    }
+  }
   if (!lanes.showLabels) return;
   // Labels above their span, clipped to it: the tooltip has the rest.
   ctx.font = '10px system-ui, sans-serif';
@@ -222,11 +237,12 @@ export function paintScene(
   lanes: LaneLayout,
   size: { width: number; height: number; ratio: number },
   palette: Palette,
+  highlighted: ReadonlySet<number> = new Set(),
 ): void {
   ctx.setTransform(size.ratio, 0, 0, size.ratio, 0, 0);
   ctx.clearRect(0, 0, size.width, size.height);
   paintLanes(ctx, scene, lanes, size.width, palette);
-  paintSpans(ctx, scene, lanes, palette);
+  paintSpans(ctx, scene, lanes, palette, highlighted);
   paintArrows(ctx, scene, palette);
   paintMarks(ctx, scene, palette);
 }

@@ -94,7 +94,7 @@ function paintFrame(
 ): void {
   const ratio = globalThis.devicePixelRatio || 1;
   const size = { width: layout.width, height: layout.height, ratio };
-  paintScene(ctx, scene, layout.lanes, size, palette);
+  paintScene(ctx, scene, layout.lanes, size, palette, new Set(state.highlightedOps));
   updateOverlay(el, scene, layout, {
     hovered: messageId(state.hover),
     selected: messageId(state.selection),
@@ -195,7 +195,8 @@ export function createSpaceTimeController(
       s.playhead !== prev.playhead ||
       s.view !== prev.view ||
       s.hover !== prev.hover ||
-      s.selection !== prev.selection
+      s.selection !== prev.selection ||
+      s.highlightedOps !== prev.highlightedOps
     ) {
       schedule();
     }
