@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ANOMALY_KINDS } from '../checker';
+import { NO_CURES } from '../protocols/single-leader/config';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
 /** A client id may name a user's device: `user-1@phone` (the checker groups devices by user). */
@@ -67,15 +68,6 @@ const cluster = z.strictObject({
   /** Partitioned data: each partition a single-leader group of its own. */
   partitions: z.array(partition).min(2, 'give at least two partitions, or none').optional(),
 });
-
-const NO_CURES = {
-  readYourWrites: 'off',
-  leaderWindowMs: 1000,
-  shareAcrossDevices: true,
-  monotonicReads: 'off',
-  consistentPrefix: 'off',
-  maxStalenessMs: null,
-} as const;
 
 /** Client session settings that cure replication-lag anomalies; each off by default. */
 const cures = z

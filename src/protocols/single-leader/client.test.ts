@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveStream } from '../../engine/rng';
 import type { ClientOp, ReadTarget } from '../../engine/types';
 import { initClient, routeOp, type SingleLeaderClient } from './client';
-import type { SingleLeaderConfig } from './config';
+import { testConfig } from './testing/testConfig';
 
 const nodeIds = ['n1', 'n2', 'n3', 'monitor'];
 const replicaIds = ['n1', 'n2', 'n3'];
@@ -14,29 +14,7 @@ const target = fc.oneof(
 );
 
 function clientWith(reads: ReadTarget, leaderHint: string): SingleLeaderClient {
-  const config: SingleLeaderConfig = {
-    leader: leaderHint,
-    monitor: 'monitor',
-    followers: {},
-    semiSync: false,
-    heartbeatIntervalMs: 100,
-    failureTimeoutMs: 500,
-    electionWaitMs: 100,
-    fencing: false,
-    leaseMs: 300,
-    syncAckTimeoutMs: 300,
-    catchUpBatch: 50,
-    reads,
-    cures: {
-      readYourWrites: 'off',
-      leaderWindowMs: 1000,
-      shareAcrossDevices: true,
-      monotonicReads: 'off',
-      consistentPrefix: 'off',
-      maxStalenessMs: null,
-    },
-  };
-  return initClient('user-1', config);
+  return initClient('user-1', testConfig({ leader: leaderHint, monitor: 'monitor', reads }));
 }
 
 const view = (seed: number) => ({ now: 0, nodeIds, rng: deriveStream(seed, 'client:user-1') });

@@ -38,6 +38,16 @@ export interface Cures {
   maxStalenessMs: number | null;
 }
 
+/** Every cure off: the defaults of a scenario's `cures`. */
+export const NO_CURES: Cures = {
+  readYourWrites: 'off',
+  leaderWindowMs: 1000,
+  shareAcrossDevices: true,
+  monotonicReads: 'off',
+  consistentPrefix: 'off',
+  maxStalenessMs: null,
+};
+
 export interface SingleLeaderConfig {
   /** The leader at time 0. */
   leader: NodeId;
