@@ -174,7 +174,9 @@ export function createSpaceTimeController(
   let lastDrawAt = Number.NEGATIVE_INFINITY;
   function onFrame(now: number) {
     frame = 0;
-    if (now - lastDrawAt < Math.min(MAX_DRAW_WAIT_MS, lastDrawCostMs * DRAW_SHARE)) {
+    // Only playback is throttled: a step, a seek or a click is answered on the next frame.
+    const throttled = store.getState().playing;
+    if (throttled && now - lastDrawAt < Math.min(MAX_DRAW_WAIT_MS, lastDrawCostMs * DRAW_SHARE)) {
       frame = requestAnimationFrame(onFrame);
       return;
     }
