@@ -15,7 +15,15 @@ import { emptyMessageLog, truncateMessages } from './messageLog';
 import { deliver } from './messaging';
 import type { ClientRequest, Protocol } from './protocol';
 import { deriveStream } from './rng';
-import type { Checkpoint, NodeRuntime, SimConfig, SimCore, SimEvent, Simulation } from './state';
+import type {
+  Checkpoint,
+  NodeRuntime,
+  SimConfig,
+  SimCore,
+  SimEvent,
+  SimLogs,
+  Simulation,
+} from './state';
 import { sortInputs } from './state';
 import { trace } from './trace';
 import { EMPTY_TRACE_HASH } from './traceHash';
@@ -27,6 +35,11 @@ export { clientRuntime, clientRuntimes, nodeRuntime, nodeRuntimes } from './endp
 export { linkState, linkStatus, messagesInFlight, sendMessage } from './messaging';
 export type { SimConfig, Simulation } from './state';
 export { record, trace, traceEvents, traceLength } from './trace';
+
+/** Logs with nothing in them yet. */
+export function emptyLogs(): SimLogs {
+  return { trace: [], messages: emptyMessageLog(), history: [] };
+}
 
 /** Create a simulation at time 0, with every configured node started. */
 export function createSimulation<PC, NS, CS>(
@@ -57,7 +70,7 @@ export function createSimulation<PC, NS, CS>(
     protocol,
     inputs: sortInputs(inputs),
     core,
-    logs: { trace: [], messages: emptyMessageLog(), history: [] },
+    logs: emptyLogs(),
   };
   const nodes = config.nodes.map((id) => addNode(sim, id, false));
   for (const id of config.clients) {

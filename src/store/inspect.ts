@@ -5,11 +5,12 @@
  */
 
 import { clientRuntime, nodeRuntime } from '../engine/endpoints';
-import { messageAt } from '../engine/messageLog';
+import { messageAt, PAYLOAD_NOT_KEPT } from '../engine/messageLog';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
 import type { SingleLeaderClient } from '../protocols/single-leader/client';
 import { lastPos } from '../protocols/single-leader/log';
 import type { SingleLeaderNode } from '../protocols/single-leader/state';
+import { replayedPayload } from './replayedPayload';
 import type { Session } from './session';
 import { type MessageView, messageView } from './view';
 
@@ -172,8 +173,11 @@ export function findMessage(
   }
   const ids = logs.messages.id;
   for (let i = logs.messages.count - 1; i >= 0; i--) {
-    if (ids[i] === id)
-      return { status: 'finished', message: messageView(messageAt(logs.messages, i)) };
+    if (ids[i] !== id) continue;
+    const message = messageView(messageAt(logs.messages, i));
+    // Older messages' payloads are not kept: recompute this one by replay.
+    if (message.payload === PAYLOAD_NOT_KEPT) message.payload = replayedPayload(session, id);
+    return { status: 'finished', message };
   }
   return { status: 'not-sent', message: null };
 }
