@@ -27,6 +27,7 @@ import type {
 import { sortInputs } from './state';
 import { trace } from './trace';
 import { EMPTY_TRACE_HASH } from './traceHash';
+import { emptyTraceLog, truncateTrace } from './traceLog';
 import type { Input, SimTimeMs } from './types';
 
 export { clientsBusy, queuedOps } from './clients';
@@ -38,7 +39,7 @@ export { record, trace, traceEvents, traceLength } from './trace';
 
 /** Logs with nothing in them yet. */
 export function emptyLogs(): SimLogs {
-  return { trace: [], messages: emptyMessageLog(), history: [] };
+  return { trace: emptyTraceLog(), messages: emptyMessageLog(), history: [] };
 }
 
 /** Create a simulation at time 0, with every configured node started. */
@@ -191,7 +192,7 @@ function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): voi
 export function checkpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Checkpoint<NS, CS> {
   return {
     core: structuredClone(sim.core),
-    traceLength: sim.logs.trace.length,
+    traceLength: sim.logs.trace.count,
     messagesLength: sim.logs.messages.count,
     historyLength: sim.logs.history.length,
   };
@@ -200,7 +201,7 @@ export function checkpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Checkpoint<
 /** Return to a checkpoint taken from this simulation (the checkpoint itself stays reusable). */
 export function restore<PC, NS, CS>(sim: Simulation<PC, NS, CS>, cp: Checkpoint<NS, CS>): void {
   sim.core = structuredClone(cp.core);
-  sim.logs.trace.length = cp.traceLength;
+  truncateTrace(sim.logs.trace, cp.traceLength);
   truncateMessages(sim.logs.messages, cp.messagesLength);
   sim.logs.history.length = cp.historyLength;
 }
