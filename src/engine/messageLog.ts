@@ -9,6 +9,7 @@
  * asks for one message at a time. An older message's payload reads as `PAYLOAD_NOT_KEPT`; the
  * run is deterministic, so replaying it from a checkpoint recomputes it (`payloadReplay.ts`).
  */
+import { doubled } from './columns';
 import { kindName } from './kinds';
 import type { DropReason, EndpointId, Message, MessageFate } from './types';
 
@@ -97,32 +98,20 @@ export function emptyMessageLog(): MessageLog {
   };
 }
 
-function doubled<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
-  old: T,
-  make: (n: number) => T,
-): T {
-  const bigger = make(old.length * 2);
-  bigger.set(old);
-  return bigger;
-}
-
 /**
  * Double every column. Written out field by field on purpose: assigning through a computed key
  * would turn the log into a dictionary-mode object and slow every later access.
  */
 function grow(log: MessageLog): void {
-  const i32 = (n: number) => new Int32Array(n);
-  const f64 = (n: number) => new Float64Array(n);
-  const u8 = (n: number) => new Uint8Array(n);
-  log.id = doubled(log.id, i32);
-  log.kind = doubled(log.kind, (n) => new Uint16Array(n));
-  log.src = doubled(log.src, i32);
-  log.dst = doubled(log.dst, i32);
-  log.sentAt = doubled(log.sentAt, f64);
-  log.deliverAt = doubled(log.deliverAt, f64);
-  log.fate = doubled(log.fate, u8);
-  log.sendTraceId = doubled(log.sendTraceId, i32);
-  log.fateTraceId = doubled(log.fateTraceId, i32);
+  log.id = doubled(log.id);
+  log.kind = doubled(log.kind);
+  log.src = doubled(log.src);
+  log.dst = doubled(log.dst);
+  log.sentAt = doubled(log.sentAt);
+  log.deliverAt = doubled(log.deliverAt);
+  log.fate = doubled(log.fate);
+  log.sendTraceId = doubled(log.sendTraceId);
+  log.fateTraceId = doubled(log.fateTraceId);
 }
 
 /** Record a message whose fate was just decided. */

@@ -6,6 +6,7 @@
  * follower's `apply` for every entry); as objects they were a large part of what the garbage
  * collector had to copy and keep. Readers get `TraceEvent` objects on demand.
  */
+import { doubled } from './columns';
 import { hashString } from './rng';
 import type { EndpointId, TraceEvent, TraceType } from './types';
 
@@ -89,28 +90,16 @@ export function emptyTraceLog(): TraceLog {
   };
 }
 
-function doubled<T extends Int32Array | Float64Array | Uint8Array>(
-  old: T,
-  make: (n: number) => T,
-): T {
-  const bigger = make(old.length * 2);
-  bigger.set(old);
-  return bigger;
-}
-
 /** Double every column, field by field (a computed key would make the log a dictionary). */
 function grow(log: TraceLog): void {
-  const i32 = (n: number) => new Int32Array(n);
-  const f64 = (n: number) => new Float64Array(n);
-  const u8 = (n: number) => new Uint8Array(n);
-  log.id = doubled(log.id, i32);
-  log.t = doubled(log.t, f64);
-  log.type = doubled(log.type, u8);
-  log.node = doubled(log.node, i32);
-  log.msg = doubled(log.msg, f64);
-  log.name = doubled(log.name, i32);
-  log.detailKind = doubled(log.detailKind, u8);
-  log.detailNumber = doubled(log.detailNumber, f64);
+  log.id = doubled(log.id);
+  log.t = doubled(log.t);
+  log.type = doubled(log.type);
+  log.node = doubled(log.node);
+  log.msg = doubled(log.msg);
+  log.name = doubled(log.name);
+  log.detailKind = doubled(log.detailKind);
+  log.detailNumber = doubled(log.detailNumber);
 }
 
 /** Append an entry; `node` and `name` are string codes (-1 for none). */
