@@ -9,7 +9,7 @@
  * asks for one message at a time. An older message's payload reads as `PAYLOAD_NOT_KEPT`; the
  * run is deterministic, so replaying it from a checkpoint recomputes it (`payloadReplay.ts`).
  */
-import { doubled } from './columns';
+import { grown } from './columns';
 import { kindName } from './kinds';
 import type { DropReason, EndpointId, Message, MessageFate } from './types';
 
@@ -99,19 +99,19 @@ export function emptyMessageLog(): MessageLog {
 }
 
 /**
- * Double every column. Written out field by field on purpose: assigning through a computed key
+ * Grow every column. Written out field by field on purpose: assigning through a computed key
  * would turn the log into a dictionary-mode object and slow every later access.
  */
 function grow(log: MessageLog): void {
-  log.id = doubled(log.id);
-  log.kind = doubled(log.kind);
-  log.src = doubled(log.src);
-  log.dst = doubled(log.dst);
-  log.sentAt = doubled(log.sentAt);
-  log.deliverAt = doubled(log.deliverAt);
-  log.fate = doubled(log.fate);
-  log.sendTraceId = doubled(log.sendTraceId);
-  log.fateTraceId = doubled(log.fateTraceId);
+  log.id = grown(log.id);
+  log.kind = grown(log.kind);
+  log.src = grown(log.src);
+  log.dst = grown(log.dst);
+  log.sentAt = grown(log.sentAt);
+  log.deliverAt = grown(log.deliverAt);
+  log.fate = grown(log.fate);
+  log.sendTraceId = grown(log.sendTraceId);
+  log.fateTraceId = grown(log.fateTraceId);
 }
 
 /** Record a message whose fate was just decided. */

@@ -6,7 +6,7 @@
  * follower's `apply` for every entry); as objects they were a large part of what the garbage
  * collector had to copy and keep. Readers get `TraceEvent` objects on demand.
  */
-import { doubled } from './columns';
+import { grown } from './columns';
 import { hashString } from './rng';
 import type { EndpointId, TraceEvent, TraceType } from './types';
 
@@ -90,16 +90,16 @@ export function emptyTraceLog(): TraceLog {
   };
 }
 
-/** Double every column, field by field (a computed key would make the log a dictionary). */
+/** Grow every column, field by field (a computed key would make the log a dictionary). */
 function grow(log: TraceLog): void {
-  log.id = doubled(log.id);
-  log.t = doubled(log.t);
-  log.type = doubled(log.type);
-  log.node = doubled(log.node);
-  log.msg = doubled(log.msg);
-  log.name = doubled(log.name);
-  log.detailKind = doubled(log.detailKind);
-  log.detailNumber = doubled(log.detailNumber);
+  log.id = grown(log.id);
+  log.t = grown(log.t);
+  log.type = grown(log.type);
+  log.node = grown(log.node);
+  log.msg = grown(log.msg);
+  log.name = grown(log.name);
+  log.detailKind = grown(log.detailKind);
+  log.detailNumber = grown(log.detailNumber);
 }
 
 /** Append an entry; `node` and `name` are string codes (-1 for none). */
