@@ -22,27 +22,42 @@ export function trace<PC, NS, CS>(
   name?: string,
   detail?: unknown,
 ): void {
-  const { core } = sim;
-  const id = core.traceCount++;
   if (type === 'send' || type === 'deliver' || type === 'drop') {
     // Only ever recorded this way by hand (tests): fold it the way its message would be.
+    const { core } = sim;
+    const id = core.traceCount++;
     core.traceHash = foldTrace(core.traceHash, core.now, type, node, msg, name, detail);
-  } else {
-    const nodeCode = node === undefined ? -1 : traceString(node);
-    const nameCode = name === undefined ? -1 : traceString(name);
-    core.traceHash = foldEntry(
-      core.traceHash,
-      core.now,
-      type,
-      nodeCode < 0 ? undefined : traceStringHash(nodeCode),
-      msg,
-      nameCode < 0 ? undefined : traceStringHash(nameCode),
-      detail,
-    );
-    pushTrace(sim.logs.trace, id, core.now, type, nodeCode, msg, nameCode, detail);
+    pushTraceEvent(sim.logs.trace, { id, t: core.now, type, node, msg, name, detail });
     return;
   }
-  pushTraceEvent(sim.logs.trace, { id, t: core.now, type, node, msg, name, detail });
+  const nodeCode = node === undefined ? -1 : traceString(node);
+  traceCoded(sim, type, nodeCode, msg, name === undefined ? -1 : traceString(name), detail);
+}
+
+/**
+ * `trace` for an entry that is not a message's, with its node and name already interned
+ * (`traceString`; -1 for none): a protocol's frequent events skip the look-ups.
+ */
+export function traceCoded<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  type: Exclude<TraceEvent['type'], 'send' | 'deliver' | 'drop'>,
+  nodeCode: number,
+  msg: number | undefined,
+  nameCode: number,
+  detail: unknown,
+): void {
+  const { core } = sim;
+  const id = core.traceCount++;
+  core.traceHash = foldEntry(
+    core.traceHash,
+    core.now,
+    type,
+    nodeCode < 0 ? undefined : traceStringHash(nodeCode),
+    msg,
+    nameCode < 0 ? undefined : traceStringHash(nameCode),
+    detail,
+  );
+  pushTrace(sim.logs.trace, id, core.now, type, nodeCode, msg, nameCode, detail);
 }
 
 /** `trace` with named fields, for the rarer entries. */
