@@ -217,5 +217,7 @@ export type TimelineStep = Scenario['timeline'][number];
 export type Expectation = z.output<typeof bound>;
 export type ScenarioCures = Scenario['cures'];
 export type AnomalyExpectations = z.output<typeof anomalyExpectations>;
+/** Link latency, for other protocols' formats (inter-datacenter links). */
+export const latencySchema = latency;
 /** The timeline step schema, for other protocols' formats to extend. */
 export const timelineStepSchema = step;
