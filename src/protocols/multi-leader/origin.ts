@@ -57,7 +57,7 @@ export function takeWrite(ctx: Ctx, request: ClientRequest): void {
 
 export function serveRead(ctx: Ctx, request: ClientRequest): void {
   const state = ctx.state.data[request.key] ?? emptyKey(ctx.config.values);
-  const meta = { siblings: siblingCount(state), node: ctx.self };
+  const meta = { siblings: siblingCount(state, ctx.config.conflicts), node: ctx.self };
   ctx.reply(request, { type: 'ok', value: readKey(state, ctx.config.conflicts), meta });
 }
 

@@ -72,7 +72,7 @@ function replicaView(node: MultiLeaderNode, up: boolean, sim: MultiLeaderSim) {
     if (state === undefined) continue;
     data[key] = {
       value: readKey(state, sim.config.protocol.conflicts),
-      siblings: siblingCount(state),
+      siblings: siblingCount(state, sim.config.protocol.conflicts),
     };
   }
   const owed: Record<NodeId, number> = {};

@@ -1,8 +1,11 @@
 /**
  * A plain value under multi-leader replication: the concurrent writes to it (siblings), each
- * tagged with its change id, and the ids of writes that are gone (overwritten by a write that
- * saw them, or discarded by conflict resolution). Applying changes is a union of sets, so any
- * order of arrival ends in the same state; the strategy then makes concurrent writes converge.
+ * tagged with its change id, and the ids of writes that are gone (overwritten by a write whose
+ * origin had seen them). Applying changes is a union of sets, so any order of arrival ends in the
+ * same state. The strategy only decides what a read shows: a strategy that keeps one write
+ * shows its winner and discards the rest from view (reported as discards); they stay stored until
+ * a write that saw them overwrites them, which is what keeps the choice independent of the order
+ * changes arrive in (choosing eagerly, on whatever subset a replica had, would not converge).
  */
 import type { ClientId, NodeId, Value } from '../../engine/types';
 import type { Change } from './change';
@@ -72,11 +75,19 @@ export function keepsOne(strategy: ConflictStrategy): boolean {
   );
 }
 
+/** The sibling a strategy that keeps one write shows. */
+function winnerOf(siblings: readonly RegSibling[], strategy: ConflictStrategy): RegSibling {
+  let winner = siblings[0] as RegSibling;
+  for (const s of siblings) if (beats(strategy, s, winner) > 0) winner = s;
+  return winner;
+}
+
 /** The value a read returns: what the strategy makes of the siblings. */
 export function registerValue(state: RegisterState, strategy: ConflictStrategy): Value {
   const s = state.siblings;
   if (s.length === 0) return null;
   if (s.length === 1) return (s[0] as RegSibling).value;
+  if (keepsOne(strategy)) return winnerOf(s, strategy).value;
   if (strategy === 'merge')
     return [...new Set(s.map((x) => String(x.value)))].sort(compareValues).join('/');
   if (typeof strategy === 'object' && strategy.custom === 'concatenate')
@@ -136,19 +147,12 @@ export function applyRegister(
   const found: ConflictFound = {
     ids: kept.map((s) => s.id),
     values: kept.map((s) => s.value),
-    result: null,
+    result: registerValue(state, strategy),
     discarded: [],
   };
   if (keepsOne(strategy)) {
-    let winner = kept[0] as RegSibling;
-    for (const s of kept) if (beats(strategy, s, winner) > 0) winner = s;
-    for (const loser of kept) {
-      if (loser === winner) continue;
-      state.gone[loser.id] = true;
-      found.discarded.push({ loser, winner });
-    }
-    state.siblings = [winner];
+    const winner = winnerOf(kept, strategy);
+    for (const loser of kept) if (loser !== winner) found.discarded.push({ loser, winner });
   }
-  found.result = registerValue(state, strategy);
   return { missingRow: false, conflict: found };
 }

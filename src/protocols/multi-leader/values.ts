@@ -20,6 +20,7 @@ import {
 import {
   applyRegister,
   emptyRegister,
+  keepsOne,
   type RegisterApplied,
   type RegisterState,
   registerValue,
@@ -113,6 +114,7 @@ export function readKey(state: KeyState, strategy: ConflictStrategy): Value {
 }
 
 /** Concurrent values the key holds (1 for anything but a register with siblings). */
-export function siblingCount(state: KeyState): number {
-  return state.kind === 'register' ? state.siblings.length : 1;
+export function siblingCount(state: KeyState, strategy: ConflictStrategy): number {
+  if (state.kind !== 'register') return 1;
+  return keepsOne(strategy) ? Math.min(1, state.siblings.length) : state.siblings.length;
 }
