@@ -17,8 +17,11 @@ import {
 } from './config';
 import { serveRead, setTopology, takeWrite } from './origin';
 import {
+  type CatchUp,
   type ChangesAck,
   type ChangesMsg,
+  onCatchUp,
+  onCatchUpAsk,
   onChanges,
   onChangesAck,
   onRetryTimer,
@@ -48,6 +51,7 @@ function initNode(id: string, config: MultiLeaderConfig): MultiLeaderNode {
     applied: {},
     vv: {},
     data: {},
+    log: [],
     waiting: [],
     outbox: {},
   };
@@ -61,6 +65,8 @@ function onMessage(ctx: Ctx, msg: Message): void {
   if (msg.kind === 'changes')
     onChanges(ctx, msg.from, msg.payload as ChangesMsg, relays(ctx.state.topology));
   else if (msg.kind === 'changes-ack') onChangesAck(ctx, msg.from, msg.payload as ChangesAck);
+  else if (msg.kind === 'catch-up-ask') onCatchUpAsk(ctx, msg.from);
+  else if (msg.kind === 'catch-up') onCatchUp(ctx, msg.from, msg.payload as CatchUp);
 }
 
 export const multiLeader: Protocol<MultiLeaderConfig, MultiLeaderNode, MultiLeaderClient> = {

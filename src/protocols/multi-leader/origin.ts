@@ -8,7 +8,7 @@
 import type { ClientRequest } from '../../engine/protocol';
 import { type Change, changeId } from './change';
 import { leadersOf, type Topology, topologyTargets } from './config';
-import { applyChange, sendChange } from './replication';
+import { applyChange, offerCatchUp, sendChange } from './replication';
 import type { Ctx } from './state';
 import { emptyKey, originOp, readKey, siblingCount } from './values';
 
@@ -71,6 +71,7 @@ export function setTopology(ctx: Ctx, topology: Topology): void {
   const leaders = leadersOf(ctx.config);
   const targets = topologyTargets(topology, leaders, ctx.self);
   const dropped = node.targets.filter((t) => !targets.includes(t));
+  const added = targets.filter((t) => !node.targets.includes(t));
   node.topology = topology;
   node.targets = targets;
   ctx.emit('topology', { kind: topology.kind, targets });
@@ -80,4 +81,6 @@ export function setTopology(ctx: Ctx, topology: Topology): void {
     for (const { change } of owed)
       for (const to of targets) if (!change.path.includes(to)) sendChange(ctx, to, change);
   }
+  // A new receiver may lack what went round while it was cut off: it says what it has.
+  for (const to of added) offerCatchUp(ctx, to);
 }

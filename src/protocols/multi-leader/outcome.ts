@@ -213,6 +213,7 @@ export function multiLeaderOutcome(sim: MultiLeaderSim): MultiLeaderOutcome {
   const discarded = discardReports(sim);
   const views = Object.values(replicas);
   const distinct = distinctValues(replicas);
+  const upViews = Object.fromEntries(Object.entries(replicas).filter(([, v]) => v.up));
   const lwwLike = discarded.filter((d) => d.strategy === 'lww' || d.strategy === 'home-leader');
   return {
     replicas,
@@ -243,6 +244,7 @@ export function multiLeaderOutcome(sim: MultiLeaderSim): MultiLeaderOutcome {
       ),
       distinctValues: distinct,
       converged: distinct === 1,
+      upConverged: distinctValues(upViews) === 1,
     },
   };
 }

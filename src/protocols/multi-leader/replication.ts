@@ -56,6 +56,7 @@ export function applyChange(ctx: Ctx, change: Change): void {
   if (Object.keys(early).length > 0)
     ctx.emit('out-of-order', { id: change.id, key: change.key, missing: early });
   node.applied[change.id] = true;
+  node.log.push(change);
   advanceVv(node, change.origin);
   const state = node.data[change.key] ?? emptyKey(ctx.config.values);
   node.data[change.key] = state;
@@ -131,6 +132,34 @@ export function onChangesAck(ctx: Ctx, from: NodeId, msg: ChangesAck): void {
   const left = box.filter((e) => !acked.has(e.change.id));
   if (left.length > 0) ctx.state.outbox[from] = left;
   else delete ctx.state.outbox[from];
+}
+
+/** Payload of `catch-up`: what the receiver has applied, so the sender sends it the rest. */
+export interface CatchUp {
+  vv: Record<NodeId, number>;
+}
+
+/** A leader that starts sending to `to` asks what `to` already has. */
+export function offerCatchUp(ctx: Ctx, to: NodeId): void {
+  ctx.send(to, 'catch-up-ask', {});
+}
+
+export function onCatchUpAsk(ctx: Ctx, from: NodeId): void {
+  const reply: CatchUp = { vv: { ...ctx.state.vv } };
+  ctx.send(from, 'catch-up', reply);
+}
+
+/** Send `to` every change applied here that it lacks and has not passed through. */
+export function onCatchUp(ctx: Ctx, to: NodeId, msg: CatchUp): void {
+  const missing = ctx.state.log.filter(
+    (c) => c.counter > (msg.vv[c.origin] ?? 0) && !c.path.includes(to),
+  );
+  if (missing.length > 0) ctx.emit('catch-up', { to, changes: missing.length });
+  for (const c of missing) sendChange(ctx, to, c.origin === ctx.self ? c : withSelf(ctx, c));
+}
+
+function withSelf(ctx: Ctx, change: Change): Change {
+  return change.path.includes(ctx.self) ? change : { ...change, path: [...change.path, ctx.self] };
 }
 
 /** Resend, one message per receiver, whatever has waited for an acknowledgement too long. */

@@ -35,6 +35,8 @@ export interface MultiLeaderNode {
   /** Per origin, the highest counter up to which every change of that origin is applied. */
   vv: Record<NodeId, number>;
   data: Record<string, KeyState>;
+  /** Every change applied here, in the order applied (what a new receiver catches up from). */
+  log: Change[];
   /** Received, waiting until its dependencies are applied (causal delivery). */
   waiting: Change[];
   /** Per receiver, the changes not yet acknowledged. */
