@@ -49,7 +49,13 @@ export function takeWrite(ctx: Ctx, request: ClientRequest): void {
     value: request.value,
   };
   const replaces = op.t === 'set' ? op.replaces : [];
-  ctx.emit('write', { id: change.id, key: change.key, opId: request.opId, replaces });
+  ctx.emit('write', {
+    id: change.id,
+    key: change.key,
+    opId: request.opId,
+    replaces,
+    deps: change.deps,
+  });
   applyChange(ctx, change);
   for (const to of node.targets) sendChange(ctx, to, change);
   ctx.reply(request, { type: 'ok', meta: { change: change.id, ts: change.ts } });
