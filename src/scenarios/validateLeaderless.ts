@@ -25,7 +25,7 @@ export function parseAnyScenario(input: unknown): AnyParseResult {
     return {
       ok: false,
       errors: [
-        `protocol: unknown protocol ${JSON.stringify(protocol)}; use ${PROTOCOLS.join(' or ')}`,
+        `protocol: unknown protocol ${JSON.stringify(protocol)}; use ${PROTOCOLS.slice(0, -1).join(', ')} or ${PROTOCOLS.at(-1)}`,
       ],
     };
   }
