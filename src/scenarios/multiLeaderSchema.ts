@@ -6,15 +6,16 @@
  * docs/scenarios.md and docs/multi-leader.md.
  */
 import { z } from 'zod';
-import { latencySchema, scenarioSchema, timelineStepSchema } from './schema';
+import {
+  clientIdSchema,
+  idSchema,
+  latencySchema,
+  scenarioSchema,
+  timelineStepSchema,
+} from './schema';
 
-const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
-const clientId = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9_-]+(@[A-Za-z0-9_-]+)?$/,
-    'use letters, digits, "-" and "_", optionally followed by "@device"',
-  );
+const id = idSchema;
+const clientId = clientIdSchema;
 const ms = z.number().int('must be a whole number of milliseconds').min(0, 'must be 0 or more');
 
 const datacenter = z.strictObject({
