@@ -25,6 +25,8 @@ interface WaitingInsert {
 export interface SeqState {
   kind: 'text' | 'list';
   elems: Elem[];
+  /** Ids of the elements present (a lookup that does not scan `elems`). */
+  present: Record<string, true>;
   /** Deletions of elements not yet here. */
   deletedEarly: Record<string, true>;
   waiting: WaitingInsert[];
@@ -32,7 +34,7 @@ export interface SeqState {
 }
 
 export function emptySeq(kind: 'text' | 'list'): SeqState {
-  return { kind, elems: [], deletedEarly: {}, waiting: [], maxC: 0 };
+  return { kind, elems: [], present: {}, deletedEarly: {}, waiting: [], maxC: 0 };
 }
 
 export function elemId(c: number, origin: NodeId): string {
@@ -44,17 +46,21 @@ function greater(a: Elem, b: Elem): boolean {
   return a.c !== b.c ? a.c > b.c : a.origin > b.origin;
 }
 
+/** Where element `id` is; searched from the end, where typing and chat mostly insert. */
+function indexOf(state: SeqState, id: string): number {
+  for (let i = state.elems.length - 1; i >= 0; i--)
+    if ((state.elems[i] as Elem).id === id) return i;
+  return -1;
+}
+
 function insertAfter(state: SeqState, after: string | null, elem: Elem): boolean {
-  if (state.elems.some((e) => e.id === elem.id)) return true;
-  let i = 0;
-  if (after !== null) {
-    const at = state.elems.findIndex((e) => e.id === after);
-    if (at < 0) return false;
-    i = at + 1;
-  }
+  if (state.present[elem.id] === true) return true;
+  if (after !== null && state.present[after] !== true) return false;
+  let i = after === null ? 0 : indexOf(state, after) + 1;
   while (i < state.elems.length && greater(state.elems[i] as Elem, elem)) i++;
   if (state.deletedEarly[elem.id] === true) elem.deleted = true;
   state.elems.splice(i, 0, elem);
+  state.present[elem.id] = true;
   state.maxC = Math.max(state.maxC, elem.c);
   return true;
 }
@@ -88,13 +94,12 @@ export function applySeq(state: SeqState, change: Change): void {
       if (!insertAfter(state, after, elem)) state.waiting.push({ after: after as string, elem });
       after = elem.id;
     }
-    drainWaiting(state);
+    if (state.waiting.length > 0) drainWaiting(state);
   }
   if (op.t === 'del') {
     for (const id of op.ids) {
-      const elem = state.elems.find((e) => e.id === id);
-      if (elem === undefined) state.deletedEarly[id] = true;
-      else elem.deleted = true;
+      if (state.present[id] === true) (state.elems[indexOf(state, id)] as Elem).deleted = true;
+      else state.deletedEarly[id] = true;
     }
   }
 }

@@ -46,8 +46,9 @@ export function originOp(state: KeyState, value: Value): Op | { error: string } 
     case 'register': {
       const add = typeof value === 'string' ? ADD_TO.exec(value) : null;
       if (add !== null) return { t: 'add-to', by: Number(add[1]) };
-      // Everything this replica knows of the key, kept or gone, is what the write overwrites.
-      const replaces = [...state.siblings.map((s) => s.id), ...Object.keys(state.gone)].sort();
+      // The write overwrites what this replica shows. Writes those overwrote are gone already
+      // (listed by the changes that overwrote them), so the list stays as short as the siblings.
+      const replaces = state.siblings.map((s) => s.id);
       return { t: 'set', value, replaces };
     }
     case 'counter': {
