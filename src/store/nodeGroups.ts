@@ -1,6 +1,6 @@
 /**
- * How a scenario groups its nodes for the picture: today, data partitions (each its own
- * single-leader group); datacenters will group the same way.
+ * How a scenario groups its nodes for the picture: data partitions (each its own single-leader
+ * group), and a multi-leader cluster's datacenters (a leader and its followers).
  */
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
 
@@ -11,6 +11,12 @@ export interface NodeGroup {
 }
 
 export function nodeGroups(scenario: AnyScenario): NodeGroup[] {
+  if (scenario.protocol === 'multi-leader')
+    return scenario.cluster.datacenters.map((dc) => ({
+      id: dc.id,
+      label: `Datacenter ${dc.id}`,
+      members: [dc.leader, ...dc.followers],
+    }));
   if (scenario.protocol !== 'single-leader') return [];
   return (scenario.cluster.partitions ?? []).map((p) => ({
     id: p.id,

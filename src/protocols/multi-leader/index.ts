@@ -66,7 +66,7 @@ function onMessage(ctx: Ctx, msg: Message): void {
     onChanges(ctx, msg.from, msg.payload as ChangesMsg, relays(ctx.state.topology));
   else if (msg.kind === 'changes-ack') onChangesAck(ctx, msg.from, msg.payload as ChangesAck);
   else if (msg.kind === 'catch-up-ask') onCatchUpAsk(ctx, msg.from);
-  else if (msg.kind === 'catch-up') onCatchUp(ctx, msg.from, msg.payload as CatchUp);
+  else if (msg.kind === 'catch-up-vv') onCatchUp(ctx, msg.from, msg.payload as CatchUp);
 }
 
 export const multiLeader: Protocol<MultiLeaderConfig, MultiLeaderNode, MultiLeaderClient> = {

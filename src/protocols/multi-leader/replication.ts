@@ -134,7 +134,7 @@ export function onChangesAck(ctx: Ctx, from: NodeId, msg: ChangesAck): void {
   else delete ctx.state.outbox[from];
 }
 
-/** Payload of `catch-up`: what the receiver has applied, so the sender sends it the rest. */
+/** Payload of `catch-up-vv`: what the receiver has applied, so the sender sends it the rest. */
 export interface CatchUp {
   vv: Record<NodeId, number>;
 }
@@ -146,7 +146,7 @@ export function offerCatchUp(ctx: Ctx, to: NodeId): void {
 
 export function onCatchUpAsk(ctx: Ctx, from: NodeId): void {
   const reply: CatchUp = { vv: { ...ctx.state.vv } };
-  ctx.send(from, 'catch-up', reply);
+  ctx.send(from, 'catch-up-vv', reply);
 }
 
 /** Send `to` every change applied here that it lacks and has not passed through. */

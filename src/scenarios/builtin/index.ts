@@ -28,6 +28,7 @@ import mlInterDcPartition from './ml-inter-dc-partition.json';
 import mlOfflineCalendar from './ml-offline-calendar.json';
 import mlRingNodeFails from './ml-ring-node-fails.json';
 import mlStarHubFails from './ml-star-hub-fails.json';
+import mlTwoDatacenters from './ml-two-datacenters.json';
 import mlUpdateOvertakesInsert from './ml-update-overtakes-insert.json';
 import mlUpdateOvertakesInsertCured from './ml-update-overtakes-insert-cured.json';
 import mlWikiTitleHighestReplica from './ml-wiki-title-highest-replica.json';
@@ -99,6 +100,7 @@ const leaderlessSources: unknown[] = [
 
 /** Multi-leader scenarios, in the order a newcomer should meet them. */
 const multiLeaderSources: unknown[] = [
+  mlTwoDatacenters,
   mlWikiTitleLww,
   mlWikiTitleMerge,
   mlWikiTitleHighestReplica,

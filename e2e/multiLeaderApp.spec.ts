@@ -1,0 +1,78 @@
+import { expect, type Page, test } from '@playwright/test';
+import { collectErrors } from './consoleErrors';
+
+async function seekTo(page: Page, ms: number) {
+  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
+  await expect(page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ })).toHaveText(
+    `t = ${ms} ms`,
+  );
+}
+
+test.describe('multi-leader scenarios in the app', () => {
+  let errors: string[] = [];
+  test.beforeEach(({ page }) => {
+    errors = collectErrors(page);
+  });
+  test.afterEach(() => {
+    expect(errors).toEqual([]);
+  });
+
+  test('a person partitions two datacenters, writes one key on both sides, heals, and sees the conflict resolved', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page
+      .getByRole('combobox', { name: 'Scenario' })
+      .selectOption({ label: 'Two datacenters, yours to partition' });
+    await expect(page.getByRole('button', { name: /^eu-1, leader, up, 0 keys$/ })).toBeVisible();
+    const conflicts = page.getByRole('region', { name: 'Conflicts' });
+    await expect(conflicts.getByText('No conflict found yet.')).toBeVisible();
+
+    // Cut the US datacenter (its nodes and its user) off from Europe.
+    await seekTo(page, 500);
+    const partition = page.getByRole('group', { name: 'Partition' });
+    for (const end of ['us-1', 'us-2', 'bob'])
+      await partition.getByRole('checkbox', { name: `${end} on side B` }).check();
+    await partition.getByRole('button', { name: 'Cut links' }).click();
+
+    // The same key, written on both sides of the cut.
+    const clients = page.getByRole('region', { name: 'Clients' });
+    await clients.getByRole('textbox', { name: 'Key' }).fill('event.venue');
+    for (const [client, venue] of [
+      ['alice', 'Paris'],
+      ['bob', 'Boston'],
+    ] as const) {
+      await clients.getByRole('combobox', { name: 'Client' }).selectOption(client);
+      await clients.getByRole('textbox', { name: 'Value' }).fill(venue);
+      await clients.getByRole('button', { name: 'Write', exact: true }).click();
+    }
+    // Both sides carry on: each leader takes its own user's write.
+    await seekTo(page, 1500);
+    const recent = clients.getByRole('list', { name: 'Recent operations' });
+    await expect(recent).toContainText('alice write event.venue = Paris → ok');
+    await expect(recent).toContainText('bob write event.venue = Boston → ok');
+    await expect(conflicts.getByText('No conflict found yet.')).toBeVisible();
+
+    await partition.getByRole('button', { name: 'Heal all' }).click();
+    await seekTo(page, 3000);
+    const found = conflicts.getByRole('list', { name: 'Conflicts found' });
+    await expect(found.getByRole('listitem')).toHaveCount(1);
+    const text = (await found.textContent()) ?? '';
+    expect(text).toContain('event.venue');
+    expect(text).toMatch(
+      /Paris \(eu-1:\d+\) and Boston \(us-1:\d+\)|Boston \(us-1:\d+\) and Paris \(eu-1:\d+\)/,
+    );
+    // Last write wins kept one venue and names the other as discarded.
+    const match = /lww shows (Paris|Boston), discarding (Paris|Boston) by (alice|bob)/.exec(text);
+    expect(match).not.toBeNull();
+    const [, kept, lost] = match ?? [];
+    expect(kept).not.toBe(lost);
+
+    // Every node now holds the kept venue.
+    for (const id of ['eu-1', 'us-2']) {
+      await page.getByRole('button', { name: new RegExp(`^${id}, (leader|follower), up`) }).click();
+      const inspector = page.getByRole('region', { name: `Node ${id}` });
+      await expect(inspector.getByRole('row', { name: /event\.venue/ })).toContainText(kept ?? '');
+    }
+  });
+});
