@@ -3,6 +3,7 @@
  * group), and a multi-leader cluster's datacenters (a leader and its followers).
  */
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
+import { datacenterMembers } from '../scenarios/multiLeaderRun';
 
 export interface NodeGroup {
   id: string;
@@ -23,4 +24,13 @@ export function nodeGroups(scenario: AnyScenario): NodeGroup[] {
     label: `Partition ${p.id}`,
     members: p.nodes,
   }));
+}
+
+/**
+ * Multi-leader: each datacenter with every end in it (its nodes, and the clients it is nearest
+ * to), what a partition between datacenters cuts apart. Empty for other families.
+ */
+export function datacenterEnds(scenario: AnyScenario): Array<{ id: string; ends: string[] }> {
+  if (scenario.protocol !== 'multi-leader') return [];
+  return [...datacenterMembers(scenario)].map(([id, ends]) => ({ id, ends: [...ends] }));
 }
