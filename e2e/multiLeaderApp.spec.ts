@@ -78,4 +78,27 @@ test.describe('multi-leader scenarios in the app', () => {
       await expect(inspector.getByRole('row', { name: /event\.venue/ })).toContainText(kept ?? '');
     }
   });
+
+  test('a failed node in a ring leaves its upstream owing changes until the ring is re-routed', async ({
+    page,
+  }) => {
+    await page.goto('/?scenario=ml-ring-node-fails&seed=1');
+    await seekTo(page, 2000);
+    // n2 is down: n1 can only send to n2, so what it took since waits, resent and unanswered.
+    await expect(page.getByRole('button', { name: /^n2, leader, down/ })).toBeVisible();
+    const n1 = page.getByRole('button', { name: /^n1, leader, up, 2 keys, owes \d+ changes?$/ });
+    await expect(n1).toBeVisible();
+    await n1.click();
+    const queues = page
+      .getByRole('region', { name: 'Node n1' })
+      .getByRole('list', { name: 'Replication queues of n1' });
+    await expect(queues).toContainText('Sends to: n2');
+    await expect(queues).toContainText(/Owes: n2 \d+ change/);
+
+    // The operator's re-route at 2500 ms: n1 sends to n3 and owes nothing once n3 acknowledges.
+    await seekTo(page, 3500);
+    await expect(queues).toContainText('Sends to: n3');
+    await expect(queues).toContainText('Owes: nothing');
+    await expect(page.getByRole('button', { name: /^n4, leader, up, 2 keys$/ })).toBeVisible();
+  });
 });
