@@ -4,7 +4,8 @@
  * never loops; every send sits in the sender's outbox until acknowledged and is resent every
  * `retryMs`, so a partition or a crashed receiver delays the flow without losing it. With version
  * vectors on, a change waits until the receiver has applied every change its origin had applied
- * when it took the write (figure 5-9's cure).
+ * when it took the write (figure 5-9's cure). A leader that starts sending to a new target (after
+ * a topology change) asks for its version vector and sends it what it lacks from the log.
  */
 import type { NodeId } from '../../engine/types';
 import type { Change } from './change';
@@ -155,7 +156,7 @@ export function onCatchUp(ctx: Ctx, to: NodeId, msg: CatchUp): void {
     (c) => c.counter > (msg.vv[c.origin] ?? 0) && !c.path.includes(to),
   );
   if (missing.length > 0) ctx.emit('catch-up', { to, changes: missing.length });
-  for (const c of missing) sendChange(ctx, to, c.origin === ctx.self ? c : withSelf(ctx, c));
+  for (const c of missing) sendChange(ctx, to, withSelf(ctx, c));
 }
 
 function withSelf(ctx: Ctx, change: Change): Change {
