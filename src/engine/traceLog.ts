@@ -28,6 +28,11 @@ export interface TraceLog {
   detailNumber: Float64Array;
   /** Details that are neither absent nor numbers, by entry index. */
   details: Map<number, unknown>;
+  /**
+   * How many times entries were cut off (a restore): a reader that scans the log incrementally
+   * starts over when this changes, as the entries it saw may have been replaced.
+   */
+  cuts: number;
 }
 
 const DETAIL_NONE = 0;
@@ -87,6 +92,7 @@ export function emptyTraceLog(): TraceLog {
     detailKind: new Uint8Array(n),
     detailNumber: new Float64Array(n),
     details: new Map(),
+    cuts: 0,
   };
 }
 
@@ -191,4 +197,5 @@ export function truncateTrace(log: TraceLog, count: number): void {
   if (count >= log.count) return;
   for (const i of log.details.keys()) if (i >= count) log.details.delete(i);
   log.count = count;
+  log.cuts++;
 }
