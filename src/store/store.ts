@@ -11,6 +11,11 @@ import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
+import {
+  type LeaderlessSettings,
+  leaderlessSettingsProblems,
+  withLeaderlessSettings,
+} from './families/leaderlessSettings';
 import { type Inspection, inspect, samePlainData } from './inspect';
 import {
   type PlaybackEffect,
@@ -112,6 +117,12 @@ export interface Actions {
    * run with them: same seed, same inputs, same time. A changed setting is a different run.
    */
   setCures(cures: Partial<ScenarioCures>): void;
+  /**
+   * Change a leaderless session's quorum and repair settings and re-derive the run with them
+   * (same seed, inputs and time). Returns the problems, naming the field, and changes nothing
+   * when there are any.
+   */
+  setLeaderlessSettings(settings: Partial<LeaderlessSettings>): string[];
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -217,6 +228,22 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         publish(playbackFields(next));
         if (get().view.ended && next.value !== 'ended') send({ type: 'END' });
       };
+      /** Run another version of the scenario with the same seed and inputs, to the same time. */
+      const runAgainWith = (next: AnyScenario): void => {
+        const { seed, session } = get();
+        const t = session.sim.core.now;
+        const fresh = createSession(next, seed, session.userInputs);
+        seek(fresh, t);
+        set({
+          scenario: next,
+          session: fresh,
+          view: buildView(fresh),
+          playhead: fresh.sim.core.now,
+          inspection: null,
+          selection: null,
+          highlightedOps: [],
+        });
+      };
       const session = createSession(first, initialSeed);
       return {
         scenario: first,
@@ -256,20 +283,14 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           });
         },
         setCures(cures) {
-          const { scenario, seed, session } = get();
-          const next: AnyScenario = { ...scenario, cures: { ...scenario.cures, ...cures } };
-          const t = session.sim.core.now;
-          const fresh = createSession(next, seed, session.userInputs);
-          seek(fresh, t);
-          set({
-            scenario: next,
-            session: fresh,
-            view: buildView(fresh),
-            playhead: fresh.sim.core.now,
-            inspection: null,
-            selection: null,
-            highlightedOps: [],
-          });
+          const { scenario } = get();
+          runAgainWith({ ...scenario, cures: { ...scenario.cures, ...cures } });
+        },
+        setLeaderlessSettings(settings) {
+          const { scenario } = get();
+          const problems = leaderlessSettingsProblems(scenario, settings);
+          if (problems.length === 0) runAgainWith(withLeaderlessSettings(scenario, settings));
+          return problems;
         },
         play: () => send({ type: 'PLAY' }),
         pause: () => send({ type: 'PAUSE' }),

@@ -15,6 +15,7 @@ import { AnomaliesPanel } from './panels/AnomaliesPanel';
 import { ClientsPanel } from './panels/ClientsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
+import { QuorumPanel } from './panels/leaderless/QuorumPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
@@ -90,6 +91,7 @@ function Shell({ start }: { start: StartParams }) {
       )}
       <aside id={sideId} className="side" aria-label="Details" hidden={!sideOpen}>
         <NarrationPanel />
+        <QuorumPanel />
         <Inspector />
         <AnomaliesPanel />
         <ClientsPanel />
