@@ -23,7 +23,7 @@ test.describe('leaderless scenarios in the app', () => {
 
     // Run into the partition: the write at 500 ms leaves a hint on a stand-in for n3.
     await page.getByRole('slider', { name: 'Time' }).fill('1000');
-    const holder = page.getByRole('button', { name: /replica, up, 1 key, 1 hint held$/ });
+    const holder = page.getByRole('button', { name: /replica, up, 1 key, 1 hint held for n3$/ });
     await expect(holder).toHaveCount(1);
     const name = (await holder.getAttribute('aria-label')) ?? '';
     const id = name.split(',')[0] ?? '';

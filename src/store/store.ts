@@ -11,6 +11,7 @@ import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
+import { type QuorumPicture, quorumPicture } from './families/leaderlessQuorum';
 import {
   type LeaderlessSettings,
   leaderlessSettingsProblems,
@@ -100,6 +101,10 @@ export interface UiSlice {
   highlightedOps: readonly number[];
   /** Zoom and pan of the cluster view (d3-zoom's transform: scale k, then translate x, y). */
   clusterZoom: ZoomTransform;
+  /** The client operation whose quorum is pictured (leaderless), by op id. */
+  focusedOp: number | null;
+  /** Its quorum picture at the current time; null when none is focused or it has no quorum. */
+  quorumFocus: QuorumPicture | null;
 }
 
 export interface ZoomTransform {
@@ -144,6 +149,8 @@ export interface Actions {
   select(selection: Selection): void;
   setHover(hover: Selection): void;
   highlightOps(ops: readonly number[]): void;
+  /** Picture the quorums of a client operation (null: none); a leaderless session only. */
+  focusOp(opId: number | null): void;
   setClusterZoom(zoom: ZoomTransform): void;
   dismissNotice(): void;
 }
@@ -194,12 +201,22 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
       /** After mutating the session, publish a fresh view. */
       const publish = (extra: Partial<ReplicaState> = {}) => {
         const session = get().session;
+        const view = buildView(session);
         set({
-          view: buildView(session),
+          view,
           playhead: session.sim.core.now,
           inspection: inspectionOf(get().selection),
+          quorumFocus: quorumFocusOf(get().focusedOp, view),
           ...extra,
         });
+      };
+      /** The focused operation's picture, or the previous object while the history is the same. */
+      const quorumFocusOf = (opId: number | null, view: SimView): QuorumPicture | null => {
+        if (opId === null || get().scenario.protocol !== 'leaderless') return null;
+        const previous = get().quorumFocus;
+        if (previous?.opId === opId && get().view.history === view.history) return previous;
+        const next = quorumPicture(view.history, opId);
+        return samePlainData(previous, next) ? previous : next;
       };
       /** The inspection of a selection now, or the previous object if its content is equal. */
       const inspectionOf = (selection: Selection): Inspection | null => {
@@ -242,6 +259,8 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           inspection: null,
           selection: null,
           highlightedOps: [],
+          focusedOp: null,
+          quorumFocus: null,
         });
       };
       const session = createSession(first, initialSeed);
@@ -259,6 +278,8 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         hover: null,
         highlightedOps: [],
         clusterZoom: IDENTITY_ZOOM,
+        focusedOp: null,
+        quorumFocus: null,
 
         loadScenario(id, newSeed) {
           const scenario = findScenario(id);
@@ -279,6 +300,8 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             inspection: null,
             hover: null,
             highlightedOps: [],
+            focusedOp: null,
+            quorumFocus: null,
             notice: null,
           });
         },
@@ -328,6 +351,9 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         select: (selection) => set({ selection, inspection: inspectionOf(selection) }),
         setHover: (hover) => set({ hover }),
         highlightOps: (ops) => set({ highlightedOps: ops }),
+        focusOp(opId) {
+          set({ focusedOp: opId, quorumFocus: quorumFocusOf(opId, get().view) });
+        },
         setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
         dismissNotice: () => set({ notice: null }),
       };
