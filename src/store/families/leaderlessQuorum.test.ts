@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runUntil } from '../../engine/simulation';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import { startAnyScenario } from '../../scenarios/runAny';
+import { createReplicaStore } from '../store';
 import { quorumPicture, quorumRole } from './leaderlessQuorum';
 import { withLeaderlessSettings } from './leaderlessSettings';
 
@@ -67,5 +68,27 @@ describe('quorum picture', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the store pictures the focused operation', () => {
+  it('follows time: a seek back before the read leaves the write without its partner', () => {
+    const store = createReplicaStore('quorum-overlap', 1);
+    store.getState().seek(2000);
+    const write = store.getState().view.history.find((h) => h.f === 'write' && h.type === 'ok');
+    store.getState().focusOp(write?.opId ?? -1);
+    expect(store.getState().quorumFocus?.overlap).toEqual(['n3']);
+    store.getState().seek(600);
+    expect(store.getState().quorumFocus?.read).toBeNull();
+    expect(store.getState().quorumFocus?.write?.nodes.length).toBe(3);
+    store.getState().focusOp(null);
+    expect(store.getState().quorumFocus).toBeNull();
+  });
+
+  it('has nothing to picture in a single-leader session', () => {
+    const store = createReplicaStore('sync-vs-async', 1);
+    store.getState().seek(2000);
+    store.getState().focusOp(store.getState().view.history[0]?.opId ?? -1);
+    expect(store.getState().quorumFocus).toBeNull();
   });
 });

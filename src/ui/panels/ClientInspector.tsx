@@ -3,12 +3,14 @@
  * and reads go, the position of its last acknowledged write) and its history, newest last.
  */
 import { useLayoutEffect, useRef } from 'react';
+import type { HistoryOp } from '../../engine/types';
 import type { ClientInspection } from '../../store/inspect';
 import type { ReplicaState } from '../../store/store';
-import { useReplica } from '../StoreContext';
+import { useReplica, useReplicaStore } from '../StoreContext';
 import { type Fact, Facts } from './Facts';
 import { historyText, pendingText } from './inspectorText';
 import './panels.css';
+import './leaderless/leaderless.css';
 
 const selectClientInspection = (s: ReplicaState) =>
   s.inspection?.kind === 'client' ? (s.inspection as ClientInspection) : null;
@@ -38,7 +40,29 @@ function clientFacts(c: ClientInspection): Fact[] {
   ];
 }
 
+const selectFocusedOp = (s: ReplicaState) => s.focusedOp;
+const selectLeaderless = (s: ReplicaState) => s.scenario.protocol === 'leaderless';
+
+/** An operation's completion; in a leaderless session, a button that pictures its quorums. */
+function HistoryText({ op, pickable }: { op: HistoryOp; pickable: boolean }) {
+  const store = useReplicaStore();
+  const focused = useReplica(selectFocusedOp) === op.opId;
+  if (!pickable || op.type === 'invoke') return <span>{historyText(op)}</span>;
+  return (
+    <button
+      type="button"
+      className="history__pick"
+      aria-pressed={focused}
+      title="Picture this operation's quorums: the replicas that acknowledged the write (w) and answered the read (r), ringed in the cluster view"
+      onClick={() => store.getState().focusOp(focused ? null : op.opId)}
+    >
+      {historyText(op)}
+    </button>
+  );
+}
+
 function ClientHistory({ c }: { c: ClientInspection }) {
+  const pickable = useReplica(selectLeaderless);
   const listRef = useRef<HTMLOListElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the history changes
   useLayoutEffect(() => {
@@ -62,7 +86,7 @@ function ClientHistory({ c }: { c: ClientInspection }) {
       >
         {c.history.map((op) => (
           <li key={op.index} className={`history__op history__op--${op.type}`}>
-            <span>{historyText(op)}</span>
+            <HistoryText op={op} pickable={pickable} />
             <span className="history__meta">at {op.time} ms</span>
           </li>
         ))}

@@ -17,6 +17,7 @@ import { SelectField } from '../faults/SelectField';
 import { TextField } from '../faults/TextField';
 import '../faults/faults.css';
 import './leaderless.css';
+import { QuorumPictureBox } from './QuorumPictureBox';
 import { overlapSentence, problemField } from './quorumText';
 
 const selectScenario = (s: ReplicaState) => s.scenario;
@@ -88,6 +89,7 @@ function QuorumForm({ applied }: { applied: LeaderlessSettings }) {
       <p className="quorum__rule" role="status">
         {overlapSentence(applied)}
       </p>
+      <QuorumPictureBox w={applied.w} r={applied.r} />
       <fieldset className="fault-group quorum__fields">
         <legend className="visually-hidden">Quorum settings</legend>
         <div className="fault-row">

@@ -63,6 +63,8 @@ export function attachPointer(
     const hit = hitAt(event);
     const scene = currentScene();
     if (hit !== null) store.getState().select(selectionFor(hit));
+    // An operation's bar also pictures its quorums (leaderless sessions draw them).
+    if (hit?.kind === 'op') store.getState().focusOp(hit.span.opId);
     else if (scene !== null) store.getState().seek(Math.round(scene.x.invert(pointAt(event).px)));
   };
   el.overlay.addEventListener('pointermove', onMove);
