@@ -39,4 +39,29 @@ test.describe('leaderless scenarios in the app', () => {
     await expect(page.getByRole('button', { name: /hint held/ })).toHaveCount(0);
     await expect(inspector.getByText('No hints held.')).toBeVisible();
   });
+
+  test('the shopping cart reads like figure 5-13: versions, what overwrote what, siblings', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page
+      .getByRole('combobox', { name: 'Scenario' })
+      .selectOption({ label: 'Two clients edit a shopping cart: version numbers and siblings' });
+    await page.getByRole('slider', { name: 'Time' }).fill('1500');
+    await page.getByRole('button', { name: /^client-2, client/ }).click();
+    const versions = page.getByRole('list', { name: 'Versions of cart' });
+    await expect(versions.getByRole('listitem')).toHaveCount(5);
+    await expect(versions.getByRole('listitem').nth(2)).toHaveText(
+      'db:3 client-1 wrote flour: overwrites db:1; concurrent with db:2, db:4',
+    );
+    await expect(versions.getByRole('listitem').nth(4)).toHaveText(
+      'db:5 client-1 wrote bacon: overwrites db:2, db:3; concurrent with db:4; a sibling now: [bacon, eggs, flour, milk]',
+    );
+    // The read returns both siblings; the history says so in words, not in JSON.
+    await expect(
+      page
+        .getByRole('region', { name: 'Client client-2' })
+        .getByRole('button', { name: /^ok read cart → / }),
+    ).toHaveText('ok read cart → [bacon, eggs, flour, milk] | [eggs, ham, milk] (db)');
+  });
 });

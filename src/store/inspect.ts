@@ -13,6 +13,7 @@ import type { CopyView } from '../protocols/leaderless/outcome';
 import type { SingleLeaderClient } from '../protocols/single-leader/client';
 import { leaderlessSim, singleLeaderSim } from './families';
 import { inspectLeaderlessNode, leaderlessClientRouting } from './families/leaderlessInspect';
+import { type VersionGraph, versionGraph } from './families/leaderlessVersions';
 import { inspectSingleLeaderNode, singleLeaderClientRouting } from './families/singleLeaderInspect';
 import type { Session } from './session';
 import { type MessageView, messageView } from './view';
@@ -101,6 +102,8 @@ export interface ClientInspection {
   /** Its latest history entries, oldest first. */
   history: HistoryOp[];
   historyTotal: number;
+  /** Leaderless: the writes of the key of its latest operation, and how they are ordered. */
+  versions: VersionGraph | null;
 }
 
 export type Inspection = NodeInspection | MessageInspection | ClientInspection;
@@ -206,7 +209,15 @@ function inspectClient(session: Session, id: ClientId): ClientInspection {
     lastWrite,
     history,
     historyTotal: total,
+    versions: clientVersions(session, history),
   };
+}
+
+/** The version graph of the key the client touched last (leaderless sessions only). */
+function clientVersions(session: Session, history: HistoryOp[]): VersionGraph | null {
+  const sim = leaderlessSim(session);
+  const last = history[history.length - 1];
+  return sim === null || last === undefined ? null : versionGraph(sim, last.key);
 }
 
 /** The inspector's content for a selection at the session's current time. */

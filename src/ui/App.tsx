@@ -91,8 +91,8 @@ function Shell({ start }: { start: StartParams }) {
       )}
       <aside id={sideId} className="side" aria-label="Details" hidden={!sideOpen}>
         <NarrationPanel />
-        <QuorumPanel />
         <Inspector />
+        <QuorumPanel />
         <AnomaliesPanel />
         <ClientsPanel />
         <FaultPanel />

@@ -4,11 +4,13 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { HistoryOp } from '../../engine/types';
+import { leaderlessValueText } from '../../store/families/leaderlessValueText';
 import type { ClientInspection } from '../../store/inspect';
 import type { ReplicaState } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
 import { type Fact, Facts } from './Facts';
 import { historyText, pendingText } from './inspectorText';
+import { VersionGraphView } from './leaderless/VersionGraphView';
 import './panels.css';
 import './leaderless/leaderless.css';
 
@@ -47,7 +49,9 @@ const selectLeaderless = (s: ReplicaState) => s.scenario.protocol === 'leaderles
 function HistoryText({ op, pickable }: { op: HistoryOp; pickable: boolean }) {
   const store = useReplicaStore();
   const focused = useReplica(selectFocusedOp) === op.opId;
-  if (!pickable || op.type === 'invoke') return <span>{historyText(op)}</span>;
+  if (!pickable) return <span>{historyText(op)}</span>;
+  const text = historyText(op, leaderlessValueText);
+  if (op.type === 'invoke') return <span>{text}</span>;
   return (
     <button
       type="button"
@@ -56,7 +60,7 @@ function HistoryText({ op, pickable }: { op: HistoryOp; pickable: boolean }) {
       title="Picture this operation's quorums: the replicas that acknowledged the write (w) and answered the read (r), ringed in the cluster view"
       onClick={() => store.getState().focusOp(focused ? null : op.opId)}
     >
-      {historyText(op)}
+      {text}
     </button>
   );
 }
@@ -108,6 +112,17 @@ export function ClientInspector() {
           <Facts facts={clientFacts(c)} />
           <h3 className="panel__subtitle">History</h3>
           <ClientHistory c={c} />
+          {c.versions !== null && (
+            <>
+              <h3
+                className="panel__subtitle"
+                title="Which writes of the key happened before which (an arrow: overwritten by), and which were concurrent"
+              >
+                Versions of {c.versions.key}
+              </h3>
+              <VersionGraphView graph={c.versions} />
+            </>
+          )}
         </>
       ) : (
         <p className="panel__empty">No such client in this scenario.</p>

@@ -92,7 +92,7 @@ function QuorumForm({ applied }: { applied: LeaderlessSettings }) {
       <QuorumPictureBox w={applied.w} r={applied.r} />
       <fieldset className="fault-group quorum__fields">
         <legend className="visually-hidden">Quorum settings</legend>
-        <div className="fault-row">
+        <div className="fault-row quorum__nwr">
           <TextField
             label="n"
             numeric
