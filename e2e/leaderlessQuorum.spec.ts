@@ -106,4 +106,28 @@ test.describe('leaderless quorums in the app', () => {
     await picture.getByRole('button', { name: 'Clear quorum picture' }).click();
     await expect(nodeButton(page, 'n3')).toHaveAccessibleName(/keys?$/);
   });
+
+  test('an operation’s bar on the space-time diagram pictures its quorums too', async ({
+    page,
+  }) => {
+    await openScenario(page, 'Quorum overlap: w + r > n');
+    await page.getByRole('slider', { name: 'Time' }).fill('2500');
+    const diagram = page.getByRole('region', { name: 'Space-time diagram' });
+    await diagram.getByRole('button', { name: 'Whole run' }).click();
+    const plot = await diagram
+      .getByRole('figure', { name: 'Messages and operations over time' })
+      .boundingBox();
+    const lane = await diagram.getByRole('button', { name: 'Lane user-1234' }).boundingBox();
+    if (plot === null || lane === null) throw new Error('no diagram');
+    // The write runs from 200 to about 270 ms of the 2500 ms run; 22 px of padding each side.
+    const x = plot.x + 22 + (235 / 2500) * (plot.width - 44);
+    const y = lane.y + lane.height / 2;
+    await page.mouse.move(x, y);
+    await expect(diagram.getByRole('tooltip')).toContainText('counter');
+    await page.mouse.click(x, y);
+    const picture = page.getByRole('region', { name: 'Quorum picture' });
+    await expect(picture).toContainText('Write counter = 42 by user-1234: acknowledged by');
+    await expect(picture).toContainText('In both quorums: n3');
+    await expect(nodeButton(page, 'n4')).toHaveAccessibleName(/, answered the read$/);
+  });
 });
