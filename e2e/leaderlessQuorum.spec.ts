@@ -52,6 +52,7 @@ test.describe('leaderless quorums in the app', () => {
     await field('Anti-entropy every (ms)').fill('0');
     await apply.click();
     await expect(quorum.getByRole('status')).toContainText('w + r > n (2 + 2 > 3)');
+    await expect(quorum).toContainText('antiEntropyIntervalMs = 0 (scenario: 400)');
 
     // After the scenario's own events, cut n3 (a home replica of counter) off from everyone.
     await page.getByRole('slider', { name: 'Time' }).fill('1500');

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { leaderlessStaleReads } from '../../protocols/leaderless/outcome';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import { createReplicaStore } from '../store';
-import { leaderlessSettingsOf, leaderlessSettingsProblems } from './leaderlessSettings';
+import {
+  leaderlessSettingsOf,
+  leaderlessSettingsProblems,
+  originalLeaderlessSettings,
+} from './leaderlessSettings';
 
 const scenario = (id: string) => {
   const s = findAnyBuiltin(id);
@@ -28,6 +32,13 @@ describe('leaderless settings', () => {
     expect(leaderlessSettingsProblems(scenario('sync-vs-async'), { w: 1 })[0]).toMatch(
       /^protocol: /,
     );
+  });
+
+  it('remembers the scenario’s own settings after a change', () => {
+    const store = createReplicaStore('quorum-read-repair', 1);
+    store.getState().setLeaderlessSettings({ w: 3, r: 1 });
+    expect(leaderlessSettingsOf(store.getState().scenario)).toMatchObject({ w: 3, r: 1 });
+    expect(originalLeaderlessSettings(store.getState().scenario)).toMatchObject({ w: 2, r: 2 });
   });
 
   it('refuses bad settings and keeps the run as it was', () => {

@@ -5,6 +5,7 @@
  * same seed, inputs and time.
  */
 import { quorumErrors } from '../../protocols/leaderless/config';
+import { findAnyBuiltin } from '../../scenarios/builtin';
 import type { AnyScenario, LeaderlessScenario } from '../../scenarios/leaderlessSchema';
 
 /** What the Quorum panel can change. */
@@ -54,4 +55,10 @@ export function withLeaderlessSettings(
 ): AnyScenario {
   if (scenario.protocol !== 'leaderless') return scenario;
   return { ...scenario, cluster: { ...scenario.cluster, ...settings } };
+}
+
+/** The settings the scenario comes with (a built-in's own), before any change in the app. */
+export function originalLeaderlessSettings(scenario: AnyScenario): LeaderlessSettings | null {
+  const builtin = findAnyBuiltin(scenario.id);
+  return leaderlessSettingsOf(builtin ?? scenario) ?? leaderlessSettingsOf(scenario);
 }

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import {
   type LeaderlessSettings,
   leaderlessSettingsOf,
+  originalLeaderlessSettings,
 } from '../../../store/families/leaderlessSettings';
 import type { ReplicaState } from '../../../store/store';
 import { useReplica, useReplicaStore } from '../../StoreContext';
@@ -18,7 +19,7 @@ import { TextField } from '../faults/TextField';
 import '../faults/faults.css';
 import './leaderless.css';
 import { QuorumPictureBox } from './QuorumPictureBox';
-import { overlapSentence, problemField } from './quorumText';
+import { changedSettings, overlapSentence, problemField } from './quorumText';
 
 const selectScenario = (s: ReplicaState) => s.scenario;
 
@@ -54,11 +55,18 @@ export function QuorumPanel() {
   const scenario = useReplica(selectScenario);
   const settings = leaderlessSettingsOf(scenario);
   if (settings === null) return null;
+  const original = originalLeaderlessSettings(scenario) ?? settings;
   // Keyed by scenario: another scenario's cluster starts from its own settings.
-  return <QuorumForm key={scenario.id} applied={settings} />;
+  return <QuorumForm key={scenario.id} applied={settings} original={original} />;
 }
 
-function QuorumForm({ applied }: { applied: LeaderlessSettings }) {
+function QuorumForm({
+  applied,
+  original,
+}: {
+  applied: LeaderlessSettings;
+  original: LeaderlessSettings;
+}) {
   const store = useReplicaStore();
   const [draft, setDraft] = useState(() => draftOf(applied));
   const [problems, setProblems] = useState<string[]>([]);
@@ -80,6 +88,11 @@ function QuorumForm({ applied }: { applied: LeaderlessSettings }) {
     });
     setProblems(found);
   };
+  const changes = changedSettings({ ...applied }, { ...original });
+  const restore = () => {
+    setProblems(store.getState().setLeaderlessSettings(original));
+    setDraft(draftOf(original));
+  };
 
   return (
     <section className="panel quorum" aria-labelledby="quorum-heading">
@@ -89,6 +102,20 @@ function QuorumForm({ applied }: { applied: LeaderlessSettings }) {
       <p className="quorum__rule" role="status">
         {overlapSentence(applied)}
       </p>
+      {changes.length > 0 && (
+        <div className="quorum__changed">
+          <p>
+            Changed from the scenario ({changes.join(', ')}): the narration describes the scenario’s
+            own settings.
+          </p>
+          <ActionButton
+            title="Run the scenario again with its own quorum settings: same seed, inputs and moment"
+            onClick={restore}
+          >
+            Restore scenario settings
+          </ActionButton>
+        </div>
+      )}
       <QuorumPictureBox w={applied.w} r={applied.r} />
       <fieldset className="fault-group quorum__fields">
         <legend className="visually-hidden">Quorum settings</legend>

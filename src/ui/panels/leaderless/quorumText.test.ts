@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuorumPicture } from '../../../store/families/leaderlessQuorum';
-import { overlapSentence, problemField, quorumPictureLines } from './quorumText';
+import { changedSettings, overlapSentence, problemField, quorumPictureLines } from './quorumText';
 
 const side = (nodes: string[], over: Partial<QuorumPicture['write'] & object> = {}) => ({
   opId: 1,
@@ -16,6 +16,17 @@ describe('quorum words', () => {
     expect(overlapSentence({ n: 3, w: 2, r: 2 })).toMatch(/^w \+ r > n \(2 \+ 2 > 3\): every read/);
     expect(overlapSentence({ n: 3, w: 2, r: 1 })).toMatch(/^w \+ r ≤ n \(2 \+ 1 ≤ 3\): a read/);
     expect(overlapSentence({ n: 5, w: 3, r: 3 })).toMatch(/overlaps/);
+    expect(overlapSentence({ n: 3, w: 2, r: 2, sloppyQuorum: true })).toMatch(
+      /sloppy quorum, stand-ins .* can still miss the write\.$/,
+    );
+    expect(overlapSentence({ n: 3, w: 2, r: 2, sloppyQuorum: false })).not.toMatch(/sloppy/);
+  });
+
+  it('lists the settings changed from the scenario’s', () => {
+    expect(
+      changedSettings({ n: 3, w: 2, readRepair: true }, { n: 3, w: 3, readRepair: false }),
+    ).toEqual(['w = 2 (scenario: 3)', 'readRepair = true (scenario: false)']);
+    expect(changedSettings({ n: 3 }, { n: 3 })).toEqual([]);
   });
 
   it('finds the field a problem names', () => {

@@ -2,9 +2,17 @@
 import type { Value } from '../../../engine/types';
 import type { QuorumPicture } from '../../../store/families/leaderlessQuorum';
 
-export function overlapSentence(q: { n: number; w: number; r: number }): string {
+export function overlapSentence(q: {
+  n: number;
+  w: number;
+  r: number;
+  sloppyQuorum?: boolean;
+}): string {
   if (q.w + q.r > q.n) {
-    return `w + r > n (${q.w} + ${q.r} > ${q.n}): every read quorum overlaps every write quorum, so a read hears from at least one replica that took the latest acknowledged write.`;
+    const sloppy = q.sloppyQuorum
+      ? ' But with a sloppy quorum, stand-ins outside the n home replicas may count, so a read can still miss the write.'
+      : '';
+    return `w + r > n (${q.w} + ${q.r} > ${q.n}): every read quorum overlaps every write quorum, so a read hears from at least one replica that took the latest acknowledged write.${sloppy}`;
   }
   return `w + r ≤ n (${q.w} + ${q.r} ≤ ${q.n}): a read quorum can miss every replica that took the latest write, so reads may return stale values.`;
 }
@@ -62,4 +70,14 @@ export function quorumPictureLines(
     );
   }
   return lines;
+}
+
+/** What differs from the scenario's own settings, e.g. "w = 2 (scenario: 3)"; empty when none. */
+export function changedSettings(
+  applied: Record<string, unknown>,
+  original: Record<string, unknown>,
+): string[] {
+  return Object.keys(original)
+    .filter((k) => applied[k] !== original[k])
+    .map((k) => `${k} = ${String(applied[k])} (scenario: ${String(original[k])})`);
 }
