@@ -64,4 +64,24 @@ test.describe('leaderless scenarios in the app', () => {
         .getByRole('button', { name: /^ok read cart → / }),
     ).toHaveText('ok read cart → [bacon, eggs, flour, milk] | [eggs, ham, milk] (db)');
   });
+
+  test('the Anomalies panel names the write last-write-wins silently discarded', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page
+      .getByRole('combobox', { name: 'Scenario' })
+      .selectOption({ label: 'Last write wins, decided by a skewed clock' });
+    const anomalies = page.getByRole('region', { name: 'Anomalies' });
+    await expect(anomalies.getByRole('status')).toHaveText('No anomalies so far');
+    await page.getByRole('slider', { name: 'Time' }).fill('2000');
+    await expect(anomalies.getByRole('status')).toHaveText('1 anomaly so far');
+    const finding = anomalies.getByRole('button', { name: /^lost-write / });
+    await expect(finding).toContainText('silently discarded by last-write-wins');
+    await finding.click();
+    // The losing write's client opens, and its versions show the loss.
+    await expect(
+      page.getByRole('list', { name: 'Versions of page.123.title' }).getByRole('listitem'),
+    ).toContainText(['discarded by last write wins']);
+  });
 });
