@@ -125,8 +125,12 @@ test.describe('leaderless quorums in the app', () => {
     const y = lane.y + lane.height / 2;
     await page.mouse.move(x, y);
     await expect(diagram.getByRole('tooltip')).toContainText('counter');
-    await page.mouse.click(x, y);
+    // Hovering pictures it for as long as the pointer stays; a click keeps it.
     const picture = page.getByRole('region', { name: 'Quorum picture' });
+    await expect(picture).toContainText('Write counter = 42 by user-1234');
+    await page.mouse.move(plot.x + plot.width / 2, plot.y + 2);
+    await expect(picture).toHaveCount(0);
+    await page.mouse.click(x, y);
     await expect(picture).toContainText('Write counter = 42 by user-1234: acknowledged by');
     await expect(picture).toContainText('In both quorums: n3');
     await expect(nodeButton(page, 'n4')).toHaveAccessibleName(/, answered the read$/);

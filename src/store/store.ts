@@ -103,7 +103,9 @@ export interface UiSlice {
   clusterZoom: ZoomTransform;
   /** The client operation whose quorum is pictured (leaderless), by op id. */
   focusedOp: number | null;
-  /** Its quorum picture at the current time; null when none is focused or it has no quorum. */
+  /** An operation the pointer (or keyboard focus) is on: pictured instead while it lasts. */
+  hoveredOp: number | null;
+  /** The pictured quorums at the current time; null when no operation is focused or hovered. */
   quorumFocus: QuorumPicture | null;
 }
 
@@ -151,6 +153,8 @@ export interface Actions {
   highlightOps(ops: readonly number[]): void;
   /** Picture the quorums of a client operation (null: none); a leaderless session only. */
   focusOp(opId: number | null): void;
+  /** Picture an operation's quorums while the pointer is on it (null: back to the focused one). */
+  hoverOp(opId: number | null): void;
   setClusterZoom(zoom: ZoomTransform): void;
   dismissNotice(): void;
 }
@@ -206,7 +210,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           view,
           playhead: session.sim.core.now,
           inspection: inspectionOf(get().selection),
-          quorumFocus: quorumFocusOf(get().focusedOp, view),
+          quorumFocus: quorumFocusOf(get().hoveredOp ?? get().focusedOp, view),
           ...extra,
         });
       };
@@ -260,6 +264,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           selection: null,
           highlightedOps: [],
           focusedOp: null,
+          hoveredOp: null,
           quorumFocus: null,
         });
       };
@@ -279,6 +284,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         highlightedOps: [],
         clusterZoom: IDENTITY_ZOOM,
         focusedOp: null,
+        hoveredOp: null,
         quorumFocus: null,
 
         loadScenario(id, newSeed) {
@@ -301,6 +307,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             hover: null,
             highlightedOps: [],
             focusedOp: null,
+            hoveredOp: null,
             quorumFocus: null,
             notice: null,
           });
@@ -352,7 +359,13 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         setHover: (hover) => set({ hover }),
         highlightOps: (ops) => set({ highlightedOps: ops }),
         focusOp(opId) {
-          set({ focusedOp: opId, quorumFocus: quorumFocusOf(opId, get().view) });
+          const shown = get().hoveredOp ?? opId;
+          set({ focusedOp: opId, quorumFocus: quorumFocusOf(shown, get().view) });
+        },
+        hoverOp(opId) {
+          if (opId === get().hoveredOp) return;
+          const shown = opId ?? get().focusedOp;
+          set({ hoveredOp: opId, quorumFocus: quorumFocusOf(shown, get().view) });
         },
         setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
         dismissNotice: () => set({ notice: null }),

@@ -85,6 +85,18 @@ describe('the store pictures the focused operation', () => {
     expect(store.getState().quorumFocus).toBeNull();
   });
 
+  it('pictures a hovered operation while it is hovered, then the focused one again', () => {
+    const store = createReplicaStore('quorum-read-repair', 1);
+    store.getState().seek(3000);
+    const reads = store.getState().view.history.filter((h) => h.f === 'read' && h.type === 'ok');
+    const [first, second] = reads;
+    store.getState().focusOp(first?.opId ?? -1);
+    store.getState().hoverOp(second?.opId ?? -1);
+    expect(store.getState().quorumFocus?.opId).toBe(second?.opId);
+    store.getState().hoverOp(null);
+    expect(store.getState().quorumFocus?.opId).toBe(first?.opId);
+  });
+
   it('has nothing to picture in a single-leader session', () => {
     const store = createReplicaStore('sync-vs-async', 1);
     store.getState().seek(2000);

@@ -59,6 +59,10 @@ function HistoryText({ op, pickable }: { op: HistoryOp; pickable: boolean }) {
       aria-pressed={focused}
       title="Picture this operation's quorums: the replicas that acknowledged the write (w) and answered the read (r), ringed in the cluster view"
       onClick={() => store.getState().focusOp(focused ? null : op.opId)}
+      onMouseEnter={() => store.getState().hoverOp(op.opId)}
+      onMouseLeave={() => store.getState().hoverOp(null)}
+      onFocus={() => store.getState().hoverOp(op.opId)}
+      onBlur={() => store.getState().hoverOp(null)}
     >
       {text}
     </button>
