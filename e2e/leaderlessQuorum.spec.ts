@@ -22,7 +22,7 @@ test.describe('leaderless quorums in the app', () => {
     page,
   }) => {
     await openScenario(page, 'Anti-entropy repairs keys nobody reads');
-    const quorum = page.getByRole('region', { name: 'Quorum' });
+    const quorum = page.getByRole('region', { name: 'Quorum', exact: true });
     const field = (name: string) => quorum.getByRole('textbox', { name, exact: true });
     const apply = quorum.getByRole('button', { name: 'Apply quorum settings' });
     await expect(quorum.getByRole('status')).toContainText('w + r > n (2 + 2 > 3)');
