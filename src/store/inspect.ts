@@ -184,7 +184,11 @@ function clientHistory(session: Session, id: ClientId) {
   return { history: history.reverse(), total, lastWrite };
 }
 
-function inspectClient(session: Session, id: ClientId): ClientInspection {
+function inspectClient(
+  session: Session,
+  id: ClientId,
+  versionsKey: string | null,
+): ClientInspection {
   const client = clientRuntime(session.sim, id);
   const { history, total, lastWrite } = clientHistory(session, id);
   const current = client?.current ?? null;
@@ -209,26 +213,27 @@ function inspectClient(session: Session, id: ClientId): ClientInspection {
     lastWrite,
     history,
     historyTotal: total,
-    versions: clientVersions(session, history),
+    versions: clientVersions(session, versionsKey ?? history[history.length - 1]?.key ?? null),
   };
 }
 
-/** The version graph of the key the client touched last (leaderless sessions only). */
-function clientVersions(session: Session, history: HistoryOp[]): VersionGraph | null {
+/** The version graph of a key (leaderless sessions only). */
+function clientVersions(session: Session, key: string | null): VersionGraph | null {
   const sim = leaderlessSim(session);
-  const last = history[history.length - 1];
-  return sim === null || last === undefined ? null : versionGraph(sim, last.key);
+  return sim === null || key === null ? null : versionGraph(sim, key);
 }
 
 /** The inspector's content for a selection at the session's current time. */
 export function inspect(
   session: Session,
   selection: { kind: 'node' | 'client' | 'message'; id: string } | null,
+  /** Leaderless: the key whose versions a client's inspection shows (default: its last one). */
+  versionsKey: string | null = null,
 ): Inspection | null {
   if (selection === null) return null;
   if (selection.kind === 'node') return inspectNode(session, selection.id);
   if (selection.kind === 'message') return inspectMessage(session, selection.id);
-  return inspectClient(session, selection.id);
+  return inspectClient(session, selection.id, versionsKey);
 }
 
 /** Deep equality for plain data: lets the store keep the old inspection when nothing changed. */

@@ -224,7 +224,11 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
       };
       /** The inspection of a selection now, or the previous object if its content is equal. */
       const inspectionOf = (selection: Selection): Inspection | null => {
-        const next = inspect(get().session, selection);
+        // A client shows the versions of the key of the pressed operation, if any.
+        const { focusedOp, view } = get();
+        const key =
+          focusedOp === null ? null : (view.history.find((h) => h.opId === focusedOp)?.key ?? null);
+        const next = inspect(get().session, selection, key);
         const previous = get().inspection;
         return samePlainData(previous, next) ? previous : next;
       };
@@ -361,6 +365,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         focusOp(opId) {
           const shown = get().hoveredOp ?? opId;
           set({ focusedOp: opId, quorumFocus: quorumFocusOf(shown, get().view) });
+          set({ inspection: inspectionOf(get().selection) });
         },
         hoverOp(opId) {
           if (opId === get().hoveredOp) return;

@@ -3,6 +3,7 @@ import { runUntil } from '../../engine/simulation';
 import type { LeaderlessSim } from '../../protocols/leaderless/outcome';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import { startAnyScenario } from '../../scenarios/runAny';
+import { createReplicaStore } from '../store';
 import { leaderlessValueText } from './leaderlessValueText';
 import { versionGraph } from './leaderlessVersions';
 
@@ -53,5 +54,27 @@ describe('version graph', () => {
 
   it('shows only what has happened by the time shown', () => {
     expect(versionGraph(runTo('shopping-cart-siblings', 400), 'cart').writes).toHaveLength(2);
+  });
+
+  it('a client’s inspection shows the key it used last, or the key of the pressed operation', () => {
+    const store = createReplicaStore('quorum-read-repair', 1);
+    store.getState().seek(3000);
+    store
+      .getState()
+      .inject({
+        type: 'client-op',
+        client: 'user-2345',
+        op: { f: 'write', key: 'other', value: 'x' },
+      });
+    store.getState().seek(3000);
+    store.getState().select({ kind: 'client', id: 'user-2345' });
+    const versionsKey = () => {
+      const inspection = store.getState().inspection;
+      return inspection?.kind === 'client' ? inspection.versions?.key : undefined;
+    };
+    expect(versionsKey()).toBe('other');
+    const read = store.getState().view.history.find((h) => h.f === 'read' && h.type === 'ok');
+    store.getState().focusOp(read?.opId ?? -1);
+    expect(versionsKey()).toBe('users.1234.picture_url');
   });
 });
