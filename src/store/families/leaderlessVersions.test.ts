@@ -59,13 +59,11 @@ describe('version graph', () => {
   it('a client’s inspection shows the key it used last, or the key of the pressed operation', () => {
     const store = createReplicaStore('quorum-read-repair', 1);
     store.getState().seek(3000);
-    store
-      .getState()
-      .inject({
-        type: 'client-op',
-        client: 'user-2345',
-        op: { f: 'write', key: 'other', value: 'x' },
-      });
+    store.getState().inject({
+      type: 'client-op',
+      client: 'user-2345',
+      op: { f: 'write', key: 'other', value: 'x' },
+    });
     store.getState().seek(3000);
     store.getState().select({ kind: 'client', id: 'user-2345' });
     const versionsKey = () => {
