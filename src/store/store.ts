@@ -11,7 +11,13 @@ import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
-import { type QuorumPicture, quorumPicture } from './families/leaderlessQuorum';
+import { leaderlessSim } from './families';
+import {
+  liveQuorum,
+  pictureWaits,
+  type QuorumPicture,
+  quorumPicture,
+} from './families/leaderlessQuorum';
 import {
   type LeaderlessSettings,
   leaderlessSettingsProblems,
@@ -216,10 +222,13 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
       };
       /** The focused operation's picture, or the previous object while the history is the same. */
       const quorumFocusOf = (opId: number | null, view: SimView): QuorumPicture | null => {
-        if (opId === null || get().scenario.protocol !== 'leaderless') return null;
+        const sim = leaderlessSim(get().session);
+        if (opId === null || sim === null) return null;
         const previous = get().quorumFocus;
-        if (previous?.opId === opId && get().view.history === view.history) return previous;
-        const next = quorumPicture(view.history, opId);
+        // A waiting operation gathers acknowledgements without the history changing.
+        const unchanged = get().view.history === view.history && !pictureWaits(previous);
+        if (previous?.opId === opId && unchanged) return previous;
+        const next = quorumPicture(view.history, opId, liveQuorum(sim));
         return samePlainData(previous, next) ? previous : next;
       };
       /** The inspection of a selection now, or the previous object if its content is equal. */

@@ -97,6 +97,25 @@ describe('the store pictures the focused operation', () => {
     expect(store.getState().quorumFocus?.opId).toBe(first?.opId);
   });
 
+  it('a waiting write shows the acknowledgements its coordinator has so far', () => {
+    const store = createReplicaStore('quorum-overlap', 1);
+    store.getState().seek(200);
+    const write = store.getState().view.history.find((h) => h.f === 'write');
+    store.getState().focusOp(write?.opId ?? -1);
+    const seen: string[][] = [];
+    for (let t = 200; store.getState().quorumFocus?.write?.outcome === 'invoke'; t += 2) {
+      seen.push(store.getState().quorumFocus?.write?.nodes ?? []);
+      store.getState().seek(t);
+    }
+    const done = store.getState().quorumFocus?.write;
+    expect(done?.outcome).toBe('ok');
+    expect(done?.nodes).toHaveLength(3);
+    // Acknowledgements only accumulate, in the order the final answer lists them: the
+    // coordinator (n2, first on counter's preference list) counts its own copy first.
+    for (const nodes of seen) expect(done?.nodes.slice(0, nodes.length)).toEqual(nodes);
+    expect(seen.some((nodes) => nodes.length > 0 && nodes[0] === 'n2')).toBe(true);
+  });
+
   it('has nothing to picture in a single-leader session', () => {
     const store = createReplicaStore('sync-vs-async', 1);
     store.getState().seek(2000);

@@ -5,7 +5,9 @@
  * after the write was acknowledged; a read with the last write of its key acknowledged before
  * the read began: the pair the rule w + r > n speaks about.
  */
+import { nodeRuntime } from '../../engine/endpoints';
 import type { HistoryOp, NodeId, Value } from '../../engine/types';
+import type { LeaderlessSim } from '../../protocols/leaderless/outcome';
 
 export interface QuorumSide {
   opId: number;
@@ -46,9 +48,14 @@ function entriesOf(history: readonly HistoryOp[], opId: number): OpEntries | nul
   return invoke === null ? null : { invoke, done };
 }
 
-function side({ invoke, done }: OpEntries): QuorumSide {
+/** While an operation waits, the replicas its coordinator has heard from so far (null: unknown). */
+export type LiveQuorum = (opId: number) => NodeId[] | null;
+
+function side({ invoke, done }: OpEntries, live: LiveQuorum): QuorumSide {
   const nodes =
-    done === null ? [] : list(done.meta?.[invoke.f === 'write' ? 'ackedBy' : 'repliedBy']);
+    done === null
+      ? (live(invoke.opId) ?? [])
+      : list(done.meta?.[invoke.f === 'write' ? 'ackedBy' : 'repliedBy']);
   return {
     opId: invoke.opId,
     client: invoke.process,
@@ -76,7 +83,11 @@ function firstReadAfter(history: readonly HistoryOp[], key: string, t: number): 
 }
 
 /** The picture for `opId`, or null when the history has no such operation. */
-export function quorumPicture(history: readonly HistoryOp[], opId: number): QuorumPicture | null {
+export function quorumPicture(
+  history: readonly HistoryOp[],
+  opId: number,
+  live: LiveQuorum = () => null,
+): QuorumPicture | null {
   const op = entriesOf(history, opId);
   if (op === null) return null;
   const { key, f } = op.invoke;
@@ -89,8 +100,8 @@ export function quorumPicture(history: readonly HistoryOp[], opId: number): Quor
     readOp = op;
     writeOp = lastWriteBefore(history, key, op.invoke.time);
   }
-  const write = writeOp === null ? null : side(writeOp);
-  const read = readOp === null ? null : side(readOp);
+  const write = writeOp === null ? null : side(writeOp, live);
+  const read = readOp === null ? null : side(readOp, live);
   const overlap =
     write === null || read === null ? [] : write.nodes.filter((n) => read.nodes.includes(n));
   return { opId, key, write, read, overlap };
@@ -104,4 +115,24 @@ export function quorumRole(picture: QuorumPicture | null, node: NodeId): QuorumR
   const wrote = picture.write?.nodes.includes(node) ?? false;
   const read = picture.read?.nodes.includes(node) ?? false;
   return wrote && read ? 'both' : wrote ? 'write' : read ? 'read' : null;
+}
+
+/** The live counterpart from the coordinators' state: who acknowledged or replied so far. */
+export function liveQuorum(sim: LeaderlessSim): LiveQuorum {
+  return (opId) => {
+    for (const id of sim.core.nodeIds) {
+      const node = nodeRuntime(sim, id);
+      if (node === undefined || !node.up) continue;
+      for (const op of Object.values(node.state.ops)) {
+        if (op.request.opId !== opId || op.answered) continue;
+        return op.kind === 'write' ? [...op.acks] : op.replies.map((r) => r.node);
+      }
+    }
+    return null;
+  };
+}
+
+/** Does the picture show an operation still waiting (so it can change without the history)? */
+export function pictureWaits(picture: QuorumPicture | null): boolean {
+  return picture?.write?.outcome === 'invoke' || picture?.read?.outcome === 'invoke';
 }

@@ -37,7 +37,8 @@ export function quorumPictureLines(
   } else {
     const { write } = p;
     const what = `Write ${p.key} = ${valueText(write.value)} by ${write.client}`;
-    if (write.outcome === 'invoke') lines.push(`${what}: waiting for ${q.w} acknowledgements (w).`);
+    if (write.outcome === 'invoke')
+      lines.push(`${what}: waiting for ${q.w} acknowledgements (w); so far ${names(write.nodes)}.`);
     else if (write.outcome === 'info') lines.push(`${what}: the client gave up waiting.`);
     else
       lines.push(
@@ -55,7 +56,7 @@ export function quorumPictureLines(
     } else {
       const why =
         read.outcome === 'invoke'
-          ? `waiting for ${q.r} replies (r)`
+          ? `waiting for ${q.r} replies (r); so far ${names(read.nodes)}`
           : read.outcome === 'fail'
             ? `failed, fewer than ${q.r} replies (r)`
             : 'the client gave up waiting';
