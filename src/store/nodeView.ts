@@ -5,7 +5,7 @@ export interface NodeView {
   id: NodeId;
   isMonitor: boolean;
   up: boolean;
-  /** `leader` / `follower` (single-leader), `replica` (leaderless), `monitor`. */
+  /** `leader` / `follower` (single- and multi-leader), `replica` (leaderless), `monitor`. */
   role: string;
   lifecycle: string;
   epoch: number;
@@ -35,4 +35,6 @@ export interface NodeView {
    * it can hand them over (hinted handoff); absent or empty otherwise.
    */
   parkedFor?: NodeId[];
+  /** Multi-leader: the datacenter the node is in. */
+  datacenter?: string;
 }

@@ -13,6 +13,7 @@ import { usePanelLayout } from './layout/usePanelLayout';
 import { NoticeBanner } from './NoticeBanner';
 import { AnomaliesPanel } from './panels/AnomaliesPanel';
 import { ClientsPanel } from './panels/ClientsPanel';
+import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
 import { QuorumPanel } from './panels/leaderless/QuorumPanel';
@@ -94,6 +95,7 @@ function Shell({ start }: { start: StartParams }) {
         <Inspector />
         <QuorumPanel />
         <AnomaliesPanel />
+        <ConflictsPanel />
         <ClientsPanel />
         <FaultPanel />
       </aside>

@@ -28,20 +28,29 @@ export const MESSAGE_CATEGORIES: ReadonlyArray<{
 }> = [
   { category: 'client', label: 'Client request', kinds: ['write', 'read'] },
   { category: 'response', label: 'Response', kinds: ['response'] },
-  // Leaderless: a coordinator's fan-out of a write (put) or a read (get) to the replicas.
-  { category: 'replication', label: 'Replication', kinds: ['replicate', 'catch-up', 'put', 'get'] },
-  { category: 'ack', label: 'Acknowledgement', kinds: ['ack', 'put-ack', 'get-reply'] },
+  // Leaderless: a coordinator's fan-out of a write (put) or a read (get) to the replicas;
+  // multi-leader: a leader's changes to another datacenter's leader.
+  {
+    category: 'replication',
+    label: 'Replication',
+    kinds: ['replicate', 'catch-up', 'changes', 'put', 'get'],
+  },
+  {
+    category: 'ack',
+    label: 'Acknowledgement',
+    kinds: ['ack', 'changes-ack', 'put-ack', 'get-reply'],
+  },
   {
     category: 'heartbeat',
     label: 'Heartbeat',
     kinds: ['heartbeat', 'ping', 'pong'],
-    protocols: ['single-leader'],
+    protocols: ['single-leader', 'multi-leader'],
   },
   {
     category: 'snapshot',
     label: 'Snapshot',
     kinds: ['snapshot', 'snapshot-request'],
-    protocols: ['single-leader'],
+    protocols: ['single-leader', 'multi-leader'],
   },
   {
     category: 'control',
