@@ -8,6 +8,7 @@ import type { ClientRequest, NodeContext } from '../../engine/protocol';
 import type { ChartSnapshot } from '../../engine/statechart';
 import type { NodeId } from '../../engine/types';
 import type { FollowerMode, SingleLeaderConfig } from './config';
+import type { FormatNodeState } from './formats/settings';
 import type { Storage } from './log';
 import { sameGroup } from './partitions';
 
@@ -18,6 +19,8 @@ export interface PendingWrite {
   acceptedAt: number;
   /** The followers whose acknowledgement it waits for (re-decided when modes change). */
   required: NodeId[];
+  /** Log formats: extra facts for the client's answer (the ids a statement inserted). */
+  meta?: Record<string, string>;
 }
 
 /** What a leader tracks, lost on crash. */
@@ -74,6 +77,8 @@ export interface SingleLeaderNode {
    */
   freshAsOf: number;
   monitor: MonitorVolatile | null;
+  /** Log formats (durable): storage-engine version, trigger shipping; absent without a format. */
+  formats?: FormatNodeState;
 }
 
 export type Ctx = NodeContext<SingleLeaderConfig, SingleLeaderNode>;
