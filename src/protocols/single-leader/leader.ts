@@ -5,7 +5,13 @@
  */
 import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
-import { appendStatement, type HeldCommit, holdCommit, statementMeta } from './formats/heldCommit';
+import {
+  appendStatement,
+  type HeldCommit,
+  holdCommit,
+  statementMeta,
+  takeHeld,
+} from './formats/heldCommit';
 import {
   type ExecutedStatement,
   executeOnLeader,
@@ -71,14 +77,14 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
   // Log formats: a statement runs now; it enters the log now, or after its SLEEP (held commit).
   let statement: ExecutedStatement | undefined;
   if (isStatementWrite(request)) {
-    const executed = executeOnLeader(ctx, request);
+    const executed = executeOnLeader(ctx, leader, request);
     if (!executed.ok) {
       ctx.reply(request, { type: 'fail', error: executed.error });
       return;
     }
     statement = executed.statement;
     if (statement.commitDelayMs > 0) {
-      holdCommit(ctx, request, statement);
+      holdCommit(ctx, leader, request, statement);
       return;
     }
   }
@@ -87,7 +93,9 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
 
 /** Log formats: a held statement write commits once its SLEEP is over, if still leader. */
 export function commitHeldWrite(ctx: Ctx, held: HeldCommit): void {
-  if (ctx.state.leader !== null) commitWrite(ctx, ctx.state.leader, held.request, held.statement);
+  const leader = ctx.state.leader;
+  if (leader !== null && takeHeld(leader, held))
+    commitWrite(ctx, leader, held.request, held.statement);
 }
 
 /** Append a write to the log, ship it, and answer once its synchronous followers have it. */

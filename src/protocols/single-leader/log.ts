@@ -65,18 +65,10 @@ export function append(s: Storage, entry: LogEntry): void {
   extendRanges(s, entry);
 }
 
-/**
- * Log formats: append a statement entry whose effect on the data is `patch` (already applied
- * by the caller when `applied`, as a leader does when it executes the statement).
- */
-export function appendFormatted(
-  s: Storage,
-  entry: LogEntry,
-  patch: DataPatch,
-  applied: boolean,
-): void {
+/** Log formats: append a statement entry whose effect on this node's data is `patch`. */
+export function appendFormatted(s: Storage, entry: LogEntry, patch: DataPatch): void {
   s.log.push(entry);
-  if (!applied) applyPatch(s.data, patch);
+  applyPatch(s.data, patch);
   if (s.effects === undefined) s.effects = {};
   s.effects[entry.pos] = patch;
   extendRanges(s, entry);

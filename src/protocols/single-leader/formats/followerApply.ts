@@ -64,6 +64,6 @@ export function appendReplicated(ctx: Ctx, entry: LogEntry): boolean {
   }
   const patch = replicatedPatch(ctx, entry.change, entry.pos);
   if (patch === null) return false;
-  appendFormatted(storage, entry, patch, false);
+  appendFormatted(storage, entry, patch);
   return true;
 }

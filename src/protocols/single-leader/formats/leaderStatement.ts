@@ -5,8 +5,13 @@
  * concurrent transactions come to commit in another order than they executed.
  */
 import type { ClientRequest } from '../../../engine/protocol';
-import { executeTransaction, parseStatement, STATEMENT_KEY } from '../../shared/statements';
-import type { Ctx } from '../state';
+import {
+  type Data,
+  executeTransaction,
+  parseStatement,
+  STATEMENT_KEY,
+} from '../../shared/statements';
+import type { Ctx, LeaderVolatile } from '../state';
 import { type ExecutedWrite, encodeChange } from './encode';
 import { drawFixedValues, fixedEnv, formatSettings, formatState, localEnv } from './nodeFormat';
 import { applyPatch, type DataPatch, patchOf } from './patch';
@@ -25,9 +30,19 @@ export function isStatementWrite(request: ClientRequest): boolean {
   return request.f === 'write' && request.key === STATEMENT_KEY;
 }
 
-/** Execute a statement write on the leader, applying it to the leader's data at once. */
+/** The leader's data as a new transaction sees it: with the open transactions' effects. */
+function withUncommitted(data: Data, leader: LeaderVolatile): Data {
+  const open = leader.uncommitted;
+  if (open === undefined || open.length === 0) return data;
+  const view = { ...data };
+  for (const u of open) applyPatch(view, u.patch);
+  return view;
+}
+
+/** Execute a statement write on the leader; its effect reaches the data when it commits. */
 export function executeOnLeader(
   ctx: Ctx,
+  leader: LeaderVolatile,
   request: ClientRequest,
 ): { ok: true; statement: ExecutedStatement } | { ok: false; error: string } {
   const sql = String(request.value ?? '');
@@ -38,14 +53,13 @@ export function executeOnLeader(
   const fixed = substitute ? drawFixedValues(ctx) : undefined;
   const env = fixed === undefined ? localEnv(ctx) : fixedEnv(fixed);
   const result = executeTransaction(
-    ctx.state.storage.data,
+    withUncommitted(ctx.state.storage.data, leader),
     parsed.transaction,
     env,
     triggersOn(settings, ctx.self),
   );
   if (!result.ok) return { ok: false, error: `statement: ${result.error}` };
   const patch = patchOf(result.changes);
-  applyPatch(ctx.state.storage.data, patch);
   const engine = formatState(ctx.state, ctx.config).engineVersion;
   const write: ExecutedWrite = { sql, changes: result.changes, tx: request.opId, engine };
   if (fixed !== undefined) write.fixed = fixed;
