@@ -8,6 +8,7 @@ import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import { messageAt } from '../engine/messageLog';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
 import type { SingleLeaderClient } from '../protocols/single-leader/client';
+import { describeChange } from '../protocols/single-leader/formats/describe';
 import { lastPos } from '../protocols/single-leader/log';
 import type { SingleLeaderNode } from '../protocols/single-leader/state';
 import type { Session } from './session';
@@ -24,6 +25,8 @@ export interface LogEntryView {
   value: Value;
   client: ClientId;
   appendedAt: SimTimeMs;
+  /** Log formats: a statement write as this cluster's format ships it, one line per record. */
+  format?: string[];
 }
 
 /**
@@ -141,6 +144,7 @@ function inspectNode(session: Session, id: NodeId): NodeInspection | null {
     value: e.value,
     client: e.client,
     appendedAt: e.appendedAt,
+    ...(e.change === undefined ? {} : { format: describeChange(e.change) }),
   }));
   const isLeader = node.role === 'leader' && runtime.up;
   let marker: LogMarker | null = null;

@@ -15,6 +15,7 @@ import { AnomaliesPanel } from './panels/AnomaliesPanel';
 import { ClientsPanel } from './panels/ClientsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
+import { LogFormatPanel } from './panels/LogFormatPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
@@ -92,6 +93,7 @@ function Shell({ start }: { start: StartParams }) {
         <NarrationPanel />
         <Inspector />
         <AnomaliesPanel />
+        <LogFormatPanel />
         <ClientsPanel />
         <FaultPanel />
       </aside>

@@ -6,6 +6,8 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { NodeInspection } from '../../store/inspect';
 import { formatValue } from '../format';
+import { FormatLines } from './FormatLines';
+import './logFormat.css';
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
 const STICK_PX = 24;
@@ -70,6 +72,7 @@ export const ReplicationLog = memo(function ReplicationLog({
                 <span className="log__meta">
                   {e.client} · {e.appendedAt} ms
                 </span>
+                {e.format !== undefined && <FormatLines lines={e.format} />}
               </li>,
               marker !== null && marker.pos === e.pos && (
                 <li key="marker" className="log__marker">
