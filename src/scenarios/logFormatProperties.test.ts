@@ -1,6 +1,6 @@
 /**
  * Log formats over random runs (random faults, failovers, concurrent statement transactions):
- * row-based and WAL shipping keep live replicas identical; statement-based replication with
+ * row-based, WAL shipping and (unfiltered) trigger-based replication keep live replicas identical; statement-based replication with
  * NOW() and RAND() makes them diverge, and the leader's substituted values cure it.
  */
 import fc from 'fast-check';
@@ -87,7 +87,24 @@ const settings = (format: LogFormatSettings['format'], substitute = false): LogF
 const runs = { numRuns: 40 };
 
 describe('replication log formats over random faults', () => {
-  it.each(['logical', 'wal'] as const)(
+  it('replay bit for bit: same seed, statements and format, same trace hash', () => {
+    fc.assert(
+      fc.property(
+        randomRunArb({ mode: 'async', leaderFaults: true, maxLeaderFaults: 2 }),
+        fc.array(statementArb({ sleeps: true, deletes: true }), { maxLength: 15 }),
+        fc.constantFrom('statement', 'wal', 'logical', 'trigger' as const),
+        (run, statements, format) => {
+          const { scenario, seed } = withStatements(run, statements, settings(format));
+          const a = runScenario(scenario, seed);
+          const b = runScenario(scenario, seed);
+          expect(a.core.traceHash).toBe(b.core.traceHash);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it.each(['logical', 'wal', 'trigger'] as const)(
     '%s: live replicas never diverge, even with concurrent transactions and failovers',
     (format) => {
       fc.assert(

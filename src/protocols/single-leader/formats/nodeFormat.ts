@@ -4,7 +4,6 @@
  */
 
 import { nextFloat } from '../../../engine/rng';
-import type { NodeId } from '../../../engine/types';
 import type { ExecEnv } from '../../shared/statements';
 import type { SingleLeaderConfig } from '../config';
 import type { Ctx, SingleLeaderNode } from '../state';
@@ -50,5 +49,3 @@ export function setEngineVersion(ctx: Ctx, version: string): void {
   formatState(ctx.state, ctx.config).engineVersion = version;
   ctx.emit('engine-version', version);
 }
-
-export type { NodeId };
