@@ -92,4 +92,22 @@ test.describe('replication log formats', () => {
       'changes table: INSERT users id=1',
     );
   });
+
+  test('an upgraded follower cannot apply WAL records, and can apply logical ones', async ({
+    page,
+  }) => {
+    await page.goto('/?scenario=wal-upgrade-needs-downtime&seed=1');
+    await seekTo(page, 4500);
+    const formatPanel = page.getByRole('region', { name: 'Log format' });
+    const agreement = formatPanel.getByRole('status', { name: 'Replica agreement' });
+    await expect(agreement).toHaveText(/^The live replicas differ on \d+ keys/);
+    await page.getByRole('button', { name: /^n3,/ }).click();
+    const inspector = page.getByRole('region', { name: 'Node n3' });
+    await expect(inspector).toContainText('Storage engine v2.');
+
+    await formatPanel
+      .getByRole('combobox', { name: 'Log format' })
+      .selectOption({ label: 'Logical (row-based)' });
+    await expect(agreement).toHaveText('The live replicas hold the same data.');
+  });
 });

@@ -60,6 +60,8 @@ export interface NodeInspection {
   marker: LogMarker | null;
   /** Leaders only: each follower's progress. */
   followers: FollowerProgress[];
+  /** Log formats: the node's storage-engine version, once it has run or been given one. */
+  engineVersion?: string;
 }
 
 export type MessageStatus = 'in-flight' | 'finished' | 'not-sent';
@@ -156,6 +158,7 @@ function inspectNode(session: Session, id: NodeId): NodeInspection | null {
     snapshotPos: node.storage.snapshotPos,
     marker,
     followers: isLeader ? followerProgress(session, node) : [],
+    ...(node.formats === undefined ? {} : { engineVersion: node.formats.engineVersion }),
   };
 }
 

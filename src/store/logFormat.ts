@@ -7,7 +7,7 @@ import { nodeRuntimes } from '../engine/simulation';
 import { parseStatement } from '../protocols/shared/statements';
 import { type Comparison, compareFormats } from '../protocols/single-leader/formats/describe';
 import {
-  DEFAULT_FORMAT_SETTINGS,
+  DEFAULT_LOG_FORMAT,
   type LogFormatSettings,
   triggersOn,
 } from '../protocols/single-leader/formats/settings';
@@ -17,7 +17,7 @@ import type { SimView } from './view';
 
 /** The scenario's format; one without a format replicates statements as logical records. */
 export function logFormatOf(scenario: Scenario): LogFormatSettings {
-  return scenario.cluster.logFormat ?? { format: 'logical', ...DEFAULT_FORMAT_SETTINGS };
+  return scenario.cluster.logFormat ?? DEFAULT_LOG_FORMAT;
 }
 
 /** The scenario with its log format settings changed (a different run: re-derive it). */

@@ -124,13 +124,14 @@ function commitWrite(
     const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
     sendToFollowers(ctx, 'replicate', message);
   }
-  leader.pending.push({
+  const pending: PendingWrite = {
     pos: entry.pos,
     request,
     acceptedAt: ctx.now,
     required: requiredAcks(ctx, leader),
-    ...(statement === undefined ? {} : { meta: statementMeta(statement) }),
-  });
+  };
+  if (statement !== undefined) pending.meta = statementMeta(statement);
+  leader.pending.push(pending);
   releaseAcknowledged(ctx, leader);
 }
 
@@ -140,10 +141,9 @@ export function releaseAcknowledged(ctx: Ctx, leader: LeaderVolatile): void {
     const head = leader.pending[0] as PendingWrite;
     for (const f of head.required) if ((leader.matchPos[f] ?? 0) < head.pos) return;
     leader.pending.shift();
-    ctx.reply(head.request, {
-      type: 'ok',
-      meta: { pos: head.pos, epoch: ctx.state.epoch, syncAcks: head.required.length, ...head.meta },
-    });
+    const meta = { pos: head.pos, epoch: ctx.state.epoch, syncAcks: head.required.length };
+    if (head.meta !== undefined) Object.assign(meta, head.meta); // log formats: inserted ids
+    ctx.reply(head.request, { type: 'ok', meta });
   }
 }
 

@@ -33,6 +33,11 @@ export const ReplicationLog = memo(function ReplicationLog({
   return (
     <>
       <p className="log__summary">
+        {inspection.engineVersion !== undefined && (
+          <span title="The version of this node's storage engine: WAL records can be applied only by the version that wrote them.">
+            Storage engine {inspection.engineVersion}.{' '}
+          </span>
+        )}
         {snapshotPos > 0 && <span>Snapshot up to #{snapshotPos}. </span>}
         {markerText !== null && (
           <span title="The acknowledged marker: how much of this log is known to be safely replicated.">

@@ -8,17 +8,15 @@ import type { ExecEnv } from '../../shared/statements';
 import type { SingleLeaderConfig } from '../config';
 import type { Ctx, SingleLeaderNode } from '../state';
 import {
-  DEFAULT_FORMAT_SETTINGS,
+  DEFAULT_LOG_FORMAT,
   type FixedValues,
   type FormatNodeState,
   initialFormatState,
   type LogFormatSettings,
 } from './settings';
 
-const LOGICAL: LogFormatSettings = { format: 'logical', ...DEFAULT_FORMAT_SETTINGS };
-
 export function formatSettings(config: SingleLeaderConfig): LogFormatSettings {
-  return config.logFormat ?? LOGICAL;
+  return config.logFormat ?? DEFAULT_LOG_FORMAT;
 }
 
 export function formatState(node: SingleLeaderNode, config: SingleLeaderConfig): FormatNodeState {

@@ -41,6 +41,12 @@ export const DEFAULT_FORMAT_SETTINGS: Omit<LogFormatSettings, 'format'> = {
   triggerOmitColumns: [],
 };
 
+/** A cluster that names no format replicates statements as logical (row-based) records. */
+export const DEFAULT_LOG_FORMAT: LogFormatSettings = {
+  format: 'logical',
+  ...DEFAULT_FORMAT_SETTINGS,
+};
+
 /** NOW() and the RAND() seed the leader used, shipped with a statement when substituting. */
 export interface FixedValues {
   now: number;
