@@ -104,6 +104,9 @@ test.describe('replication log formats', () => {
     await page.getByRole('button', { name: /^n3,/ }).click();
     const inspector = page.getByRole('region', { name: 'Node n3' });
     await expect(inspector).toContainText('Storage engine v2.');
+    await expect(inspector).toContainText(
+      'Replication stopped at #3: WAL records written by v1, this engine is v2.',
+    );
 
     await formatPanel
       .getByRole('combobox', { name: 'Log format' })

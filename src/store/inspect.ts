@@ -62,6 +62,8 @@ export interface NodeInspection {
   followers: FollowerProgress[];
   /** Log formats: the node's storage-engine version, once it has run or been given one. */
   engineVersion?: string;
+  /** Log formats: why replication stopped here (a WAL record it cannot apply), if it did. */
+  formatProblem?: string;
 }
 
 export type MessageStatus = 'in-flight' | 'finished' | 'not-sent';
@@ -135,6 +137,19 @@ function followerProgress(session: Session, node: SingleLeaderNode): FollowerPro
     });
 }
 
+/** Log formats: the storage-engine version, and why replication stopped if it did. */
+function formatFacts(
+  node: SingleLeaderNode,
+): Pick<NodeInspection, 'engineVersion' | 'formatProblem'> {
+  const f = node.formats;
+  if (f === undefined) return {};
+  const blocked = f.blocked;
+  if (blocked === null || blocked.pos <= lastPos(node.storage))
+    return { engineVersion: f.engineVersion };
+  const formatProblem = `Replication stopped at #${blocked.pos}: ${blocked.reason}.`;
+  return { engineVersion: f.engineVersion, formatProblem };
+}
+
 function inspectNode(session: Session, id: NodeId): NodeInspection | null {
   const runtime = nodeRuntime(session.sim, id);
   if (runtime === undefined) return null;
@@ -158,7 +173,7 @@ function inspectNode(session: Session, id: NodeId): NodeInspection | null {
     snapshotPos: node.storage.snapshotPos,
     marker,
     followers: isLeader ? followerProgress(session, node) : [],
-    ...(node.formats === undefined ? {} : { engineVersion: node.formats.engineVersion }),
+    ...formatFacts(node),
   };
 }
 

@@ -38,6 +38,9 @@ export const ReplicationLog = memo(function ReplicationLog({
             Storage engine {inspection.engineVersion}.{' '}
           </span>
         )}
+        {inspection.formatProblem !== undefined && (
+          <span className="log__problem">{inspection.formatProblem} </span>
+        )}
         {snapshotPos > 0 && <span>Snapshot up to #{snapshotPos}. </span>}
         {markerText !== null && (
           <span title="The acknowledged marker: how much of this log is known to be safely replicated.">

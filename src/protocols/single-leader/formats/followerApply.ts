@@ -36,13 +36,14 @@ function replicatedPatch(ctx: Ctx, change: FormatChange, pos: number): DataPatch
       return statementPatch(ctx, change, pos);
     case 'wal': {
       const state = formatState(ctx.state, ctx.config);
-      if (change.engine === state.engineVersion) return decodeWal(change.engine, change.records);
-      if (state.blockedAt !== pos) {
-        state.blockedAt = pos;
-        ctx.emit(
-          'wal-incompatible',
-          `${pos}: ${change.engine} records, ${state.engineVersion} engine`,
-        );
+      if (change.engine === state.engineVersion) {
+        state.blocked = null;
+        return decodeWal(change.engine, change.records);
+      }
+      if (state.blocked?.pos !== pos) {
+        const reason = `WAL records written by ${change.engine}, this engine is ${state.engineVersion}`;
+        state.blocked = { pos, reason };
+        ctx.emit('wal-incompatible', `${pos}: ${reason}`);
       }
       return null;
     }

@@ -75,12 +75,12 @@ export interface FormatNodeState {
   engineVersion: string;
   /** Trigger-based: the last position the replication process has shipped. */
   shippedPos: number;
-  /** WAL: the position this follower last failed to apply, so it is reported once. */
-  blockedAt: number;
+  /** WAL: the entry this follower cannot apply, and why (reported once); null when none. */
+  blocked: { pos: number; reason: string } | null;
 }
 
 export function initialFormatState(id: NodeId, settings: LogFormatSettings): FormatNodeState {
-  return { engineVersion: settings.engineVersions[id] ?? 'v1', shippedPos: 0, blockedAt: 0 };
+  return { engineVersion: settings.engineVersions[id] ?? 'v1', shippedPos: 0, blocked: null };
 }
 
 /** The triggers installed on `node`. */
