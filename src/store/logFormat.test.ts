@@ -21,7 +21,7 @@ function storeWithStatement() {
 describe('the session log format', () => {
   it('replicates statements as logical records when the scenario names no format', () => {
     const store = storeWithStatement();
-    expect(logFormatOf(store.getState().scenario).format).toBe('logical');
+    expect(logFormatOf(store.getState().scenario)?.format).toBe('logical');
     expect(replicaAgreement(store.getState().view)).toBe('The live replicas hold the same data.');
   });
 

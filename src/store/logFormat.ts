@@ -11,18 +11,24 @@ import {
   type LogFormatSettings,
   triggersOn,
 } from '../protocols/single-leader/formats/settings';
+import { type AnyScenario, isLeaderless } from '../scenarios/leaderlessSchema';
 import type { Scenario } from '../scenarios/schema';
+import { singleLeaderSim } from './families';
 import type { Session } from './session';
 import type { SimView } from './view';
 
-/** The scenario's format; one without a format replicates statements as logical records. */
-export function logFormatOf(scenario: Scenario): LogFormatSettings {
+/**
+ * The scenario's format; a single-leader scenario without one replicates statements as logical
+ * records. Null for a leaderless scenario: log formats are a single-leader setting.
+ */
+export function logFormatOf(scenario: AnyScenario): LogFormatSettings | null {
+  if (isLeaderless(scenario)) return null;
   return scenario.cluster.logFormat ?? DEFAULT_LOG_FORMAT;
 }
 
 /** The scenario with its log format settings changed (a different run: re-derive it). */
 export function withLogFormat(scenario: Scenario, change: Partial<LogFormatSettings>): Scenario {
-  const logFormat = { ...logFormatOf(scenario), ...change };
+  const logFormat = { ...(scenario.cluster.logFormat ?? DEFAULT_LOG_FORMAT), ...change };
   return { ...scenario, cluster: { ...scenario.cluster, logFormat } };
 }
 
@@ -32,14 +38,17 @@ export function withLogFormat(scenario: Scenario, change: Partial<LogFormatSetti
  * preview must not change the run).
  */
 export function compareOnLeader(session: Session, sql: string): Comparison {
-  const leader = nodeRuntimes(session.sim).find(
+  const sim = singleLeaderSim(session);
+  const settings = logFormatOf(session.scenario);
+  if (sim === null || settings === null)
+    return { ok: false, message: 'log formats belong to single-leader clusters' };
+  const leader = nodeRuntimes(sim).find(
     (n) => n.up && !n.state.isMonitor && n.state.role === 'leader',
   );
   if (leader === undefined) return { ok: false, message: 'no leader is up to run it' };
-  const now = session.sim.core.now + leader.clockSkewMs;
-  const preview = deriveStream(session.sim.config.seed, 'preview');
+  const now = sim.core.now + leader.clockSkewMs;
+  const preview = deriveStream(sim.config.seed, 'preview');
   const env = { now: () => now, rand: () => nextFloat(preview) };
-  const settings = logFormatOf(session.scenario);
   const engine = leader.state.formats?.engineVersion ?? settings.engineVersions[leader.id] ?? 'v1';
   const triggers = triggersOn(settings, leader.id);
   return compareFormats(leader.state.storage.data, sql, env, settings, triggers, engine);

@@ -8,8 +8,9 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
 import type { LogFormatSettings } from '../protocols/single-leader/formats/settings';
-import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
-import type { Scenario, ScenarioCures } from '../scenarios/schema';
+import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
+import { type AnyScenario, isLeaderless } from '../scenarios/leaderlessSchema';
+import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
 import { type Inspection, inspect, samePlainData } from './inspect';
 import { withLogFormat } from './logFormat';
@@ -40,7 +41,7 @@ export interface CatalogEntry {
 }
 
 /** The built-in scenarios, in the order a newcomer should meet them. */
-export const scenarioCatalog: readonly CatalogEntry[] = builtinScenarios.map(
+export const scenarioCatalog: readonly CatalogEntry[] = allBuiltinScenarios.map(
   ({ id, title, summary, topic }) => ({
     id,
     title,
@@ -50,8 +51,8 @@ export const scenarioCatalog: readonly CatalogEntry[] = builtinScenarios.map(
 );
 
 /** A scenario by id: a built-in, or a stress scenario (openable by link, not listed). */
-function findScenario(id: string): Scenario | undefined {
-  return findBuiltin(id) ?? findStress(id);
+function findScenario(id: string): AnyScenario | undefined {
+  return findAnyBuiltin(id) ?? findStress(id);
 }
 
 /** At 1x, this many simulated milliseconds pass per real second: slow enough to follow messages. */
@@ -61,7 +62,7 @@ export { MAX_SPEED, MIN_SPEED } from './speed';
 export type Selection = { kind: 'node' | 'client' | 'message'; id: string } | null;
 
 export interface SimulationSlice {
-  scenario: Scenario;
+  scenario: AnyScenario;
   seed: number;
   /** Mutable session; read it through `view`, which is rebuilt on every change. */
   session: Session;
@@ -175,7 +176,7 @@ function runPlaybackEffect(session: Session, effect: PlaybackEffect): void {
  */
 export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaStore {
   const wanted = scenarioId === undefined ? undefined : findScenario(scenarioId);
-  const first = wanted ?? (builtinScenarios[0] as Scenario);
+  const first = wanted ?? (allBuiltinScenarios[0] as AnyScenario);
   const initialNotice =
     scenarioId !== undefined && wanted === undefined
       ? `Unknown scenario "${scenarioId}"; showing "${first.title}" instead.`
@@ -221,7 +222,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         if (get().view.ended && next.value !== 'ended') send({ type: 'END' });
       };
       /** Run a changed scenario instead: same seed, same user inputs, same moment. */
-      const rederive = (next: Scenario): void => {
+      const rederive = (next: AnyScenario): void => {
         const { seed, session } = get();
         const t = session.sim.core.now;
         const fresh = createSession(next, seed, session.userInputs);
@@ -276,10 +277,13 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         },
         setCures(cures) {
           const { scenario } = get();
-          rederive({ ...scenario, cures: { ...scenario.cures, ...cures } });
+          const next: AnyScenario = { ...scenario, cures: { ...scenario.cures, ...cures } };
+          rederive(next);
         },
         setLogFormat(change) {
-          rederive(withLogFormat(get().scenario, change));
+          // Log formats belong to single-leader clusters; a leaderless scenario has none.
+          const { scenario } = get();
+          if (!isLeaderless(scenario)) rederive(withLogFormat(scenario, change));
         },
         play: () => send({ type: 'PLAY' }),
         pause: () => send({ type: 'PAUSE' }),

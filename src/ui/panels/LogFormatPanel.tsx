@@ -16,8 +16,9 @@ import { SelectField } from './faults/SelectField';
 import './logFormat.css';
 import './panels.css';
 
-const selectFormat = (s: ReplicaState) => logFormatOf(s.scenario).format;
-const selectSubstitute = (s: ReplicaState) => logFormatOf(s.scenario).substituteNondeterministic;
+const selectFormat = (s: ReplicaState) => logFormatOf(s.scenario)?.format ?? null;
+const selectSubstitute = (s: ReplicaState) =>
+  logFormatOf(s.scenario)?.substituteNondeterministic ?? false;
 // A sentence, so that playback re-renders this only when the answer changes.
 const selectAgreement = (s: ReplicaState) => replicaAgreement(s.view);
 
@@ -28,6 +29,8 @@ export function LogFormatPanel() {
   const format = useReplica(selectFormat);
   const substitute = useReplica(selectSubstitute);
   const agreement = useReplica(selectAgreement);
+  // Log formats are a single-leader setting: a leaderless cluster has no log to format.
+  if (format === null) return null;
   return (
     <section className="panel log-format" aria-labelledby="log-format-heading">
       <h2 id="log-format-heading" className="panel__title">

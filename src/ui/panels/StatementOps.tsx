@@ -8,17 +8,26 @@ import { useState } from 'react';
 import {
   type Comparison,
   compareOnLeader,
+  logFormatOf,
   STATEMENT_KEY,
   statementProblem,
 } from '../../store/logFormat';
-import { useReplicaStore } from '../StoreContext';
+import type { ReplicaState } from '../../store/store';
+import { useReplica, useReplicaStore } from '../StoreContext';
 import { FormatLines } from './FormatLines';
 import { ActionButton } from './faults/ActionButton';
 import { FieldError, TextField } from './faults/TextField';
 import { useFieldError } from './faults/useFieldError';
 import './logFormat.css';
 
+const selectHasLogFormat = (s: ReplicaState) => logFormatOf(s.scenario) !== null;
+
+/** Statements are a single-leader feature: a leaderless scenario shows none of this. */
 export function StatementOps({ client }: { client: string }) {
+  return useReplica(selectHasLogFormat) ? <StatementForm client={client} /> : null;
+}
+
+function StatementForm({ client }: { client: string }) {
   const store = useReplicaStore();
   const [sql, setSql] = useState('');
   const [comparison, setComparison] = useState<Comparison | null>(null);
