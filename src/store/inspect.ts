@@ -67,6 +67,8 @@ export interface NodeInspection {
   engineVersion?: string;
   /** Log formats: why replication stopped here (a WAL record it cannot apply), if it did. */
   formatProblem?: string;
+  /** Log formats: a trigger-based leader's changes table, and how far it has been shipped. */
+  formatNote?: string;
   /** Leaderless: each key's copy, with its version vector and siblings. */
   copies: Array<CopyView & { key: string }>;
   /** Leaderless: writes kept for home replicas that could not be reached (hinted handoff). */

@@ -71,4 +71,20 @@ describe('the session log format', () => {
     expect(store.getState().session.sim.core.traceHash).toBe(hash);
     expect(store.getState().view.nodes.map((n) => n.data)).toEqual(data);
   });
+
+  it("shows a trigger-based leader's changes table waiting for the replication process", () => {
+    const store = createReplicaStore('trigger-based-filtered', 1);
+    store.getState().seek(200);
+    store.getState().select({ kind: 'node', id: 'n1' });
+    const waiting = store.getState().inspection;
+    expect(waiting?.kind === 'node' && waiting.formatNote).toBe(
+      'Changes table: the replication process has shipped up to #0; 1 waiting.',
+    );
+    store.getState().seek(1500);
+    store.getState().select({ kind: 'node', id: 'n1' });
+    const shipped = store.getState().inspection;
+    expect(shipped?.kind === 'node' && shipped.formatNote).toBe(
+      'Changes table: the replication process has shipped up to #2.',
+    );
+  });
 });

@@ -7,6 +7,7 @@ import { nodeRuntime } from '../../engine/endpoints';
 import type { NodeId } from '../../engine/types';
 import type { SingleLeaderClient } from '../../protocols/single-leader/client';
 import { describeChange } from '../../protocols/single-leader/formats/describe';
+import { shippedPosOf } from '../../protocols/single-leader/formats/triggerShipping';
 import { lastPos } from '../../protocols/single-leader/log';
 import type { SingleLeaderSim } from '../../protocols/single-leader/outcome';
 import type { SingleLeaderNode } from '../../protocols/single-leader/state';
@@ -81,6 +82,21 @@ export function inspectSingleLeaderNode(sim: SingleLeaderSim, id: NodeId): NodeI
     copies: [],
     hints: [],
     ...formatFacts(node),
+    ...(isLeader ? changesTableFacts(sim, node) : {}),
+  };
+}
+
+/** Trigger-based replication: how far the separate process has shipped the changes table. */
+function changesTableFacts(
+  sim: SingleLeaderSim,
+  node: SingleLeaderNode,
+): Pick<NodeInspection, 'formatNote'> {
+  const config = sim.config.protocol;
+  if (config.logFormat?.format !== 'trigger') return {};
+  const shipped = shippedPosOf(node, config);
+  const waiting = lastPos(node.storage) - shipped;
+  return {
+    formatNote: `Changes table: the replication process has shipped up to #${shipped}${waiting > 0 ? `; ${waiting} waiting` : ''}.`,
   };
 }
 

@@ -38,6 +38,7 @@ export const ReplicationLog = memo(function ReplicationLog({
             Storage engine {inspection.engineVersion}.{' '}
           </span>
         )}
+        {inspection.formatNote !== undefined && <span>{inspection.formatNote} </span>}
         {inspection.formatProblem !== undefined && (
           <span className="log__problem">{inspection.formatProblem} </span>
         )}

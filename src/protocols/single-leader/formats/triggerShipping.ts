@@ -4,9 +4,11 @@
  * they are `triggerDelayMs` old, on the leader's heartbeat tick. Followers hear of nothing the
  * process has not shipped: heartbeats and catch-up stop at the shipped position.
  */
+
+import type { SingleLeaderConfig } from '../config';
 import { epochAt, type LogEntry, lastPos } from '../log';
 import type { Replicate } from '../messages';
-import type { Ctx } from '../state';
+import type { Ctx, SingleLeaderNode } from '../state';
 import { sendToFollowers } from '../state';
 import { formatSettings, formatState } from './nodeFormat';
 
@@ -20,12 +22,16 @@ export function shipsAtOnce(ctx: Ctx): boolean {
  * leaders, so they count as shipped.
  */
 export function shippedPos(ctx: Ctx): number {
-  const { storage, epoch } = ctx.state;
-  const last = lastPos(storage);
-  if (shipsAtOnce(ctx)) return last;
+  if (shipsAtOnce(ctx)) return lastPos(ctx.state.storage);
+  return shippedPosOf(ctx.state, ctx.config);
+}
+
+/** `shippedPos` for any node, from its state alone (the inspector reads it too). */
+export function shippedPosOf(node: SingleLeaderNode, config: SingleLeaderConfig): number {
+  const { storage, epoch } = node;
   let older = storage.snapshotPos;
   for (const [e, , end] of storage.ranges) if (e < epoch) older = Math.max(older, end);
-  return Math.min(last, Math.max(formatState(ctx.state, ctx.config).shippedPos, older));
+  return Math.min(lastPos(storage), Math.max(formatState(node, config).shippedPos, older));
 }
 
 /** The replication process's poll: ship every change old enough, as one batch. */
