@@ -6,6 +6,7 @@ import { allBuiltinScenarios } from '../scenarios/builtin';
 import { isLeaderless } from '../scenarios/leaderlessSchema';
 import { isLeaderlessReport, runAndReport } from '../scenarios/runAny';
 import { parseCliArgs, USAGE } from './args';
+import { changeDataCapture } from './cdc';
 import { formatReport } from './format';
 import { formatLeaderlessReport } from './formatLeaderless';
 import { formatList } from './list';
@@ -56,6 +57,10 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
       if (!loaded.ok) return loadError(loaded);
       const { scenario } = loaded;
       const seed = command.seed ?? scenario.seed;
+      if (command.cdc) {
+        if (isLeaderless(scenario)) return usageError('--cdc reads a single-leader log');
+        return ok(changeDataCapture(scenario, seed));
+      }
       const report = runAndReport(scenario, seed);
       if (command.json) return ok(`${JSON.stringify(report, null, 2)}\n`);
       if (isLeaderlessReport(report) && isLeaderless(scenario))
