@@ -4,11 +4,13 @@
  */
 import { allBuiltinScenarios } from '../scenarios/builtin';
 import { isLeaderless } from '../scenarios/leaderlessSchema';
-import { isLeaderlessReport, runAndReport } from '../scenarios/runAny';
+import { isMultiLeader } from '../scenarios/multiLeaderSchema';
+import { isLeaderlessReport, isMultiLeaderReport, runAndReport } from '../scenarios/runAny';
 import { parseCliArgs, USAGE } from './args';
 import { changeDataCapture } from './cdc';
 import { formatReport } from './format';
 import { formatLeaderlessReport } from './formatLeaderless';
+import { formatMultiLeaderReport } from './formatMultiLeader';
 import { formatList } from './list';
 import { type Loaded, loadScenario } from './load';
 import { createStyle } from './style';
@@ -58,14 +60,22 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
       const { scenario } = loaded;
       const seed = command.seed ?? scenario.seed;
       if (command.cdc) {
-        if (isLeaderless(scenario)) return usageError('--cdc reads a single-leader log');
+        if (scenario.protocol !== 'single-leader')
+          return usageError('--cdc reads a single-leader log');
         return ok(changeDataCapture(scenario, seed));
       }
       const report = runAndReport(scenario, seed);
       if (command.json) return ok(`${JSON.stringify(report, null, 2)}\n`);
+      if (isMultiLeaderReport(report) && isMultiLeader(scenario))
+        return ok(formatMultiLeaderReport(report, scenario, style));
       if (isLeaderlessReport(report) && isLeaderless(scenario))
         return ok(formatLeaderlessReport(report, scenario, style));
-      if (!isLeaderlessReport(report) && !isLeaderless(scenario))
+      if (
+        !isLeaderlessReport(report) &&
+        !isMultiLeaderReport(report) &&
+        !isLeaderless(scenario) &&
+        !isMultiLeader(scenario)
+      )
         return ok(formatReport(report, scenario, style));
       throw new Error(`report and scenario ${scenario.id} disagree about the protocol`);
     }

@@ -11,7 +11,7 @@ import {
   type LogFormatSettings,
   triggersOn,
 } from '../protocols/single-leader/formats/settings';
-import { type AnyScenario, isLeaderless } from '../scenarios/leaderlessSchema';
+import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { Scenario } from '../scenarios/schema';
 import { singleLeaderSim } from './families';
 import type { Session } from './session';
@@ -19,10 +19,10 @@ import type { SimView } from './view';
 
 /**
  * The scenario's format; a single-leader scenario without one replicates statements as logical
- * records. Null for a leaderless scenario: log formats are a single-leader setting.
+ * records. Null for another family's scenario: log formats are a single-leader setting.
  */
 export function logFormatOf(scenario: AnyScenario): LogFormatSettings | null {
-  if (isLeaderless(scenario)) return null;
+  if (scenario.protocol !== 'single-leader') return null;
   return scenario.cluster.logFormat ?? DEFAULT_LOG_FORMAT;
 }
 

@@ -9,7 +9,7 @@ import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
 import type { LogFormatSettings } from '../protocols/single-leader/formats/settings';
 import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
-import { type AnyScenario, isLeaderless } from '../scenarios/leaderlessSchema';
+import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
 import { type Inspection, inspect, samePlainData } from './inspect';
@@ -281,9 +281,9 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           rederive(next);
         },
         setLogFormat(change) {
-          // Log formats belong to single-leader clusters; a leaderless scenario has none.
+          // Log formats belong to single-leader clusters; other families have none.
           const { scenario } = get();
-          if (!isLeaderless(scenario)) rederive(withLogFormat(scenario, change));
+          if (scenario.protocol === 'single-leader') rederive(withLogFormat(scenario, change));
         },
         play: () => send({ type: 'PLAY' }),
         pause: () => send({ type: 'PAUSE' }),

@@ -13,6 +13,7 @@ import { usePanelLayout } from './layout/usePanelLayout';
 import { NoticeBanner } from './NoticeBanner';
 import { AnomaliesPanel } from './panels/AnomaliesPanel';
 import { ClientsPanel } from './panels/ClientsPanel';
+import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
 import { LogFormatPanel } from './panels/LogFormatPanel';
@@ -93,6 +94,7 @@ function Shell({ start }: { start: StartParams }) {
         <NarrationPanel />
         <Inspector />
         <AnomaliesPanel />
+        <ConflictsPanel />
         <LogFormatPanel />
         <ClientsPanel />
         <FaultPanel />
