@@ -1,6 +1,8 @@
 /**
  * Log formats changed the single-leader write and apply paths; scenarios without statements
- * must run exactly as before. The hashes were recorded from the code before log formats existed.
+ * must run exactly as before. The hashes were recorded from the code before log formats existed
+ * (commit 2337154). A later change that is meant to alter these runs (a protocol change, a
+ * scenario edit) re-records them: run each scenario with seeds 1..3 and store the new hashes.
  */
 import { describe, expect, it } from 'vitest';
 import before from '../protocols/single-leader/formats/testing/builtinTraceHashes.json';
