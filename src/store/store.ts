@@ -7,6 +7,7 @@ import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
+import type { LogFormatSettings } from '../protocols/single-leader/formats/settings';
 import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { ScenarioCures } from '../scenarios/schema';
@@ -24,6 +25,7 @@ import {
   withLeaderlessSettings,
 } from './families/leaderlessSettings';
 import { type Inspection, inspect, samePlainData } from './inspect';
+import { withLogFormat } from './logFormat';
 import {
   type PlaybackEffect,
   type PlaybackEvent,
@@ -136,6 +138,8 @@ export interface Actions {
    * when there are any.
    */
   setLeaderlessSettings(settings: Partial<LeaderlessSettings>): string[];
+  /** Switch the replication log format (docs/log-formats.md) and re-derive the run, as setCures. */
+  setLogFormat(change: Partial<LogFormatSettings>): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -262,8 +266,8 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         publish(playbackFields(next));
         if (get().view.ended && next.value !== 'ended') send({ type: 'END' });
       };
-      /** Run another version of the scenario with the same seed and inputs, to the same time. */
-      const runAgainWith = (next: AnyScenario): void => {
+      /** Run a changed scenario instead: same seed, same user inputs, same moment. */
+      const rederive = (next: AnyScenario): void => {
         const { seed, session } = get();
         const t = session.sim.core.now;
         const fresh = createSession(next, seed, session.userInputs);
@@ -327,13 +331,18 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         },
         setCures(cures) {
           const { scenario } = get();
-          runAgainWith({ ...scenario, cures: { ...scenario.cures, ...cures } });
+          rederive({ ...scenario, cures: { ...scenario.cures, ...cures } });
         },
         setLeaderlessSettings(settings) {
           const { scenario } = get();
           const problems = leaderlessSettingsProblems(scenario, settings);
-          if (problems.length === 0) runAgainWith(withLeaderlessSettings(scenario, settings));
+          if (problems.length === 0) rederive(withLeaderlessSettings(scenario, settings));
           return problems;
+        },
+        setLogFormat(change) {
+          // Log formats belong to single-leader clusters; other families have none.
+          const { scenario } = get();
+          if (scenario.protocol === 'single-leader') rederive(withLogFormat(scenario, change));
         },
         play: () => send({ type: 'PLAY' }),
         pause: () => send({ type: 'PAUSE' }),

@@ -16,6 +16,7 @@ import { ClientsPanel } from './panels/ClientsPanel';
 import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
+import { LogFormatPanel } from './panels/LogFormatPanel';
 import { QuorumPanel } from './panels/leaderless/QuorumPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { SeedErrorBanner } from './SeedErrorBanner';
@@ -96,6 +97,7 @@ function Shell({ start }: { start: StartParams }) {
         <QuorumPanel />
         <AnomaliesPanel />
         <ConflictsPanel />
+        <LogFormatPanel />
         <ClientsPanel />
         <FaultPanel />
       </aside>
