@@ -48,7 +48,7 @@ export function parseAnyScenarioText(text: string): AnyParseResult {
   return parseAnyScenario(json);
 }
 
-const SINGLE_LEADER_STEPS = new Set(['set-mode', 'failover']);
+const SINGLE_LEADER_STEPS = new Set(['set-mode', 'failover', 'statement', 'upgrade']);
 
 function leaderlessErrors(s: LeaderlessScenario): string[] {
   const errors: string[] = [];

@@ -8,6 +8,7 @@ import { protocolEntries } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
+import { formatMetrics } from './formats/metrics';
 import { type LogEntry, lastPos } from './log';
 import { groupMembers, partitionOfKey, partitionOfNode } from './partitions';
 import type { SingleLeaderNode } from './state';
@@ -294,6 +295,7 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
       recoveries: lifecycleEvents('recovering'),
       syncFollowerChanges: protocolEntries(sim.logs.trace, 'sync-follower').length,
       converged: converged(sim),
+      ...formatMetrics(sim.logs.trace, history),
     },
   };
 }
