@@ -4,7 +4,7 @@
  * writes, and the numeric metrics that scenarios state expectations about.
  */
 import { nodeRuntime, type Simulation } from '../../engine/simulation';
-import { protocolEntries } from '../../engine/traceLog';
+import { protocolEntries, storedTrace } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
@@ -295,7 +295,7 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
       recoveries: lifecycleEvents('recovering'),
       syncFollowerChanges: protocolEntries(sim.logs.trace, 'sync-follower').length,
       converged: converged(sim),
-      ...formatMetrics(sim.logs.trace, history),
+      ...formatMetrics(storedTrace(sim.logs.trace), history),
     },
   };
 }
