@@ -18,6 +18,7 @@
 import type { HistoryOp } from '../engine/types';
 import {
   type CausalOp,
+  type CausalProcess,
   type CausalState,
   chainOf,
   clockAt,
@@ -28,7 +29,6 @@ import {
   tookEffect,
 } from './causalState';
 import * as explain from './explainCausal';
-import { userOf } from './state';
 import type { Finding } from './types';
 
 /** Nothing was read: the key's initial state. */
@@ -37,8 +37,8 @@ export const NOTHING = 'nothing' as const;
 export function causalInvoke(state: CausalState, entry: HistoryOp): void {
   const p = processOf(state, entry.process);
   const seq = p.ops.length + 1;
-  const vc = new Int32Array(Math.max(p.vc.length, p.index + 1));
-  vc.set(p.vc);
+  const vc = p.vc.slice();
+  while (vc.length <= p.index) vc.push(0);
   vc[p.index] = seq;
   p.vc = vc;
   const op: CausalOp = {
@@ -61,7 +61,10 @@ export function causalInvoke(state: CausalState, entry: HistoryOp): void {
   };
   p.ops.push(op);
   state.ops.set(op.opId, op);
-  if (op.f === 'write') listAt(p.writes, op.key).push(op);
+  if (op.f === 'write') {
+    listAt(p.writes, op.key).push(op);
+    state.lastWriteInvoke.set(op.key, op.invokeIndex);
+  }
 }
 
 function listAt(map: Map<string, CausalOp[]>, key: string): CausalOp[] {
@@ -86,24 +89,27 @@ export function causalComplete(state: CausalState, entry: HistoryOp): CausalOp |
 }
 
 /**
- * Judge a completed read against its process's causal past, then let the process depend on
- * what it read. `source` is the write whose value it returned, `NOTHING`, or undefined when
- * that cannot be told (then the read is not judged and adds nothing).
+ * Judge a completed read against its process's causal past (findings go to `out`), then let
+ * the process depend on what it read. `source` is the write whose value it returned, `NOTHING`,
+ * or undefined when that cannot be told (then the read is not judged and adds nothing).
  */
 export function causalRead(
   state: CausalState,
   read: CausalOp,
   source: CausalOp | typeof NOTHING | undefined,
   node: string | undefined,
-): Finding[] {
-  if (source === undefined) return [];
-  const findings = [
-    ...monotonicWrites(state, read, source, node),
-    ...writesFollowReads(state, read, source, node),
-    ...causal(state, read, source, node),
-  ];
+  out: Finding[],
+): void {
+  if (source === undefined) return;
+  // Every finding needs a write to the key invoked after the value's own write: most reads of
+  // a live run return the newest value, and are done at once.
+  const lastWrite = state.lastWriteInvoke.get(read.key) ?? -1;
+  const newest = source === NOTHING ? lastWrite < 0 : lastWrite <= source.invokeIndex;
+  if (!newest) {
+    sessionOrderFindings(state, read, source, node, out);
+    causal(state, read, source, node, out);
+  }
   if (source !== NOTHING) dependOn(state, read, source);
-  return findings;
 }
 
 function dependOn(state: CausalState, read: CausalOp, write: CausalOp): void {
@@ -111,11 +117,12 @@ function dependOn(state: CausalState, read: CausalOp, write: CausalOp): void {
   write.observed = true;
   read.readFrom = write;
   read.vc = mergeClocks(read.vc, write.vc);
-  p.vc = mergeClocks(p.vc, read.vc);
+  // One operation at a time: the read began from the process's latest clock.
+  p.vc = read.vc;
   listAt(p.reads, read.key).push(read);
-  const newest = p.newestRead.get(write.process);
+  const newest = p.newestRead[write.process];
   if (newest === undefined || newest.write.seq < write.seq)
-    p.newestRead.set(write.process, { write, read });
+    p.newestRead[write.process] = { write, read };
 }
 
 /** S is older than W in real time: acknowledged before W was invoked, or nothing at all. */
@@ -124,58 +131,48 @@ function olderThan(source: CausalOp | typeof NOTHING, write: CausalOp): boolean 
   return source !== write && source.status === 'ok' && source.okIndex < write.invokeIndex;
 }
 
-/** Processes of other users whose writes this read's process had read before it began. */
-function othersRead(state: CausalState, read: CausalOp) {
-  const p = processOf(state, read.processId);
-  const user = userOf(read.processId);
-  return [...p.newestRead.values()].filter(
-    ({ write, read: seen }) => seen.seq < read.seq && userOf(write.processId) !== user,
-  );
-}
-
-function monotonicWrites(
+/**
+ * Monotonic writes and writes-follow-reads: for each process of another user whose write W2
+ * this read's process had read, what that process had written or read on this key before W2.
+ */
+function sessionOrderFindings(
   state: CausalState,
   read: CausalOp,
   source: CausalOp | typeof NOTHING,
   node: string | undefined,
-): Finding[] {
-  for (const { write: later, read: saw } of othersRead(state, read)) {
-    const writer = state.byIndex[later.process];
-    const earlier = lastUpTo(writer?.writes.get(read.key), later.seq - 1, tookEffect);
-    if (earlier === null || !olderThan(source, earlier)) continue;
-    return [
-      {
+  findings: Finding[],
+): void {
+  const reader = state.byIndex[read.process] as CausalProcess;
+  let mw = false;
+  let wfr = false;
+  for (const seen of reader.newestRead) {
+    if (seen === undefined) continue;
+    const { write: later, read: saw } = seen;
+    const writer = state.byIndex[later.process] as CausalProcess;
+    if (saw.seq >= read.seq || writer.user === reader.user) continue;
+    const earlier = mw ? null : lastUpTo(writer.writes.get(read.key), later.seq - 1, tookEffect);
+    if (earlier !== null && olderThan(source, earlier)) {
+      mw = true;
+      findings.push({
         kind: 'monotonic-writes',
         ops: [earlier.opId, later.opId, saw.opId, read.opId],
         explanation: explain.monotonicWrites(read, source, node, earlier, later, saw),
-      },
-    ];
+      });
+    }
+    const before = wfr ? null : lastUpTo(writer.reads.get(read.key), later.seq - 1, always);
+    const followed = before === null ? null : before.readFrom;
+    if (before === null || followed === null || followed.process === later.process) continue;
+    if (!olderThan(source, followed)) continue;
+    wfr = true;
+    findings.push({
+      kind: 'writes-follow-reads',
+      ops: [followed.opId, before.opId, later.opId, saw.opId, read.opId],
+      explanation: explain.writesFollowReads(read, source, node, followed, before, later, saw),
+    });
   }
-  return [];
 }
 
-function writesFollowReads(
-  state: CausalState,
-  read: CausalOp,
-  source: CausalOp | typeof NOTHING,
-  node: string | undefined,
-): Finding[] {
-  for (const { write: later, read: saw } of othersRead(state, read)) {
-    const writer = state.byIndex[later.process];
-    const before = lastUpTo(writer?.reads.get(read.key), later.seq - 1, () => true);
-    const earlier = before === null ? null : before.readFrom;
-    if (before === null || earlier === null || earlier.process === later.process) continue;
-    if (!olderThan(source, earlier)) continue;
-    return [
-      {
-        kind: 'writes-follow-reads',
-        ops: [earlier.opId, before.opId, later.opId, saw.opId, read.opId],
-        explanation: explain.writesFollowReads(read, source, node, earlier, before, later, saw),
-      },
-    ];
-  }
-  return [];
-}
+const always = () => true;
 
 /**
  * The newest write to the read's key, per process, that happens before the read and certainly
@@ -187,9 +184,11 @@ function causal(
   read: CausalOp,
   source: CausalOp | typeof NOTHING,
   node: string | undefined,
-): Finding[] {
-  const order = [read.process, ...state.byIndex.map((p) => p.index)];
-  for (const q of order) {
+  out: Finding[],
+): void {
+  for (let i = -1; i < state.byIndex.length; i++) {
+    if (i === read.process) continue;
+    const q = i < 0 ? read.process : i;
     const upTo = clockAt(read.vc, q) - (q === read.process ? 1 : 0);
     if (upTo <= 0) continue;
     const writes = state.byIndex[q]?.writes.get(read.key);
@@ -198,13 +197,7 @@ function causal(
     if (source !== NOTHING && !(source.status === 'ok' && happensBefore(source, cause))) continue;
     const chain = chainOf(state, cause, read);
     const ops = [...(source === NOTHING ? [] : [source.opId]), ...chain.map((o) => o.opId)];
-    return [
-      {
-        kind: 'causal',
-        ops,
-        explanation: explain.causal(read, source, node, chain),
-      },
-    ];
+    out.push({ kind: 'causal', ops, explanation: explain.causal(read, source, node, chain) });
+    return;
   }
-  return [];
 }

@@ -8,6 +8,7 @@
  * included), so "A happens before B" is one comparison: `B.vc[A.process] >= A.seq`.
  */
 import type { ClientId, HistoryOp, Value } from '../engine/types';
+import { userOf } from './state';
 
 export interface CausalOp {
   opId: number;
@@ -22,7 +23,7 @@ export interface CausalOp {
   /** Its index in its process's list of operations. */
   pos: number;
   /** A write's clock at its invoke; a read's after it returned (with what it read merged in). */
-  vc: Int32Array;
+  vc: number[];
   status: HistoryOp['type'];
   invokeIndex: number;
   invokedAt: number;
@@ -37,25 +38,29 @@ export interface CausalOp {
 export interface CausalProcess {
   index: number;
   id: ClientId;
+  /** The user it is a device of (see `userOf`). */
+  user: string;
   /** Its clock after its latest operation. */
-  vc: Int32Array;
+  vc: number[];
   ops: CausalOp[];
   /** Key → its writes of that key, in session order. */
   writes: Map<string, CausalOp[]>;
   /** Key → its reads of that key that returned a known write, in session order. */
   reads: Map<string, CausalOp[]>;
-  /** Process index → the newest write of that process this one has read, and the read. */
-  newestRead: Map<number, { write: CausalOp; read: CausalOp }>;
+  /** Per process index: the newest write of that process this one has read, and the read. */
+  newestRead: Array<{ write: CausalOp; read: CausalOp } | undefined>;
 }
 
 export interface CausalState {
   processes: Map<ClientId, CausalProcess>;
   byIndex: CausalProcess[];
   ops: Map<number, CausalOp>;
+  /** Key → history index of the last write to it invoked so far. */
+  lastWriteInvoke: Map<string, number>;
 }
 
 export function newCausalState(): CausalState {
-  return { processes: new Map(), byIndex: [], ops: new Map() };
+  return { processes: new Map(), byIndex: [], ops: new Map(), lastWriteInvoke: new Map() };
 }
 
 export function processOf(state: CausalState, id: ClientId): CausalProcess {
@@ -64,11 +69,12 @@ export function processOf(state: CausalState, id: ClientId): CausalProcess {
     p = {
       index: state.byIndex.length,
       id,
-      vc: new Int32Array(0),
+      user: userOf(id),
+      vc: [],
       ops: [],
       writes: new Map(),
       reads: new Map(),
-      newestRead: new Map(),
+      newestRead: [],
     };
     state.processes.set(id, p);
     state.byIndex.push(p);
@@ -76,14 +82,15 @@ export function processOf(state: CausalState, id: ClientId): CausalProcess {
   return p;
 }
 
-export function clockAt(vc: Int32Array, process: number): number {
+export function clockAt(vc: readonly number[], process: number): number {
   return vc[process] ?? 0;
 }
 
 /** The pointwise maximum of two clocks. */
-export function mergeClocks(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.max(a.length, b.length));
-  for (let i = 0; i < out.length; i++) out[i] = Math.max(a[i] ?? 0, b[i] ?? 0);
+export function mergeClocks(a: readonly number[], b: readonly number[]): number[] {
+  const n = Math.max(a.length, b.length);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(Math.max(a[i] ?? 0, b[i] ?? 0));
   return out;
 }
 

@@ -133,7 +133,7 @@ function completeRead(
   judgeRead(state, read, entry, source);
   if (op !== undefined) {
     const from = source === INITIAL ? NOTHING : state.causal.ops.get(source.opId);
-    state.findings.push(...causalRead(state.causal, op, from, entry.node));
+    causalRead(state.causal, op, from, entry.node, state.findings);
   }
   if (source !== INITIAL) observe(state, read, source);
 }

@@ -1,0 +1,54 @@
+/**
+ * Single-key histories of 1,000 operations for the linearizability benchmark: five clients
+ * writing and reading one key of a three-replica cluster, reading from the leader (with
+ * synchronous followers: linearizable, so the search must go all the way) or from any replica
+ * (stale reads: a violation to find and explain).
+ */
+import { runUntil } from '../src/engine/simulation';
+import type { HistoryOp } from '../src/engine/types';
+import { startScenario } from '../src/scenarios/run';
+import type { ScenarioInput } from '../src/scenarios/schema';
+import { parseScenario } from '../src/scenarios/validate';
+
+function input(reads: 'leader' | 'any'): ScenarioInput {
+  return {
+    id: `bench-linearizability-${reads}`,
+    title: 'Linearizability benchmark',
+    summary: 'Five clients on one key.',
+    durationMs: 120_000,
+    cluster: {
+      nodes: ['n1', 'n2', 'n3'],
+      leader: 'n1',
+      monitor: null,
+      followers: { n2: 'sync', n3: 'sync' },
+      reads,
+    },
+    network: { latency: { baseMs: 5, jitterMs: 20, distribution: 'exponential' } },
+    workload: {
+      clients: ['c1', 'c2', 'c3', 'c4', 'c5'],
+      toMs: 120_000,
+      meanGapMs: 15,
+      keys: ['k'],
+      writeRatio: 0.5,
+    },
+  };
+}
+
+/** The first `operations` operations of such a run, cut after the last one completes. */
+export function singleKeyHistory(reads: 'leader' | 'any', operations: number): HistoryOp[] {
+  const parsed = parseScenario(input(reads));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const sim = startScenario(parsed.scenario, 3);
+  const invokes = () => sim.logs.history.filter((h) => h.type === 'invoke').length;
+  while (invokes() < operations) runUntil(sim, sim.core.now + 1000);
+  const last = sim.logs.history.filter((h) => h.type === 'invoke')[operations - 1] as HistoryOp;
+  const done = sim.logs.history.findIndex((h) => h.opId === last.opId && h.type !== 'invoke');
+  // Operations invoked after the last one counted are cut off: they would be pending.
+  const counted = new Set(
+    sim.logs.history
+      .filter((h) => h.type === 'invoke')
+      .slice(0, operations)
+      .map((h) => h.opId),
+  );
+  return sim.logs.history.slice(0, done + 1).filter((h) => counted.has(h.opId));
+}
