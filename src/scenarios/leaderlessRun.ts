@@ -2,6 +2,8 @@
  * Compiling and running a leaderless scenario headlessly, and its report: the single-leader
  * path's counterpart (compile.ts, run.ts), sharing the timeline, workload and expectations.
  */
+
+import type { Finding } from '../checker';
 import { createSimulation, runUntil, type SimConfig } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
 import type { HistoryOp, Input } from '../engine/types';
@@ -12,6 +14,7 @@ import {
   leaderlessOutcome,
 } from '../protocols/leaderless/outcome';
 import { networkOf, toInput, workloadInputs } from './compile';
+import { leaderlessRunAnomalies } from './leaderlessAnomalies';
 import type { LeaderlessScenario } from './leaderlessSchema';
 import { checkExpectations, type ExpectationResult, messageSummary } from './run';
 
@@ -94,6 +97,8 @@ export interface LeaderlessRunReport extends LeaderlessOutcome {
   events: number;
   history: HistoryOp[];
   messages: ReturnType<typeof messageSummary>;
+  /** What the consistency checker found (see docs/checker.md). */
+  anomalies: Finding[];
   expectations: ExpectationResult[];
 }
 
@@ -103,6 +108,7 @@ export function buildLeaderlessReport(
   sim: LeaderlessSim,
 ): LeaderlessRunReport {
   const outcome = leaderlessOutcome(sim);
+  const anomalies = leaderlessRunAnomalies(scenario, sim);
   return {
     protocol: 'leaderless',
     scenario: scenario.id,
@@ -113,6 +119,7 @@ export function buildLeaderlessReport(
     ...outcome,
     history: sim.logs.history,
     messages: messageSummary(sim),
-    expectations: checkExpectations(scenario, outcome.metrics),
+    anomalies,
+    expectations: checkExpectations(scenario, outcome.metrics, anomalies),
   };
 }

@@ -15,6 +15,13 @@ import consistentPrefixCured from './consistent-prefix-cured.json';
 import failedWriteNotRolledBack from './failed-write-not-rolled-back.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
 import followerCrashCatchUp from './follower-crash-catch-up.json';
+import guaranteesAsyncFollowers from './guarantees-async-followers.json';
+import guaranteesCureBoundedStaleness from './guarantees-cure-bounded-staleness.json';
+import guaranteesCureConsistentPrefix from './guarantees-cure-consistent-prefix.json';
+import guaranteesCureMonotonicReads from './guarantees-cure-monotonic-reads.json';
+import guaranteesCureReadYourWrites from './guarantees-cure-read-your-writes.json';
+import guaranteesLeaderSync from './guarantees-leader-sync.json';
+import guaranteesStrictQuorum from './guarantees-strict-quorum.json';
 import hintedHandoff from './hinted-handoff.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
 import lwwClockSkew from './lww-clock-skew.json';
@@ -51,6 +58,13 @@ const sources: unknown[] = [
   consistentPrefixCured,
   boundedStaleness,
   boundedStalenessCured,
+  // The guarantee table's presets (see guarantees.ts): same cluster, workload and faults.
+  guaranteesLeaderSync,
+  guaranteesAsyncFollowers,
+  guaranteesCureReadYourWrites,
+  guaranteesCureMonotonicReads,
+  guaranteesCureConsistentPrefix,
+  guaranteesCureBoundedStaleness,
 ];
 
 function load(source: unknown): Scenario {
@@ -80,6 +94,7 @@ const leaderlessSources: unknown[] = [
   sloppyQuorumStaleRead,
   hintedHandoff,
   antiEntropy,
+  guaranteesStrictQuorum,
 ];
 
 function loadAny(source: unknown): AnyScenario {
