@@ -8,6 +8,7 @@ import type { SimConfig } from '../engine/simulation';
 import type { Input } from '../engine/types';
 import type { SingleLeaderConfig } from '../protocols/single-leader';
 import type { Partitioning } from '../protocols/single-leader/partitions';
+import { randomFaultInputs } from './randomFaults';
 import type { Scenario, TimelineStep } from './schema';
 
 /** Everything the engine needs for one run. */
@@ -47,6 +48,7 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
   };
   const inputs = [
     ...scenario.timeline.flatMap((step) => toInputs(scenario, step)),
+    ...randomFaultInputs(scenario, seed),
     ...workloadInputs(scenario, seed),
   ];
   return { config, inputs };

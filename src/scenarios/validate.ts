@@ -4,6 +4,7 @@
  * nodes, a partition naming only known endpoints) are checked here.
  */
 import type { z } from 'zod';
+import { randomFaultErrors } from './randomFaults';
 import { type Scenario, scenarioSchema } from './schema';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
@@ -184,5 +185,6 @@ function crossFieldErrors(s: Scenario): string[] {
   if (s.workload && s.workload.toMs <= s.workload.fromMs) {
     fail('workload.toMs', 'must be after workload.fromMs');
   }
+  errors.push(...randomFaultErrors(s.randomFaults, nodes, s.durationMs));
   return errors;
 }
