@@ -20,12 +20,9 @@ import {
   feedChecker,
   newChecker,
 } from '../src/checker';
-import { runUntil } from '../src/engine/simulation';
 import type { HistoryOp } from '../src/engine/types';
-import { startScenario } from '../src/scenarios/run';
 import type { ScenarioInput } from '../src/scenarios/schema';
-import { parseScenario } from '../src/scenarios/validate';
-import { singleKeyHistory } from './linearizabilityHistories';
+import { historyOfRun, singleKeyHistory } from './histories';
 
 const OPERATIONS = 10_000;
 const TARGET_MS = 100;
@@ -51,18 +48,6 @@ const input: ScenarioInput = {
     writeRatio: 0.4,
   },
 };
-
-function historyOf(operations: number): HistoryOp[] {
-  const parsed = parseScenario(input);
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const sim = startScenario(parsed.scenario, 7);
-  const invokes = () => sim.logs.history.filter((h) => h.type === 'invoke').length;
-  while (invokes() < operations) runUntil(sim, sim.core.now + 1000);
-  // Cut just after the last operation's completion: like a live run, a few are still pending.
-  const last = sim.logs.history.filter((h) => h.type === 'invoke')[operations - 1] as HistoryOp;
-  const done = sim.logs.history.findIndex((h) => h.opId === last.opId && h.type !== 'invoke');
-  return sim.logs.history.slice(0, done + 1);
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -105,7 +90,7 @@ function feedLive(history: HistoryOp[]): void {
   }
 }
 
-const history = historyOf(OPERATIONS);
+const history = historyOfRun(input, 7, OPERATIONS);
 const operations = history.filter((h) => h.type === 'invoke').length;
 const pending = operations - history.filter((h) => h.type !== 'invoke').length;
 checkHistory(history); // warm-up

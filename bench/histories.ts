@@ -1,5 +1,6 @@
 /**
- * Single-key histories of 1,000 operations for the linearizability benchmark: five clients
+ * Histories for the checker benchmarks, cut from simulated runs. Single-key histories of
+ * 1,000 operations for the linearizability benchmark: five clients
  * writing and reading one key of a three-replica cluster, reading from the leader (with
  * synchronous followers: linearizable, so the search must go all the way) or from any replica
  * (stale reads: a violation to find and explain).
@@ -34,21 +35,32 @@ function input(reads: 'leader' | 'any'): ScenarioInput {
   };
 }
 
-/** The first `operations` operations of such a run, cut after the last one completes. */
-export function singleKeyHistory(reads: 'leader' | 'any', operations: number): HistoryOp[] {
-  const parsed = parseScenario(input(reads));
+/**
+ * Run `scenario` until it has invoked `operations` operations and cut the history just after
+ * the last one's completion: like a live run, a few later ones are still pending, unless
+ * `dropLater` leaves them out.
+ */
+export function historyOfRun(
+  scenario: ScenarioInput,
+  seed: number,
+  operations: number,
+  dropLater = false,
+): HistoryOp[] {
+  const parsed = parseScenario(scenario);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const sim = startScenario(parsed.scenario, 3);
-  const invokes = () => sim.logs.history.filter((h) => h.type === 'invoke').length;
-  while (invokes() < operations) runUntil(sim, sim.core.now + 1000);
-  const last = sim.logs.history.filter((h) => h.type === 'invoke')[operations - 1] as HistoryOp;
+  const sim = startScenario(parsed.scenario, seed);
+  const invokes = () => sim.logs.history.filter((h) => h.type === 'invoke');
+  while (invokes().length < operations) runUntil(sim, sim.core.now + 1000);
+  const counted = invokes().slice(0, operations);
+  const last = counted[operations - 1] as HistoryOp;
   const done = sim.logs.history.findIndex((h) => h.opId === last.opId && h.type !== 'invoke');
-  // Operations invoked after the last one counted are cut off: they would be pending.
-  const counted = new Set(
-    sim.logs.history
-      .filter((h) => h.type === 'invoke')
-      .slice(0, operations)
-      .map((h) => h.opId),
-  );
-  return sim.logs.history.slice(0, done + 1).filter((h) => counted.has(h.opId));
+  const cut = sim.logs.history.slice(0, done + 1);
+  if (!dropLater) return cut;
+  const kept = new Set(counted.map((h) => h.opId));
+  return cut.filter((h) => kept.has(h.opId));
+}
+
+/** The first `operations` operations on one key, none pending. */
+export function singleKeyHistory(reads: 'leader' | 'any', operations: number): HistoryOp[] {
+  return historyOfRun(input(reads), 3, operations, true);
 }
