@@ -3,7 +3,7 @@
  * per guarantee in words, with the explanation of the smallest violating run. Several: a row per
  * scenario and a short column per guarantee, to compare configurations side by side.
  */
-import { findBuiltin } from '../scenarios/builtin';
+import { findAnyBuiltin } from '../scenarios/builtin';
 import {
   describeCell,
   GUARANTEES,
@@ -32,7 +32,7 @@ const SHORT: Record<string, string> = {
 /** How to open a run again: the command, and the app address for scenarios the app can open. */
 export function reproduce(target: string, scenarioId: string, seed: number): string {
   const command = `npm run sim -- ${shellWord(target)} --seed ${seed}`;
-  return findBuiltin(scenarioId) === undefined
+  return findAnyBuiltin(scenarioId) === undefined
     ? command
     : `${command}   (in the app: ${runLink(scenarioId, seed)})`;
 }
