@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../checker';
 import { findAnyBuiltin } from './builtin';
 import type { JudgedRun } from './guaranteeRuns';
-import { describeCell, GUARANTEES, guaranteeTable, runLink } from './guarantees';
+import {
+  describeCell,
+  emptyTable,
+  GUARANTEES,
+  guaranteeTable,
+  recordRun,
+  runLink,
+} from './guarantees';
 import type { AnyScenario } from './leaderlessSchema';
 
 function preset(id: string): AnyScenario {
@@ -48,6 +55,13 @@ describe('the guarantee table (pure counting)', () => {
     expect([lin.violated, lin.undecided, lin.smallest?.seed]).toEqual([1, 1, 5]);
     expect(describeCell(cellOf(table, 'causal'))).toBe('held in all 5 runs');
     expect(table.crashed).toEqual([{ seed: 4, message: 'boom' }]);
+  });
+
+  it('keeps the smallest violating seed whatever order the seeds are counted in', () => {
+    const table = emptyTable('x', 8);
+    for (const seed of [6, 2, 8]) recordRun(table, seed, fake(seed));
+    expect(cellOf(table, 'monotonic-reads').smallest?.seed).toBe(2);
+    expect(cellOf(table, 'monotonic-reads').violated).toBe(3);
   });
 
   it('says how many runs were undecided when none violated', () => {

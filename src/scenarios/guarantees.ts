@@ -114,44 +114,61 @@ export function brokenBy(run: JudgedRun, guarantee: Guarantee): Finding[] {
   return findings.filter((f) => guarantee.kinds.includes(f.kind));
 }
 
-/** Run `scenario` with seeds 1..`seeds` and fill the table. */
-export function guaranteeTable(
-  scenario: AnyScenario,
-  seeds: number,
-  judge: (scenario: AnyScenario, seed: number) => JudgedRun = judgeRun,
-): GuaranteeTable {
-  const cells: GuaranteeCell[] = GUARANTEES.map((guarantee) => ({
+/** A table with no run counted yet: fill it with `recordRun`, a seed at a time. */
+export function emptyTable(scenario: string, seeds: number): GuaranteeTable {
+  const cells = GUARANTEES.map((guarantee) => ({
     guarantee,
     runs: 0,
     violated: 0,
     undecided: 0,
     smallest: null,
   }));
-  const crashed: GuaranteeTable['crashed'] = [];
+  return { scenario, seeds, cells, crashed: [] };
+}
+
+/**
+ * Count one run (or the error it threw) in the table, in place. Seeds may come in any order
+ * (a view can run them a few per frame, or in a worker); the smallest violating one is kept.
+ */
+export function recordRun(table: GuaranteeTable, seed: number, run: JudgedRun | Error): void {
+  if (run instanceof Error) {
+    table.crashed.push({ seed, message: run.message });
+    return;
+  }
+  for (const cell of table.cells) {
+    cell.runs++;
+    const first = brokenBy(run, cell.guarantee)[0];
+    if (first !== undefined) {
+      cell.violated++;
+      if (cell.smallest === null || seed < cell.smallest.seed)
+        cell.smallest = { seed, finding: first };
+    } else if (
+      cell.guarantee.id === 'linearizability' &&
+      run.linearizability.verdict === 'unknown'
+    ) {
+      cell.undecided++;
+    }
+  }
+}
+
+/** Run `scenario` with seeds 1..`seeds` and fill the table. */
+export function guaranteeTable(
+  scenario: AnyScenario,
+  seeds: number,
+  judge: (scenario: AnyScenario, seed: number) => JudgedRun = judgeRun,
+): GuaranteeTable {
+  const table = emptyTable(scenario.id, seeds);
   for (let seed = 1; seed <= seeds; seed++) {
-    let run: JudgedRun;
+    let run: JudgedRun | Error;
     try {
       run = judge(scenario, seed);
     } catch (error) {
-      crashed.push({ seed, message: error instanceof Error ? error.message : String(error) });
-      continue;
+      // A protocol bug on one seed should not hide the verdicts on the others.
+      run = error instanceof Error ? error : new Error(String(error));
     }
-    for (const cell of cells) {
-      cell.runs++;
-      const broken = brokenBy(run, cell.guarantee);
-      const first = broken[0];
-      if (first !== undefined) {
-        cell.violated++;
-        cell.smallest ??= { seed, finding: first };
-      } else if (
-        cell.guarantee.id === 'linearizability' &&
-        run.linearizability.verdict === 'unknown'
-      ) {
-        cell.undecided++;
-      }
-    }
+    recordRun(table, seed, run);
   }
-  return { scenario: scenario.id, seeds, cells, crashed };
+  return table;
 }
 
 /** The cell in words: "held in all 20 runs", "violated in 3 of 20 (seed 4)". */
