@@ -206,9 +206,10 @@ describe('linearizability and the other checks', () => {
         if (JSON.stringify(history) !== JSON.stringify(original)) linearizableButAltered++;
         expect(checkHistory(history, { staleReadBoundMs: 0 })).toEqual([]);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
-    // Some reads answered differently yet still explainable: the case worth checking.
-    expect(linearizableButAltered).toBeGreaterThan(20);
+    // Some reads answered differently yet still explainable: the case worth checking (about
+    // 3% of the runs).
+    expect(linearizableButAltered).toBeGreaterThan(10);
   });
 });
