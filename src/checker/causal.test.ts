@@ -95,6 +95,21 @@ describe('writes follow reads', () => {
     expect(ofKind(replyAfterReading('question').h, 'writes-follow-reads')).toEqual([]);
   });
 
+  it('follows a read of an indeterminate write: once read, it certainly happened', () => {
+    const h = new HistoryBuilder();
+    const w1 = h.write('carol', 'x', 'question', 10);
+    h.info(w1, 20);
+    const read = h.read('alice', 'x', 30);
+    h.ok(read, 40, 'question');
+    const w2 = h.write('alice', 'y', 'answer', 50);
+    h.ok(w2, 60);
+    const saw = h.read('bob', 'y', 70);
+    h.ok(saw, 80, 'answer');
+    const r = h.read('bob', 'x', 90);
+    h.ok(r, 100, null);
+    expect(ofKind(h, 'writes-follow-reads').map((f) => f.ops)).toEqual([[w1, read, w2, saw, r]]);
+  });
+
   it('does not count a read that completed after the write was made (concurrent)', () => {
     const h = new HistoryBuilder();
     h.ok(h.write('carol', 'x', 'question', 10), 20);
