@@ -132,4 +132,16 @@ describe('known results hold in the table', () => {
     const table = guaranteeTable(preset('lww-clock-skew'), SEEDS);
     expect(cellOf(table, 'no-lost-writes').violated).toBe(SEEDS);
   });
+
+  it('multi-leader: last write wins loses acknowledged writes, CRDTs converge and lose none', () => {
+    const lww = guaranteeTable(preset('ml-wiki-title-lww'), SEEDS);
+    expect(cellOf(lww, 'no-lost-writes').violated).toBe(SEEDS);
+    for (const id of ['ml-crdt-counter', 'ml-crdt-set']) {
+      const crdt = guaranteeTable(preset(id), SEEDS);
+      expect([id, cellOf(crdt, 'convergence').violated]).toEqual([id, 0]);
+      expect([id, cellOf(crdt, 'no-lost-writes').violated]).toEqual([id, 0]);
+      // A count or a set is no register's value: linearizability is not judged.
+      expect(cellOf(crdt, 'linearizability').undecided).toBe(SEEDS);
+    }
+  });
 });

@@ -87,8 +87,7 @@ export interface GuaranteeTable {
  * Configurations to compare side by side (built-in scenario ids): single-leader reading from
  * the leader with synchronous followers, from asynchronous followers, and with each cure;
  * leaderless with a strict quorum and one writer, with w + r <= n, with a sloppy quorum, and
- * last-write-wins under concurrent writes. The multi-leader family adds its presets here (LWW,
- * CRDTs) once its runner is in `GUARANTEE_RUNNERS`.
+ * last-write-wins under concurrent writes; multi-leader with last write wins and with CRDTs.
  */
 export const GUARANTEE_PRESETS: readonly string[] = [
   'guarantees-leader-sync',
@@ -101,6 +100,9 @@ export const GUARANTEE_PRESETS: readonly string[] = [
   'small-quorum-stale-read',
   'sloppy-quorum-stale-read',
   'lww-clock-skew',
+  'ml-wiki-title-lww',
+  'ml-crdt-counter',
+  'ml-crdt-set',
 ];
 
 /** The app address that opens the run of `scenario` with `seed`. */
