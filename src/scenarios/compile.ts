@@ -43,6 +43,11 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
       ...(cluster.clientReads ? { clientReads: cluster.clientReads } : {}),
       ...(cluster.partitions ? { partitions: partitioning(cluster.partitions) } : {}),
       cures: scenario.cures,
+      bootstrap: cluster.bootstrap,
+      upstreams: cluster.upstreams,
+      peerCatchUp: cluster.peerCatchUp,
+      writeBarrier: cluster.writeBarrier,
+      promotionCatchUp: cluster.promotionCatchUp,
     },
   };
   const inputs = [
@@ -83,8 +88,8 @@ function replicasAt(scenario: Scenario, t: number): string[] {
 }
 
 /**
- * Timeline steps become engine inputs: `write` / `read` are client operations, `set-mode` a
- * command to every replica, `failover` a command to the monitor.
+ * Timeline steps become engine inputs: `write` / `read` are client operations, `set-mode` and
+ * `set-upstream` a command to every replica, `failover` a command to the monitor.
  */
 export function toInputs(scenario: Scenario, step: TimelineStep): Input[] {
   if (step.type === 'set-mode') {
@@ -96,6 +101,20 @@ export function toInputs(scenario: Scenario, step: TimelineStep): Input[] {
       args: { follower: step.follower, mode: step.mode },
     }));
   }
+  if (step.type === 'set-upstream') {
+    return replicasAt(scenario, step.at).map((node) => ({
+      at: step.at,
+      type: 'command' as const,
+      node,
+      command: 'set-upstream',
+      args: { follower: step.follower, upstream: step.upstream },
+    }));
+  }
+  if (step.type === 'add-node' && step.bootstrap !== undefined) {
+    return [
+      { at: step.at, type: 'add-node', node: step.node, args: { bootstrap: step.bootstrap } },
+    ];
+  }
   if (step.type === 'failover') {
     return [
       { at: step.at, type: 'command', node: scenario.cluster.monitor ?? '', command: 'failover' },
@@ -105,7 +124,9 @@ export function toInputs(scenario: Scenario, step: TimelineStep): Input[] {
 }
 
 /** A single-input timeline step as an engine input. */
-export function toInput(step: Exclude<TimelineStep, { type: 'set-mode' | 'failover' }>): Input {
+export function toInput(
+  step: Exclude<TimelineStep, { type: 'set-mode' | 'set-upstream' | 'failover' }>,
+): Input {
   if (step.type === 'write') {
     return {
       at: step.at,
