@@ -7,6 +7,7 @@ import { nodeRuntime, type Simulation } from '../../engine/simulation';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
+import { type BootstrapReport, bootstrapReports, depthMetrics } from './depthOutcome';
 import { type LogEntry, lastPos } from './log';
 import { groupMembers, partitionOfKey, partitionOfNode } from './partitions';
 import type { SingleLeaderNode } from './state';
@@ -58,6 +59,8 @@ export interface SingleLeaderOutcome {
   discardedWrites: DiscardedEntry[];
   failovers: Failover[];
   metrics: Record<string, number | boolean>;
+  /** What each follower added during the run cost to bootstrap. */
+  bootstraps: BootstrapReport[];
 }
 
 function replicaIdsOf(sim: SingleLeaderSim): NodeId[] {
@@ -300,6 +303,8 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
         (t) => t.type === 'protocol' && t.name === 'sync-follower',
       ).length,
       converged: converged(sim),
+      ...depthMetrics(sim),
     },
+    bootstraps: bootstrapReports(sim),
   };
 }

@@ -32,7 +32,7 @@ export function raiseBarrier(ctx: Ctx, leader: LeaderVolatile, promoted: boolean
   const targetPos = lastPos(state.storage);
   const phase = fetchPeers ? 'fetching-peers' : 'waiting-followers';
   leader.barrier = { phase, since: ctx.now, targetPos, awaiting };
-  ctx.emit('barrier', { state: 'up', phase, targetPos });
+  ctx.emit('barrier', { state: 'up', phase, targetPos, epoch: state.epoch });
   const ask: PromotionFetch = {
     epoch: state.epoch,
     fromPos: targetPos,
@@ -75,7 +75,12 @@ export function checkBarrier(ctx: Ctx, leader: LeaderVolatile): void {
     }
     b.phase = 'waiting-followers';
     b.since = ctx.now;
-    ctx.emit('barrier', { state: 'up', phase: b.phase, targetPos: b.targetPos });
+    ctx.emit('barrier', {
+      state: 'up',
+      phase: b.phase,
+      targetPos: b.targetPos,
+      epoch: ctx.state.epoch,
+    });
   }
   const waited = ctx.now - b.since;
   if (waited < 2 * config.heartbeatIntervalMs) return;
@@ -90,7 +95,7 @@ function lift(ctx: Ctx, leader: LeaderVolatile): void {
   if (b === null) return;
   leader.barrier = null;
   leader.barrierLiftedAt = ctx.now;
-  ctx.emit('barrier', { state: 'lifted', targetPos: b.targetPos });
+  ctx.emit('barrier', { state: 'lifted', targetPos: b.targetPos, epoch: ctx.state.epoch });
 }
 
 /** A follower asked by a newly promoted leader: send what we hold after its last position. */
