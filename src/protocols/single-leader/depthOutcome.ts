@@ -89,7 +89,10 @@ interface BarrierWindow {
   liftedAt: SimTimeMs;
 }
 
-/** When each leader's barrier was up (until lifted, the leader's crash, or the run's end). */
+/**
+ * When each leader's barrier was up: until lifted, or the leader's crash or demotion, or the
+ * run's end (`liftedAt` infinite).
+ */
 export function barrierWindows(sim: SingleLeaderSim): BarrierWindow[] {
   const open = new Map<NodeId, { epoch: number; upAt: SimTimeMs }>();
   const windows: BarrierWindow[] = [];
@@ -101,6 +104,7 @@ export function barrierWindows(sim: SingleLeaderSim): BarrierWindow[] {
   for (const t of sim.logs.trace) {
     if (t.node === undefined) continue;
     if (t.type === 'crash') close(t.node, t.t);
+    if (t.type === 'role' && t.detail === 'follower') close(t.node, t.t);
     if (t.type !== 'protocol' || t.name !== 'barrier') continue;
     const d = t.detail as { state: string; epoch: number };
     if (d.state === 'lifted') close(t.node, t.t);
