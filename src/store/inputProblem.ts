@@ -17,6 +17,21 @@ function knownNode(sim: SingleLeaderSim, field: string, id: string): Check {
   return nodeRuntime(sim, id) === undefined ? `${field}: no node "${id}" in this cluster` : null;
 }
 
+function addNodeProblem(
+  sim: SingleLeaderSim,
+  id: string,
+  args: Record<string, unknown> | undefined,
+): Check {
+  if (nodeRuntime(sim, id) !== undefined || clientRuntime(sim, id) !== undefined)
+    return `node: "${id}" already exists`;
+  if (sim.config.protocol.partitions !== undefined)
+    return 'node: nodes cannot be added to a partitioned cluster';
+  const method = args?.bootstrap;
+  if (method !== undefined && method !== 'snapshot' && method !== 'full-log')
+    return `bootstrap: must be "snapshot" or "full-log" (got ${JSON.stringify(method)})`;
+  return null;
+}
+
 function knownEndpoint(sim: SingleLeaderSim, field: string, id: string): Check {
   if (nodeRuntime(sim, id) !== undefined || clientRuntime(sim, id) !== undefined) return null;
   return `${field}: no node or client "${id}" in this run`;
@@ -76,7 +91,7 @@ export function inputProblem(sim: SingleLeaderSim, input: Input): string | null 
         : (endpointsProblem(sim, 'between', input.between[0]) ??
             endpointsProblem(sim, 'between', input.between[1]));
     case 'add-node':
-      return null;
+      return addNodeProblem(sim, input.node, input.args);
     case 'set-link':
       return firstProblem([
         () => knownEndpoint(sim, 'from', input.from),

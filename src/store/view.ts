@@ -18,6 +18,7 @@ import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
 import { lastPos, type Storage } from '../protocols/single-leader/log';
 import { currentAnomalies, sessionChecker } from './anomalies';
+import { depthView, type NodeDepthView } from './depthView';
 import type { Session } from './session';
 
 export interface NodeView {
@@ -44,6 +45,8 @@ export interface NodeView {
   chart: string;
   /** How far the node's local clock runs ahead (negative: behind) of true time. */
   clockSkewMs: number;
+  /** Bootstrapping, cascading and write-barrier states (see depthView.ts). */
+  depth: NodeDepthView;
 }
 
 export interface ClientView {
@@ -254,6 +257,7 @@ export function buildView(session: Session): SimView {
         .map((e) => ({ pos: e.pos, epoch: e.epoch, key: e.key, value: e.value })),
       chart: s.isMonitor ? `failover: ${chartLabel(s.chart.value)}` : chartLabel(s.chart.value),
       clockSkewMs: node.clockSkewMs,
+      depth: depthView(s, node.up, t),
     };
   });
   const clients: ClientView[] = clientRuntimes(sim).map((c) => ({

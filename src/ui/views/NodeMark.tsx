@@ -49,6 +49,7 @@ function badges(n: NodeSummary & { chart: string }) {
   if (n.mode !== null && !n.isMonitor) items.push({ text: n.mode, tone: n.mode });
   if (n.lifecycle !== 'active')
     items.push({ text: lifecycleWords(n.lifecycle), tone: n.lifecycle });
+  if (n.depthBadge !== '') items.push({ text: n.depthBadge, tone: n.depthTone });
   return pillRow(items);
 }
 

@@ -10,6 +10,9 @@ const node = (over: Partial<NodeSummary>): NodeSummary => ({
   lastPos: 12,
   lagPositions: 0,
   epoch: 1,
+  depthParts: '',
+  depthBadge: '',
+  depthTone: '',
   ...over,
 });
 

@@ -1,5 +1,6 @@
 /** The words that name a node, for its accessible name and its visible badges. */
 import type { NodeView } from '../../store/view';
+import { depthBadge, depthNameParts } from './depthLabel';
 
 /** The parts of a node's state the picture shows; a small, flat object so it compares cheaply. */
 export interface NodeSummary {
@@ -11,6 +12,10 @@ export interface NodeSummary {
   lastPos: number;
   lagPositions: number;
   epoch: number;
+  /** Bootstrapping, reads, upstream and barrier, in words (see depthLabel.ts). */
+  depthParts: string;
+  depthBadge: string;
+  depthTone: string;
 }
 
 export function summarize(node: NodeView): NodeSummary {
@@ -23,6 +28,9 @@ export function summarize(node: NodeView): NodeSummary {
     lastPos: node.lastPos,
     lagPositions: node.lagPositions,
     epoch: node.epoch,
+    depthParts: depthNameParts(node.depth).join(', '),
+    depthBadge: depthBadge(node.depth)?.text ?? '',
+    depthTone: depthBadge(node.depth)?.tone ?? '',
   };
 }
 
@@ -48,5 +56,6 @@ export function nodeAccessibleName(n: NodeSummary): string {
   parts.push(lifecycleName(n.lifecycle));
   if (!n.isMonitor) parts.push(`log position ${n.lastPos}`);
   if (n.lagPositions > 0) parts.push(`${n.lagPositions} behind`);
+  if (n.depthParts !== '') parts.push(n.depthParts);
   return parts.join(', ');
 }

@@ -1,9 +1,11 @@
 /**
- * Faults injected by hand: link latency, partitions, and for the selected node a lag spike
+ * Faults injected by hand: link latency, partitions, a new follower (by either bootstrap
+ * method), and for the selected node a lag spike
  * and clock skew (crash and restart sit in the node inspector). Each is recorded as an input
  * of the run at the current time, so stepping back and forth replays it exactly.
  */
 import { useReplica } from '../../StoreContext';
+import { AddFollowerControl } from './AddFollowerControl';
 import { ClockSkewControl } from './ClockSkewControl';
 import { LagSpikeControl } from './LagSpikeControl';
 import { LatencyControl } from './LatencyControl';
@@ -22,6 +24,7 @@ export function FaultPanel() {
       {/* Keyed by scenario: a new one has other nodes, so its controls start afresh. */}
       <PartitionControl key={`partition ${scenarioId}`} />
       <LatencyControl key={`latency ${scenarioId}`} />
+      <AddFollowerControl />
       {node === null ? (
         <p className="panel__empty">
           Select a node in the diagram to give it a lag spike or skew its clock.
