@@ -119,7 +119,7 @@ export function barrierWindows(sim: SingleLeaderSim): BarrierWindow[] {
  * log: the barrier promises there are none. (An entry every replica later discarded is not
  * seen; a leader keeps its own entries unless a newer leader overrules it.)
  */
-export function writesAcceptedUnderBarrier(sim: SingleLeaderSim): number {
+export function writesUnderBarrier(sim: SingleLeaderSim): number {
   const windows = barrierWindows(sim);
   if (windows.length === 0) return 0;
   const seen = new Set<string>();
@@ -185,9 +185,9 @@ export function depthMetrics(sim: SingleLeaderSim): Record<string, number> {
   metrics.barrierRefusals = sim.logs.history.filter(
     (h) => h.type === 'fail' && h.error?.startsWith('write barrier') === true,
   ).length;
-  metrics.readsRefusedBootstrapping = sim.logs.history.filter(
+  metrics.readsRefusedJoining = sim.logs.history.filter(
     (h) => h.type === 'fail' && h.f === 'read' && h.error?.includes('cannot serve reads') === true,
   ).length;
-  metrics.writesAcceptedUnderBarrier = writesAcceptedUnderBarrier(sim);
+  metrics.writesUnderBarrier = writesUnderBarrier(sim);
   return metrics;
 }
