@@ -26,30 +26,41 @@ export function liveUpstream(ctx: Ctx): NodeId | null {
   return upstream === node.leaderId ? null : upstream;
 }
 
-function downstreams(ctx: Ctx): NodeId[] {
+/**
+ * Does any follower replicate from this one? A plain loop: every follower asks for every batch
+ * it receives, and almost none has a downstream, so nothing is built unless one does.
+ */
+function hasDownstream(ctx: Ctx): boolean {
   const { upstreams } = ctx.state;
-  return ctx.nodeIds.filter((id) => upstreams[id] === ctx.self && id !== ctx.self);
+  for (const id of ctx.nodeIds) if (upstreams[id] === ctx.self && id !== ctx.self) return true;
+  return false;
+}
+
+function sendDownstream(ctx: Ctx, kind: string, payload: unknown): void {
+  const { upstreams } = ctx.state;
+  for (const id of ctx.nodeIds)
+    if (upstreams[id] === ctx.self && id !== ctx.self) ctx.send(id, kind, payload);
 }
 
 /** Pass a batch we just received on to the followers that replicate from us. */
 export function relayEntries(ctx: Ctx, batch: Replicate): void {
   const node = ctx.state;
-  if (node.role === 'leader') return;
+  if (node.role === 'leader' || !hasDownstream(ctx)) return;
   const relay: Relay = { ...batch, freshAsOf: node.freshAsOf };
-  for (const id of downstreams(ctx)) ctx.send(id, 'relay', relay);
+  sendDownstream(ctx, 'relay', relay);
 }
 
 /** Pass a heartbeat on, with our own last position: a downstream behind us fetches from us. */
 export function relayHeartbeat(ctx: Ctx): void {
   const node = ctx.state;
-  if (node.role === 'leader' || node.leaderId === null) return;
+  if (node.role === 'leader' || node.leaderId === null || !hasDownstream(ctx)) return;
   const beat: RelayHeartbeat = {
     epoch: node.epoch,
     leader: node.leaderId,
     lastPos: lastPos(node.storage),
     freshAsOf: node.freshAsOf,
   };
-  for (const id of downstreams(ctx)) ctx.send(id, 'relay-heartbeat', beat);
+  sendDownstream(ctx, 'relay-heartbeat', beat);
 }
 
 /** Is this message from our upstream, and not from an older leader's time? */
