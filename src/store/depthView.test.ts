@@ -59,9 +59,8 @@ describe('in-depth node views', () => {
       state: 'up',
       phase: 'waiting-followers',
     });
-    let t = 1705;
-    while (nodeOf(session, 'n1').depth.barrier?.state === 'up' && t < 3000)
-      seek(session, (t += 20));
+    for (let t = 1725; nodeOf(session, 'n1').depth.barrier?.state === 'up' && t < 3000; t += 20)
+      seek(session, t);
     expect(nodeOf(session, 'n1').depth.barrier?.state).toBe('lifted');
   });
 });
