@@ -21,9 +21,17 @@ export const MESSAGE_CATEGORIES: ReadonlyArray<{
 }> = [
   { category: 'client', label: 'Client request', kinds: ['write', 'read'] },
   { category: 'response', label: 'Response', kinds: ['response'] },
-  { category: 'replication', label: 'Replication', kinds: ['replicate', 'catch-up'] },
+  {
+    category: 'replication',
+    label: 'Replication',
+    kinds: ['replicate', 'catch-up', 'relay', 'peer-catch-up', 'promotion-entries'],
+  },
   { category: 'ack', label: 'Acknowledgement', kinds: ['ack'] },
-  { category: 'heartbeat', label: 'Heartbeat', kinds: ['heartbeat', 'ping', 'pong'] },
+  {
+    category: 'heartbeat',
+    label: 'Heartbeat',
+    kinds: ['heartbeat', 'ping', 'pong', 'relay-heartbeat'],
+  },
   { category: 'snapshot', label: 'Snapshot', kinds: ['snapshot', 'snapshot-request'] },
   {
     category: 'control',
@@ -36,6 +44,7 @@ export const MESSAGE_CATEGORIES: ReadonlyArray<{
       'promoted',
       'position-query',
       'position',
+      'promotion-fetch',
     ],
   },
 ];
