@@ -7,6 +7,7 @@
 import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import type { Input } from '../engine/types';
 import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
+import { upstreamProblem } from './upstreamInputs';
 
 /** Latencies and clock skews beyond a minute say more about a typo than about a network. */
 export const MAX_FAULT_MS = 60_000;
@@ -77,8 +78,14 @@ export function inputProblem(sim: SingleLeaderSim, input: Input): string | null 
   switch (input.type) {
     case 'crash':
     case 'restart':
-    case 'command':
       return knownNode(sim, 'node', input.node);
+    case 'command':
+      return (
+        knownNode(sim, 'node', input.node) ??
+        (input.command === 'set-upstream'
+          ? upstreamProblem(sim, input.node, input.args ?? {})
+          : null)
+      );
     case 'clock-skew':
       return knownNode(sim, 'node', input.node) ?? msInRange('skewMs', input.skewMs, -MAX_FAULT_MS);
     case 'partition':

@@ -11,6 +11,7 @@ import { LagSpikeControl } from './LagSpikeControl';
 import { LatencyControl } from './LatencyControl';
 import { PartitionControl } from './PartitionControl';
 import { selectScenarioId, selectSelectedNodeId } from './selectors';
+import { UpstreamControl } from './UpstreamControl';
 import './faults.css';
 
 export function FaultPanel() {
@@ -34,6 +35,7 @@ export function FaultPanel() {
         <div key={`${node} ${scenarioId}`} className="faults__node">
           <LagSpikeControl node={node} />
           <ClockSkewControl node={node} />
+          <UpstreamControl node={node} />
         </div>
       )}
     </section>
