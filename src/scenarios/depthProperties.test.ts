@@ -32,7 +32,7 @@ describe('single-leader in depth, over random runs', () => {
     fc.assert(
       fc.property(bootstrapRunArb(), ({ scenario, seed }) => {
         const sim = runScenario(scenario, seed);
-        expect(runUntilQuiet(sim, 1500, 3 * DEPTH_RUN_MS)).toBe(true);
+        expect(runUntilQuiet(sim, 3000, 3 * DEPTH_RUN_MS)).toBe(true);
         const leader = dataOf(sim, 'n1');
         expect(dataOf(sim, 'n3')).toEqual(leader);
         expect(dataOf(sim, 'n4')).toEqual(leader);
@@ -55,7 +55,7 @@ describe('single-leader in depth, over random runs', () => {
     fc.assert(
       fc.property(cascadeRunArb(), ({ scenario, seed }) => {
         const sim = runScenario(scenario, seed);
-        expect(runUntilQuiet(sim, 1500, 3 * DEPTH_RUN_MS)).toBe(true);
+        expect(runUntilQuiet(sim, 3000, 3 * DEPTH_RUN_MS)).toBe(true);
         const live = nodeRuntimes(sim).filter((n) => n.up);
         expect(live.length).toBe(4);
         expect(converged(sim)).toBe(true);
@@ -71,7 +71,7 @@ describe('single-leader in depth, over random runs', () => {
     fc.assert(
       fc.property(barrierRunArb(), ({ scenario, seed }) => {
         const sim = runScenario(scenario, seed);
-        expect(runUntilQuiet(sim, 1500, 3 * DEPTH_RUN_MS)).toBe(true);
+        expect(runUntilQuiet(sim, 3000, 3 * DEPTH_RUN_MS)).toBe(true);
         const windows = barrierWindows(sim);
         for (const n of nodeRuntimes(sim)) {
           for (const e of n.state.storage.log) {

@@ -62,7 +62,7 @@ export function bootstrapRunArb(): fc.Arbitrary<{ scenario: Scenario; seed: numb
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
       jitterMs: fc.integer({ min: 0, max: 30 }),
       dropRate: fc.constantFrom(0, 0, 0.02),
-      batch: fc.integer({ min: 1, max: 40 }),
+      batch: fc.integer({ min: 5, max: 40 }),
       snapshotAt: fc.integer({ min: 100, max: 2500 }),
       replayAt: fc.integer({ min: 100, max: 2500 }),
       faults: fc.array(followerFaultArb(['n2']), { maxLength: 2 }),

@@ -52,7 +52,7 @@ function bootstrapView(s: SingleLeaderNode): BootstrapView | null {
     method: b.method,
     pos: lastPos(s.storage),
     targetPos: b.targetPos,
-    servesReads: s.lifecycle !== 'bootstrapping',
+    servesReads: b.readyAt !== null,
     readyMs: since(b.readyAt),
     firstReadMs: since(b.firstReadAt),
     caughtUpMs: since(b.caughtUpAt),

@@ -106,11 +106,13 @@ export function noteBootstrapStep(ctx: Ctx, step: 'ready' | 'caught-up'): void {
   const b = ctx.state.bootstrap;
   if (b === null) return;
   const pos = lastPos(ctx.state.storage);
-  if (step === 'ready' && b.readyAt === null) {
+  // Caught up (e.g. after a crash mid-bootstrap, through recovery) implies ready.
+  if (b.readyAt === null) {
     b.readyAt = ctx.now;
     if (b.method === 'snapshot') b.targetPos = pos;
     ctx.emit('bootstrap-ready', { method: b.method, pos, ms: ctx.now - b.startedAt });
-  } else if (step === 'caught-up' && b.caughtUpAt === null) {
+  }
+  if (step === 'caught-up' && b.caughtUpAt === null) {
     b.caughtUpAt = ctx.now;
     ctx.emit('bootstrap-done', {
       method: b.method,

@@ -1,14 +1,14 @@
 /**
  * Cascading replication: a follower may replicate from another follower (its upstream), making
- * a chain or a tree. The leader sends nothing to a cascaded follower; its upstream relays each
- * batch it applies, and the heartbeats it hears, one hop further, so each hop adds its latency
- * to the lag. A cascaded follower that hears nothing from its upstream for the failure timeout
+ * a chain or a tree. The leader sends a cascaded follower no log entries, only heartbeats naming
+ * its upstream; the upstream relays each batch it applies, and the heartbeats it hears, one hop
+ * further, so each hop adds its latency to the lag. A cascaded follower that hears nothing from its upstream for the failure timeout
  * gives up on it and polls the leader instead, until the upstream speaks again.
  */
 import type { NodeId } from '../../engine/types';
 import { lastPos } from './log';
 import type { Heartbeat, Replicate } from './messages';
-import type { Ctx } from './state';
+import { type Ctx, isFollower } from './state';
 
 /** A relayed batch carries how fresh its upstream was, for bounded-staleness reads downstream. */
 export interface Relay extends Replicate {
@@ -61,6 +61,28 @@ export function relayHeartbeat(ctx: Ctx): void {
     freshAsOf: node.freshAsOf,
   };
   sendDownstream(ctx, 'relay-heartbeat', beat);
+}
+
+/**
+ * The leader's heartbeat to each cascaded follower, naming its upstream: the follower learns of
+ * the leader and its log position directly (so it notices it is behind even when its upstream
+ * is silent), and of its upstream if it missed the change.
+ */
+export function heartbeatCascaded(ctx: Ctx, beat: Heartbeat): void {
+  const { upstreams } = ctx.state;
+  for (const id of ctx.nodeIds) {
+    const upstream = upstreams[id];
+    if (upstream === undefined || upstream === ctx.self || id === ctx.self) continue;
+    if (!isFollower(ctx, id)) continue;
+    const told: Heartbeat = { ...beat, upstream };
+    ctx.send(id, 'heartbeat', told);
+  }
+}
+
+/** Take the upstream the leader names, if ours differs (we were down when it changed). */
+export function learnUpstream(ctx: Ctx, upstream: NodeId): void {
+  if (ctx.state.upstreams[ctx.self] === upstream) return;
+  setUpstream(ctx, ctx.self, upstream);
 }
 
 /** Is this message from our upstream, and not from an older leader's time? */

@@ -90,7 +90,7 @@ export interface SingleLeaderConfig {
   bootstrap: BootstrapMethod;
   /**
    * Cascading replication: follower → the follower it replicates from (a chain or a tree). The
-   * leader sends nothing to such a follower; its upstream relays what it applies.
+   * leader sends such a follower only heartbeats; its upstream relays the log.
    */
   upstreams: Record<NodeId, NodeId>;
   /** A follower whose fetch the leader does not answer in time asks a peer follower instead. */

@@ -5,6 +5,7 @@
  */
 import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
+import { heartbeatCascaded } from './cascade';
 import {
   append,
   entriesFrom,
@@ -163,6 +164,7 @@ export function leaderTick(ctx: Ctx, leader: LeaderVolatile): void {
     lastPos: lastPos(ctx.state.storage),
   };
   sendToFollowers(ctx, 'heartbeat', beat);
+  heartbeatCascaded(ctx, beat);
   if (ctx.config.semiSync) replaceSilentSyncFollower(ctx, leader);
   checkBarrier(ctx, leader);
 }

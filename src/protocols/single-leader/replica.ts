@@ -14,6 +14,7 @@ import {
 } from './bootstrap';
 import {
   fromUpstream,
+  learnUpstream,
   onUpstreamWatch,
   type Relay,
   type RelayHeartbeat,
@@ -154,6 +155,9 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
     case 'heartbeat': {
       const m = msg.payload as Heartbeat;
       if (!fromLeader(ctx, msg, m)) return;
+      // The leader is heard again: the next fetch goes to it first, before any peer.
+      node.fetchAttempts = 0;
+      if (m.upstream !== undefined) learnUpstream(ctx, m.upstream);
       onHeartbeat(ctx, msg.from, m);
       noteFresh(ctx, msg.sentAt, m.lastPos);
       relayHeartbeat(ctx);
@@ -306,7 +310,8 @@ export function replicaTimer(ctx: Ctx, name: string): void {
 export function replicaRequest(ctx: Ctx, request: ClientRequest): void {
   const node = ctx.state;
   if (request.f === 'read') {
-    if (node.lifecycle === 'bootstrapping') {
+    // A joining follower that crashed mid-bootstrap recovers, but still lacks what it needs.
+    if (node.lifecycle === 'bootstrapping' || node.bootstrap?.readyAt === null) {
       redirectOrFail(ctx, request, notReadyReason(ctx));
       return;
     }

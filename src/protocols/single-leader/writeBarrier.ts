@@ -11,7 +11,7 @@
  */
 import type { NodeId } from '../../engine/types';
 import { append, entriesFrom, epochAt, type LogEntry, lastEpoch, lastPos } from './log';
-import { type Ctx, followerIds, isCascaded, type LeaderVolatile } from './state';
+import { type Ctx, followerIds, type LeaderVolatile } from './state';
 
 export interface PromotionFetch {
   epoch: number;
@@ -50,11 +50,9 @@ export function barrierRefusal(ctx: Ctx, leader: LeaderVolatile): string | null 
   return `write barrier: recovering leader ${ctx.self} takes writes once its followers hold position ${b.targetPos}`;
 }
 
-/** Followers that answered this leader since the barrier went up, and replicate from it directly. */
+/** Followers that answered this leader since the barrier went up (cascaded ones included). */
 function answering(ctx: Ctx, leader: LeaderVolatile, since: number): NodeId[] {
-  return followerIds(ctx).filter(
-    (f) => !isCascaded(ctx, f) && (leader.lastAckAt[f] ?? Number.NEGATIVE_INFINITY) >= since,
-  );
+  return followerIds(ctx).filter((f) => (leader.lastAckAt[f] ?? Number.NEGATIVE_INFINITY) >= since);
 }
 
 /**
