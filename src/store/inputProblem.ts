@@ -6,7 +6,7 @@
 
 import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import type { Input } from '../engine/types';
-import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
+import type { AnySim } from '../scenarios/runAny';
 import { upstreamProblem } from './upstreamInputs';
 
 /** Latencies and clock skews beyond a minute say more about a typo than about a network. */
@@ -14,18 +14,14 @@ export const MAX_FAULT_MS = 60_000;
 
 type Check = string | null;
 
-function knownNode(sim: SingleLeaderSim, field: string, id: string): Check {
+function knownNode(sim: AnySim, field: string, id: string): Check {
   return nodeRuntime(sim, id) === undefined ? `${field}: no node "${id}" in this cluster` : null;
 }
 
-function addNodeProblem(
-  sim: SingleLeaderSim,
-  id: string,
-  args: Record<string, unknown> | undefined,
-): Check {
+function addNodeProblem(sim: AnySim, id: string, args: Record<string, unknown> | undefined): Check {
   if (nodeRuntime(sim, id) !== undefined || clientRuntime(sim, id) !== undefined)
     return `node: "${id}" already exists`;
-  if (sim.config.protocol.partitions !== undefined)
+  if ((sim.config.protocol as { partitions?: unknown }).partitions !== undefined)
     return 'node: nodes cannot be added to a partitioned cluster';
   const method = args?.bootstrap;
   if (method !== undefined && method !== 'snapshot' && method !== 'full-log')
@@ -33,7 +29,7 @@ function addNodeProblem(
   return null;
 }
 
-function knownEndpoint(sim: SingleLeaderSim, field: string, id: string): Check {
+function knownEndpoint(sim: AnySim, field: string, id: string): Check {
   if (nodeRuntime(sim, id) !== undefined || clientRuntime(sim, id) !== undefined) return null;
   return `${field}: no node or client "${id}" in this run`;
 }
@@ -54,12 +50,12 @@ function firstProblem(checks: Array<() => Check>): Check {
   return null;
 }
 
-function endpointsProblem(sim: SingleLeaderSim, field: string, ids: readonly string[]): Check {
+function endpointsProblem(sim: AnySim, field: string, ids: readonly string[]): Check {
   if (ids.length === 0) return `${field}: a group needs at least one node`;
   return firstProblem(ids.map((id) => () => knownEndpoint(sim, field, id)));
 }
 
-function groupsProblem(sim: SingleLeaderSim, groups: readonly string[][]): Check {
+function groupsProblem(sim: AnySim, groups: readonly string[][]): Check {
   if (groups.length < 2) return 'groups: a partition needs at least two groups';
   const seen = new Set<string>();
   for (const group of groups) {
@@ -74,7 +70,7 @@ function groupsProblem(sim: SingleLeaderSim, groups: readonly string[][]): Check
 }
 
 /** The problem with `input`, as a message naming the field, or null when it may be recorded. */
-export function inputProblem(sim: SingleLeaderSim, input: Input): string | null {
+export function inputProblem(sim: AnySim, input: Input): string | null {
   switch (input.type) {
     case 'crash':
     case 'restart':

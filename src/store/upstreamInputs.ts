@@ -5,7 +5,7 @@
  */
 import { nodeRuntime } from '../engine/endpoints';
 import type { NodeId, UntimedInput } from '../engine/types';
-import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
+import type { AnySim } from '../scenarios/runAny';
 
 /** The commands that make `follower` replicate from `upstream` (null: from the leader). */
 export function upstreamInputs(
@@ -27,7 +27,7 @@ export function upstreamInputs(
  * would starve both of them.
  */
 export function upstreamProblem(
-  sim: SingleLeaderSim,
+  sim: AnySim,
   at: NodeId,
   args: Record<string, unknown>,
 ): string | null {
@@ -39,7 +39,9 @@ export function upstreamProblem(
   if (nodeRuntime(sim, upstream) === undefined)
     return `upstream: no node "${upstream}" in this cluster`;
   if (upstream === follower) return 'upstream: a follower cannot replicate from itself';
-  const upstreams = nodeRuntime(sim, at)?.state.upstreams ?? {};
+  // Single-leader replicas keep the map; other families have none, so nothing can loop.
+  const state = nodeRuntime(sim, at)?.state as { upstreams?: Record<string, string> } | undefined;
+  const upstreams = state?.upstreams ?? {};
   const seen = new Set<string>();
   for (let n: string | undefined = upstream; n !== undefined; n = upstreams[n]) {
     if (n === follower)

@@ -15,13 +15,15 @@ export function nextNodeId(existing: readonly string[]): string {
 }
 
 const selectNextId = (s: ReplicaState) => nextNodeId(s.view.nodes.map((n) => n.id));
-const selectPartitioned = (s: ReplicaState) => s.scenario.cluster.partitions !== undefined;
+/** Followers join only a single-leader cluster that is not partitioned. */
+const selectCanAdd = (s: ReplicaState) =>
+  s.scenario.protocol === 'single-leader' && s.scenario.cluster.partitions === undefined;
 
 export function AddFollowerControl() {
   const store = useReplicaStore();
   const next = useReplica(selectNextId);
-  const partitioned = useReplica(selectPartitioned);
-  if (partitioned) return null;
+  const canAdd = useReplica(selectCanAdd);
+  if (!canAdd) return null;
   const add = (bootstrap: 'snapshot' | 'full-log') =>
     store.getState().inject({ type: 'add-node', node: next, args: { bootstrap } });
   return (

@@ -15,9 +15,11 @@ import { selectReplicaIds } from './selectors';
 /** Picker value for "the leader", as no node id can be empty. */
 const LEADER = '';
 
+/** The follower's upstream (LEADER for none); undefined when it is no single-leader follower. */
 const selectUpstream = (node: string) => (s: ReplicaState) => {
   const view = s.view.nodes.find((n) => n.id === node);
-  return view === undefined || view.role === 'leader' ? undefined : (view.depth.upstream ?? LEADER);
+  if (s.scenario.protocol !== 'single-leader' || view === undefined) return undefined;
+  return view.role !== 'follower' ? undefined : (view.depth.upstream ?? LEADER);
 };
 
 export function UpstreamControl({ node }: { node: string }) {
