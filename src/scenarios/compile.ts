@@ -87,28 +87,32 @@ function replicasAt(scenario: Scenario, t: number): string[] {
   return [...scenario.cluster.nodes, ...added];
 }
 
+/** An operator command that every replica existing at `at` applies to its own settings. */
+function toEveryReplica(
+  scenario: Scenario,
+  at: number,
+  command: string,
+  args: Record<string, unknown>,
+): Input[] {
+  return replicasAt(scenario, at).map((node) => ({ at, type: 'command', node, command, args }));
+}
+
 /**
  * Timeline steps become engine inputs: `write` / `read` are client operations, `set-mode` and
  * `set-upstream` a command to every replica, `failover` a command to the monitor.
  */
 export function toInputs(scenario: Scenario, step: TimelineStep): Input[] {
   if (step.type === 'set-mode') {
-    return replicasAt(scenario, step.at).map((node) => ({
-      at: step.at,
-      type: 'command' as const,
-      node,
-      command: 'set-mode',
-      args: { follower: step.follower, mode: step.mode },
-    }));
+    return toEveryReplica(scenario, step.at, 'set-mode', {
+      follower: step.follower,
+      mode: step.mode,
+    });
   }
   if (step.type === 'set-upstream') {
-    return replicasAt(scenario, step.at).map((node) => ({
-      at: step.at,
-      type: 'command' as const,
-      node,
-      command: 'set-upstream',
-      args: { follower: step.follower, upstream: step.upstream },
-    }));
+    return toEveryReplica(scenario, step.at, 'set-upstream', {
+      follower: step.follower,
+      upstream: step.upstream,
+    });
   }
   if (step.type === 'add-node' && step.bootstrap !== undefined) {
     return [
