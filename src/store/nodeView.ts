@@ -6,7 +6,7 @@ export interface NodeView {
   id: NodeId;
   isMonitor: boolean;
   up: boolean;
-  /** `leader` / `follower` (single-leader), `replica` (leaderless), `monitor`. */
+  /** `leader` / `follower` (single- and multi-leader), `replica` (leaderless), `monitor`. */
   role: string;
   lifecycle: string;
   epoch: number;
@@ -33,4 +33,6 @@ export interface NodeView {
   clockSkewMs: number;
   /** Single-leader in depth: bootstrapping, cascading and write barrier (see depthView.ts). */
   depth: NodeDepthView;
+  /** Multi-leader: the datacenter the node is in. */
+  datacenter?: string;
 }

@@ -24,9 +24,9 @@ export const MESSAGE_CATEGORIES: ReadonlyArray<{
   {
     category: 'replication',
     label: 'Replication',
-    kinds: ['replicate', 'catch-up', 'relay', 'peer-catch-up', 'promotion-entries'],
+    kinds: ['replicate', 'catch-up', 'changes', 'relay', 'peer-catch-up', 'promotion-entries'],
   },
-  { category: 'ack', label: 'Acknowledgement', kinds: ['ack'] },
+  { category: 'ack', label: 'Acknowledgement', kinds: ['ack', 'changes-ack'] },
   {
     category: 'heartbeat',
     label: 'Heartbeat',
