@@ -53,7 +53,13 @@ export function compileLeaderlessScenario(
     },
   };
   const timeline = scenario.timeline.flatMap((step): Input[] => {
-    if (step.type === 'set-mode' || step.type === 'set-upstream' || step.type === 'failover')
+    if (
+      step.type === 'set-mode' ||
+      step.type === 'set-upstream' ||
+      step.type === 'failover' ||
+      step.type === 'statement' ||
+      step.type === 'upgrade'
+    )
       return [];
     if (step.type === 'restore') {
       const args = { from: step.from };

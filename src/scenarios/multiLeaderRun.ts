@@ -116,6 +116,8 @@ function stepInputs(s: MultiLeaderScenario, step: MultiLeaderTimelineStep): Inpu
     case 'set-mode':
     case 'set-upstream':
     case 'failover':
+    case 'statement':
+    case 'upgrade':
       return [];
     default:
       return [toInput(step)];

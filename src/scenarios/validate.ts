@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { type Scenario, scenarioSchema } from './schema';
+import { logFormatErrors } from './validateLogFormat';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -149,6 +150,7 @@ function crossFieldErrors(s: Scenario): string[] {
   for (const c of clients) if (processes.has(c)) fail('clients', `"${c}" is also a node id`);
   errors.push(...upstreamErrors(cluster.upstreams, allNodes));
   errors.push(...partitionErrors(s));
+  errors.push(...logFormatErrors(s, allNodes));
   for (const [n] of Object.entries(s.clockSkewMs)) {
     if (!processes.has(n)) fail(`clockSkewMs.${n}`, `"${n}" is not a node`);
   }
@@ -167,6 +169,7 @@ function crossFieldErrors(s: Scenario): string[] {
     switch (step.type) {
       case 'write':
       case 'read':
+      case 'statement':
         need('client', step.client, clients, 'client');
         break;
       case 'crash':

@@ -64,6 +64,8 @@ const NOT_HERE: Record<string, string> = {
   failover: 'a single-leader step; multi-leader clusters have no single leader',
   'set-upstream': 'a single-leader step; multi-leader followers follow their datacenter leader',
   'add-node': 'not supported for multi-leader clusters yet; list the node in a datacenter',
+  statement: 'a single-leader step (replication log formats, docs/log-formats.md)',
+  upgrade: 'a single-leader step (replication log formats, docs/log-formats.md)',
 };
 
 function stepErrors(

@@ -16,6 +16,7 @@ import { ClientsPanel } from './panels/ClientsPanel';
 import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
+import { LogFormatPanel } from './panels/LogFormatPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
@@ -94,6 +95,7 @@ function Shell({ start }: { start: StartParams }) {
         <Inspector />
         <AnomaliesPanel />
         <ConflictsPanel />
+        <LogFormatPanel />
         <ClientsPanel />
         <FaultPanel />
       </aside>

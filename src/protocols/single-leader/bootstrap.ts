@@ -11,7 +11,8 @@
  */
 
 import type { BootstrapMethod, SingleLeaderConfig } from './config';
-import { append, epochRanges, lastPos } from './log';
+import { appendReplicated } from './formats/followerApply';
+import { epochRanges, lastPos } from './log';
 import type { CatchUp, Fetch } from './messages';
 import type { Ctx } from './state';
 
@@ -90,7 +91,7 @@ export function onReplayBatch(ctx: Ctx, msg: CatchUp): boolean {
   b.targetPos ??= msg.leaderLastPos;
   for (const entry of msg.entries) {
     if (entry.pos !== lastPos(node.storage) + 1) continue;
-    append(node.storage, entry);
+    if (!appendReplicated(ctx, entry)) break; // log formats: a WAL record it cannot apply
     ctx.emit('apply', entry.pos);
   }
   if (lastPos(node.storage) >= b.targetPos) {

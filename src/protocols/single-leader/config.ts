@@ -3,6 +3,7 @@
  * place, the scenario schema (scenarios/schema.ts).
  */
 import type { ClientId, NodeId, ReadTarget } from '../../engine/types';
+import type { LogFormatSettings } from './formats/settings';
 import type { Partitioning } from './partitions';
 
 /**
@@ -105,6 +106,11 @@ export interface SingleLeaderConfig {
    * position, and holds client writes until they answered (or `electionWaitMs` passed).
    */
   promotionCatchUp: boolean;
+  /**
+   * How statement writes are replicated (docs/log-formats.md). Absent: plain key-value writes
+   * only, exactly as before formats existed; statements then travel as `logical`.
+   */
+  logFormat?: LogFormatSettings;
 }
 
 /** The in-depth settings off: snapshot bootstrap, no cascade, no peers, no barrier. */

@@ -18,7 +18,9 @@ import {
   sessionFor,
 } from './client';
 import type { FollowerMode, SingleLeaderConfig } from './config';
-import { requiredAcksChanged } from './leader';
+import { type HeldCommit, isCommitTimer } from './formats/heldCommit';
+import { setEngineVersion } from './formats/nodeFormat';
+import { commitHeldWrite, requiredAcksChanged } from './leader';
 import { emptyStorage } from './log';
 import type { Pong, Position } from './messages';
 import {
@@ -116,6 +118,8 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
 
   onTimer(ctx, name, data) {
     if (ctx.state.isMonitor) onMonitorTimer(ctx, name, data);
+    else if (isCommitTimer(name))
+      commitHeldWrite(ctx, data as HeldCommit); // log formats
     else replicaTimer(ctx, name);
   },
 
@@ -164,6 +168,8 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
       setUpstream(ctx, String(args.follower), upstream);
     } else if (command === 'failover' && node.isMonitor && node.leaderId !== null) {
       feedFailover(ctx, { type: 'LEADER_SILENT', leader: node.leaderId });
+    } else if (command === 'set-engine-version' && !node.isMonitor) {
+      setEngineVersion(ctx, String(args.version)); // log formats: a storage-engine upgrade
     }
   },
 

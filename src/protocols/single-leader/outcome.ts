@@ -8,6 +8,7 @@ import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
 import { type BootstrapReport, bootstrapReports, depthMetrics } from './depthOutcome';
+import { formatMetrics } from './formats/metrics';
 import { type LogEntry, lastPos } from './log';
 import { groupMembers, partitionOfKey, partitionOfNode } from './partitions';
 import type { SingleLeaderNode } from './state';
@@ -304,6 +305,7 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
       ).length,
       converged: converged(sim),
       ...depthMetrics(sim),
+      ...formatMetrics(sim.logs.trace, history),
     },
     bootstraps: bootstrapReports(sim),
   };

@@ -9,6 +9,8 @@ import type { ChartSnapshot } from '../../engine/statechart';
 import type { NodeId } from '../../engine/types';
 import type { BootstrapProgress } from './bootstrap';
 import type { FollowerMode, SingleLeaderConfig } from './config';
+import type { DataPatch } from './formats/patch';
+import type { FormatNodeState } from './formats/settings';
 import type { Storage } from './log';
 import { sameGroup } from './partitions';
 
@@ -19,6 +21,8 @@ export interface PendingWrite {
   acceptedAt: number;
   /** The followers whose acknowledgement it waits for (re-decided when modes change). */
   required: NodeId[];
+  /** Log formats: extra facts for the client's answer (the ids a statement inserted). */
+  meta?: Record<string, string>;
 }
 
 /** What a leader tracks, lost on crash. */
@@ -32,6 +36,12 @@ export interface LeaderVolatile {
   syncFollower: NodeId | null;
   /** Local time until which the monitor's lease lets this leader take writes (fencing). */
   leaseUntil: number;
+  /**
+   * Log formats: statement transactions that have run but not yet committed (SLEEP). Their
+   * effects are seen by later transactions (ids stay taken) but reach the data only at commit,
+   * and die with the leadership, as an open transaction dies with its server.
+   */
+  uncommitted?: Array<{ id: string; patch: DataPatch }>;
   /** Client writes are refused while this is up (a recovering leader; see writeBarrier.ts). */
   barrier: WriteBarrier | null;
   /** When the last barrier lifted (simulated time), for the view to show it lifting. */
@@ -97,6 +107,8 @@ export interface SingleLeaderNode {
    */
   freshAsOf: number;
   monitor: MonitorVolatile | null;
+  /** Log formats (durable): storage-engine version, trigger shipping; absent without a format. */
+  formats?: FormatNodeState;
   /** The part of our log known to agree with the current leader's: what we may give peers. */
   verifiedPos: number;
   /** Fetches retried without an answer: with peer catch-up, each retry tries the next source. */

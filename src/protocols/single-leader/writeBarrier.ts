@@ -10,7 +10,8 @@
  * did), appends what extends its log, and only then sets the barrier's target.
  */
 import type { NodeId } from '../../engine/types';
-import { append, entriesFrom, epochAt, type LogEntry, lastEpoch, lastPos } from './log';
+import { appendReplicated } from './formats/followerApply';
+import { entriesFrom, epochAt, type LogEntry, lastEpoch, lastPos } from './log';
 import { type Ctx, followerIds, type LeaderVolatile } from './state';
 
 export interface PromotionFetch {
@@ -122,8 +123,7 @@ export function onPromotionEntries(ctx: Ctx, from: NodeId, reply: PromotionEntri
       if (epochAt(node.storage, entry.pos) !== entry.epoch) break;
       continue;
     }
-    if (entry.pos !== mine + 1) break;
-    append(node.storage, entry);
+    if (entry.pos !== mine + 1 || !appendReplicated(ctx, entry)) break;
     ctx.emit('recovered-entry', { pos: entry.pos, from });
   }
   checkBarrier(ctx, leader);
