@@ -33,6 +33,11 @@ export interface NodeView {
   clockSkewMs: number;
   /** Single-leader in depth: bootstrapping, cascading and write barrier (see depthView.ts). */
   depth: NodeDepthView;
+  /**
+   * Leaderless: the home replicas this node stands in for, holding their writes as hints until
+   * it can hand them over (hinted handoff); absent or empty otherwise.
+   */
+  parkedFor?: NodeId[];
   /** Multi-leader: the datacenter the node is in. */
   datacenter?: string;
 }

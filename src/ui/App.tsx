@@ -17,6 +17,7 @@ import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
 import { LogFormatPanel } from './panels/LogFormatPanel';
+import { QuorumPanel } from './panels/leaderless/QuorumPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
@@ -93,6 +94,7 @@ function Shell({ start }: { start: StartParams }) {
       <aside id={sideId} className="side" aria-label="Details" hidden={!sideOpen}>
         <NarrationPanel />
         <Inspector />
+        <QuorumPanel />
         <AnomaliesPanel />
         <ConflictsPanel />
         <LogFormatPanel />

@@ -23,8 +23,11 @@ export function leaderlessNodeViews(sim: LeaderlessSim): NodeView[] {
     }
     const keys = Object.keys(data).length;
     const hints = Object.keys(s.hints).length;
+    const parkedFor = [...new Set(Object.values(s.hints).map((h) => h.home))].sort();
     const words =
-      hints > 0 ? `${plural(keys, 'key')}, ${plural(hints, 'hint')} held` : plural(keys, 'key');
+      hints > 0
+        ? `${plural(keys, 'key')}, ${plural(hints, 'hint')} held for ${parkedFor.join(', ')}`
+        : plural(keys, 'key');
     return {
       id,
       isMonitor: false,
@@ -42,6 +45,7 @@ export function leaderlessNodeViews(sim: LeaderlessSim): NodeView[] {
       chart: node.up ? 'up' : 'down',
       clockSkewMs: node.clockSkewMs,
       depth: NO_DEPTH,
+      parkedFor,
     };
   });
 }

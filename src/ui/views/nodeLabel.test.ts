@@ -15,6 +15,7 @@ const node = (over: Partial<NodeSummary>): NodeSummary => ({
   depthParts: '',
   depthBadge: '',
   depthTone: '',
+  parkedFor: '',
   ...over,
 });
 

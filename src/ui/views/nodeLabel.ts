@@ -19,6 +19,8 @@ export interface NodeSummary {
   depthParts: string;
   depthBadge: string;
   depthTone: string;
+  /** Home replicas whose writes this node holds as hints, comma-separated ('' for none). */
+  parkedFor: string;
 }
 
 export function summarize(node: NodeView): NodeSummary {
@@ -36,6 +38,7 @@ export function summarize(node: NodeView): NodeSummary {
     depthParts: depthNameParts(node.depth).join(', '),
     depthBadge: depthBadge(node.depth)?.text ?? '',
     depthTone: depthBadge(node.depth)?.tone ?? '',
+    parkedFor: (node.parkedFor ?? []).join(', '),
   };
 }
 
