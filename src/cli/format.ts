@@ -6,6 +6,7 @@
 import type { HistoryOp } from '../engine/types';
 import type { RunReport } from '../scenarios/run';
 import type { Scenario } from '../scenarios/schema';
+import { bootstraps } from './formatBootstraps';
 import type { Style } from './style';
 import { printable } from './style';
 import { type Cell, table } from './table';
@@ -236,9 +237,11 @@ export function formatReport(report: RunReport, scenario: Scenario, style: Style
     lostWrites(report, style),
     discardedWrites(report, style),
     failovers(report, style),
+    bootstraps(report, style),
     anomalies(report, style),
     metrics(report, style),
     expectations(report, style),
   ];
-  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  const shown = sections.filter((lines) => lines.length > 0);
+  return `${shown.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -59,6 +59,7 @@ export function compileLeaderlessScenario(
   const timeline = scenario.timeline.flatMap((step): Input[] => {
     if (
       step.type === 'set-mode' ||
+      step.type === 'set-upstream' ||
       step.type === 'failover' ||
       step.type === 'statement' ||
       step.type === 'upgrade'

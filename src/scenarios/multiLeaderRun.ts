@@ -115,6 +115,7 @@ function stepInputs(s: MultiLeaderScenario, step: MultiLeaderTimelineStep): Inpu
     case 'restart-dc':
       return nodesOf(step.dc).map((node) => ({ at: step.at, type: 'restart', node }));
     case 'set-mode':
+    case 'set-upstream':
     case 'failover':
     case 'statement':
     case 'upgrade':

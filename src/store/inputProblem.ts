@@ -7,6 +7,7 @@
 import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import type { Input } from '../engine/types';
 import type { AnySim } from '../scenarios/runAny';
+import { upstreamProblem } from './upstreamInputs';
 
 /** Latencies and clock skews beyond a minute say more about a typo than about a network. */
 export const MAX_FAULT_MS = 60_000;
@@ -15,6 +16,17 @@ type Check = string | null;
 
 function knownNode(sim: AnySim, field: string, id: string): Check {
   return nodeRuntime(sim, id) === undefined ? `${field}: no node "${id}" in this cluster` : null;
+}
+
+function addNodeProblem(sim: AnySim, id: string, args: Record<string, unknown> | undefined): Check {
+  if (nodeRuntime(sim, id) !== undefined || clientRuntime(sim, id) !== undefined)
+    return `node: "${id}" already exists`;
+  if ((sim.config.protocol as { partitions?: unknown }).partitions !== undefined)
+    return 'node: nodes cannot be added to a partitioned cluster';
+  const method = args?.bootstrap;
+  if (method !== undefined && method !== 'snapshot' && method !== 'full-log')
+    return `bootstrap: must be "snapshot" or "full-log" (got ${JSON.stringify(method)})`;
+  return null;
 }
 
 function knownEndpoint(sim: AnySim, field: string, id: string): Check {
@@ -62,8 +74,14 @@ export function inputProblem(sim: AnySim, input: Input): string | null {
   switch (input.type) {
     case 'crash':
     case 'restart':
-    case 'command':
       return knownNode(sim, 'node', input.node);
+    case 'command':
+      return (
+        knownNode(sim, 'node', input.node) ??
+        (input.command === 'set-upstream'
+          ? upstreamProblem(sim, input.node, input.args ?? {})
+          : null)
+      );
     case 'clock-skew':
       return knownNode(sim, 'node', input.node) ?? msInRange('skewMs', input.skewMs, -MAX_FAULT_MS);
     case 'partition':
@@ -76,7 +94,7 @@ export function inputProblem(sim: AnySim, input: Input): string | null {
         : (endpointsProblem(sim, 'between', input.between[0]) ??
             endpointsProblem(sim, 'between', input.between[1]));
     case 'add-node':
-      return null;
+      return addNodeProblem(sim, input.node, input.args);
     case 'set-link':
       return firstProblem([
         () => knownEndpoint(sim, 'from', input.from),

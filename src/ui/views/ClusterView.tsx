@@ -13,6 +13,7 @@ import { nodeGroups } from '../../store/nodeGroups';
 import { IDENTITY_ZOOM, type ReplicaState } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
 import { useReducedMotion } from '../useReducedMotion';
+import { CascadeLayer } from './CascadeLayer';
 import { ClientMark } from './ClientMark';
 import { clusterLayout, type Point, withPositions } from './clusterLayout';
 import { GroupLayer } from './GroupLayer';
@@ -149,6 +150,7 @@ export function ClusterView() {
         <g ref={linksRootRef}>
           <GroupLayer groups={layout.groups} />
           <LinkLayer layout={layout} />
+          <CascadeLayer layout={layout} />
         </g>
       </svg>
       <svg
