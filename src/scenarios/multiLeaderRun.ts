@@ -6,7 +6,7 @@
  */
 import { createSimulation, runUntil, type SimConfig } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
-import type { EndpointId, HistoryOp, Input } from '../engine/types';
+import type { EndpointId, HistoryOp, Input, NodeId, UntimedInput } from '../engine/types';
 import { type MultiLeaderConfig, multiLeader } from '../protocols/multi-leader';
 import type { Topology } from '../protocols/multi-leader/config';
 import {
@@ -79,32 +79,34 @@ function protocolConfig(s: MultiLeaderScenario): MultiLeaderConfig {
   };
 }
 
+type Command = Extract<UntimedInput, { type: 'command' }>;
+
+/**
+ * An operator step every leader hears (re-route, re-home), as one command per leader: a leader
+ * that is down when it runs misses it, as a real one would.
+ */
+export function leaderCommands(
+  leaders: readonly NodeId[],
+  command: 'set-topology' | 'set-home',
+  args: Record<string, unknown>,
+): Command[] {
+  return leaders.map((node) => ({ type: 'command', node, command, args }));
+}
+
 function stepInputs(s: MultiLeaderScenario, step: MultiLeaderTimelineStep): Input[] {
   const leaders = s.cluster.datacenters.map((dc) => dc.leader);
   const members = datacenterMembers(s);
   const nodesOf = (dc: string) =>
     s.cluster.datacenters.filter((d) => d.id === dc).flatMap((d) => [d.leader, ...d.followers]);
   switch (step.type) {
-    case 'set-topology': {
-      const args = { topology: topologyOf(step.topology) };
-      return leaders.map((node) => ({
-        at: step.at,
-        type: 'command',
-        node,
-        command: 'set-topology',
-        args,
-      }));
-    }
-    case 'set-home': {
-      const args = { key: step.key, leader: step.leader };
-      return leaders.map((node) => ({
-        at: step.at,
-        type: 'command',
-        node,
-        command: 'set-home',
-        args,
-      }));
-    }
+    case 'set-topology':
+      return leaderCommands(leaders, 'set-topology', {
+        topology: topologyOf(step.topology),
+      }).map((c) => ({ ...c, at: step.at }));
+    case 'set-home':
+      return leaderCommands(leaders, 'set-home', { key: step.key, leader: step.leader }).map(
+        (c) => ({ ...c, at: step.at }),
+      );
     case 'partition-dcs': {
       const groups = step.groups.map((g) => g.flatMap((dc) => members.get(dc) ?? []));
       return [{ at: step.at, type: 'partition', groups }];
