@@ -2,9 +2,8 @@
  * Compiling and running a leaderless scenario headlessly, and its report: the single-leader
  * path's counterpart (compile.ts, run.ts), sharing the timeline, workload and expectations.
  */
-import { createSimulation, runUntil, type SimConfig } from '../engine/simulation';
-import { formatHash } from '../engine/traceHash';
-import type { HistoryOp, Input } from '../engine/types';
+import { createSimulation, type SimConfig } from '../engine/simulation';
+import type { Input } from '../engine/types';
 import { type LeaderlessConfig, leaderless } from '../protocols/leaderless';
 import {
   type LeaderlessOutcome,
@@ -13,7 +12,13 @@ import {
 } from '../protocols/leaderless/outcome';
 import { networkOf, toInput, workloadInputs } from './compile';
 import type { LeaderlessScenario } from './leaderlessSchema';
-import { checkExpectations, type ExpectationResult, messageSummary } from './run';
+import {
+  checkExpectations,
+  type ExpectationResult,
+  type ReportBasics,
+  reportBasics,
+  toEnd,
+} from './run';
 
 export interface CompiledLeaderlessRun {
   config: SimConfig<LeaderlessConfig>;
@@ -74,26 +79,11 @@ export function startLeaderlessScenario(
 }
 
 /** Run the scenario to its end. */
-export function runLeaderlessScenario(
-  scenario: LeaderlessScenario,
-  seed: number,
-  extra: Input[] = [],
-): LeaderlessSim {
-  const sim = startLeaderlessScenario(scenario, seed, extra);
-  runUntil(sim, scenario.durationMs);
-  return sim;
-}
+export const runLeaderlessScenario = toEnd(startLeaderlessScenario);
 
 /** The machine-readable report of a leaderless run (the CLI's `--json`). */
-export interface LeaderlessRunReport extends LeaderlessOutcome {
+export interface LeaderlessRunReport extends LeaderlessOutcome, ReportBasics {
   protocol: 'leaderless';
-  scenario: string;
-  seed: number;
-  timeMs: number;
-  traceHash: string;
-  events: number;
-  history: HistoryOp[];
-  messages: ReturnType<typeof messageSummary>;
   expectations: ExpectationResult[];
 }
 
@@ -105,14 +95,8 @@ export function buildLeaderlessReport(
   const outcome = leaderlessOutcome(sim);
   return {
     protocol: 'leaderless',
-    scenario: scenario.id,
-    seed,
-    timeMs: sim.core.now,
-    traceHash: formatHash(sim.core.traceHash),
-    events: sim.core.eventsProcessed,
+    ...reportBasics(scenario, seed, sim),
     ...outcome,
-    history: sim.logs.history,
-    messages: messageSummary(sim),
     expectations: checkExpectations(scenario, outcome.metrics),
   };
 }

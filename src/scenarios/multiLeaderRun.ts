@@ -4,9 +4,10 @@
  * Datacenters become link latencies: every link between two datacenters' endpoints gets
  * `interDcLatency`, links inside one the scenario's `network.latency`.
  */
-import { createSimulation, runUntil, type SimConfig } from '../engine/simulation';
-import { formatHash } from '../engine/traceHash';
-import type { EndpointId, HistoryOp, Input, NodeId, UntimedInput } from '../engine/types';
+
+import type { Finding } from '../checker';
+import { createSimulation, type SimConfig } from '../engine/simulation';
+import type { EndpointId, Input, NodeId, UntimedInput } from '../engine/types';
 import { type MultiLeaderConfig, multiLeader } from '../protocols/multi-leader';
 import type { Topology } from '../protocols/multi-leader/config';
 import {
@@ -15,12 +16,19 @@ import {
   multiLeaderOutcome,
 } from '../protocols/multi-leader/outcome';
 import { networkOf, toInput, workloadInputs } from './compile';
+import { multiLeaderAnomalies } from './multiLeaderAnomalies';
 import type {
   MultiLeaderScenario,
   MultiLeaderTimelineStep,
   TopologyInput,
 } from './multiLeaderSchema';
-import { checkExpectations, type ExpectationResult, messageSummary } from './run';
+import {
+  checkExpectations,
+  type ExpectationResult,
+  type ReportBasics,
+  reportBasics,
+  toEnd,
+} from './run';
 
 export function topologyOf(t: TopologyInput): Topology {
   if (t === 'all-to-all') return { kind: 'all-to-all' };
@@ -159,26 +167,13 @@ export function startMultiLeaderScenario(
 }
 
 /** Run the scenario to its end. */
-export function runMultiLeaderScenario(
-  scenario: MultiLeaderScenario,
-  seed: number,
-  extra: Input[] = [],
-): MultiLeaderSim {
-  const sim = startMultiLeaderScenario(scenario, seed, extra);
-  runUntil(sim, scenario.durationMs);
-  return sim;
-}
+export const runMultiLeaderScenario = toEnd(startMultiLeaderScenario);
 
 /** The machine-readable report of a multi-leader run (the CLI's `--json`). */
-export interface MultiLeaderRunReport extends MultiLeaderOutcome {
+export interface MultiLeaderRunReport extends MultiLeaderOutcome, ReportBasics {
   protocol: 'multi-leader';
-  scenario: string;
-  seed: number;
-  timeMs: number;
-  traceHash: string;
-  events: number;
-  history: HistoryOp[];
-  messages: ReturnType<typeof messageSummary>;
+  /** What the consistency checker found (see docs/checker.md). */
+  anomalies: Finding[];
   expectations: ExpectationResult[];
 }
 
@@ -188,16 +183,12 @@ export function buildMultiLeaderReport(
   sim: MultiLeaderSim,
 ): MultiLeaderRunReport {
   const outcome = multiLeaderOutcome(sim);
+  const anomalies = multiLeaderAnomalies(scenario, sim);
   return {
     protocol: 'multi-leader',
-    scenario: scenario.id,
-    seed,
-    timeMs: sim.core.now,
-    traceHash: formatHash(sim.core.traceHash),
-    events: sim.core.eventsProcessed,
+    ...reportBasics(scenario, seed, sim),
     ...outcome,
-    history: sim.logs.history,
-    messages: messageSummary(sim),
-    expectations: checkExpectations(scenario, outcome.metrics),
+    anomalies,
+    expectations: checkExpectations(scenario, outcome.metrics, anomalies),
   };
 }
