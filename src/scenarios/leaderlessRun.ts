@@ -2,6 +2,7 @@
  * Compiling and running a leaderless scenario headlessly, and its report: the single-leader
  * path's counterpart (compile.ts, run.ts), sharing the timeline, workload and expectations.
  */
+import type { Finding } from '../checker';
 import { createSimulation, type SimConfig } from '../engine/simulation';
 import type { Input } from '../engine/types';
 import { type LeaderlessConfig, leaderless } from '../protocols/leaderless';
@@ -11,7 +12,9 @@ import {
   leaderlessOutcome,
 } from '../protocols/leaderless/outcome';
 import { networkOf, toInput, workloadInputs } from './compile';
+import { leaderlessRunAnomalies } from './leaderlessAnomalies';
 import type { LeaderlessScenario } from './leaderlessSchema';
+import { randomFaultInputs } from './randomFaults';
 import {
   checkExpectations,
   type ExpectationResult,
@@ -58,14 +61,21 @@ export function compileLeaderlessScenario(
     },
   };
   const timeline = scenario.timeline.flatMap((step): Input[] => {
-    if (step.type === 'set-mode' || step.type === 'failover') return [];
+    if (
+      step.type === 'set-mode' ||
+      step.type === 'failover' ||
+      step.type === 'statement' ||
+      step.type === 'upgrade'
+    )
+      return [];
     if (step.type === 'restore') {
       const args = { from: step.from };
       return [{ at: step.at, type: 'command', node: step.node, command: 'restore', args }];
     }
     return [toInput(step)];
   });
-  return { config, inputs: [...timeline, ...workloadInputs(scenario, seed)] };
+  const faults = randomFaultInputs(scenario, seed);
+  return { config, inputs: [...timeline, ...faults, ...workloadInputs(scenario, seed)] };
 }
 
 /** A simulation of the scenario at time 0 (nothing run yet). */
@@ -84,6 +94,8 @@ export const runLeaderlessScenario = toEnd(startLeaderlessScenario);
 /** The machine-readable report of a leaderless run (the CLI's `--json`). */
 export interface LeaderlessRunReport extends LeaderlessOutcome, ReportBasics {
   protocol: 'leaderless';
+  /** What the consistency checker found (see docs/checker.md). */
+  anomalies: Finding[];
   expectations: ExpectationResult[];
 }
 
@@ -93,10 +105,12 @@ export function buildLeaderlessReport(
   sim: LeaderlessSim,
 ): LeaderlessRunReport {
   const outcome = leaderlessOutcome(sim);
+  const anomalies = leaderlessRunAnomalies(scenario, sim);
   return {
     protocol: 'leaderless',
     ...reportBasics(scenario, seed, sim),
     ...outcome,
-    expectations: checkExpectations(scenario, outcome.metrics),
+    anomalies,
+    expectations: checkExpectations(scenario, outcome.metrics, anomalies),
   };
 }

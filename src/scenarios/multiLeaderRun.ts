@@ -16,12 +16,13 @@ import {
   multiLeaderOutcome,
 } from '../protocols/multi-leader/outcome';
 import { networkOf, toInput, workloadInputs } from './compile';
-import { multiLeaderAnomalies } from './multiLeaderAnomalies';
+import { multiLeaderRunAnomalies } from './multiLeaderAnomalies';
 import type {
   MultiLeaderScenario,
   MultiLeaderTimelineStep,
   TopologyInput,
 } from './multiLeaderSchema';
+import { randomFaultInputs } from './randomFaults';
 import {
   checkExpectations,
   type ExpectationResult,
@@ -125,6 +126,8 @@ function stepInputs(s: MultiLeaderScenario, step: MultiLeaderTimelineStep): Inpu
       return nodesOf(step.dc).map((node) => ({ at: step.at, type: 'restart', node }));
     case 'set-mode':
     case 'failover':
+    case 'statement':
+    case 'upgrade':
       return [];
     default:
       return [toInput(step)];
@@ -153,7 +156,13 @@ export function compileMultiLeaderScenario(
     protocol: protocolConfig(scenario),
   };
   const timeline = scenario.timeline.flatMap((step) => stepInputs(scenario, step));
-  return { config, inputs: [...timeline, ...workloadInputs(scenario, seed)] };
+  // Spikes end with each link's own latency back, inter-datacenter latencies included.
+  const links = config.network.links ?? [];
+  const faults = randomFaultInputs(
+    { ...scenario, cluster: { nodes: config.nodes }, network: { ...scenario.network, links } },
+    seed,
+  );
+  return { config, inputs: [...timeline, ...faults, ...workloadInputs(scenario, seed)] };
 }
 
 /** A simulation of the scenario at time 0 (nothing run yet). */
@@ -183,7 +192,7 @@ export function buildMultiLeaderReport(
   sim: MultiLeaderSim,
 ): MultiLeaderRunReport {
   const outcome = multiLeaderOutcome(sim);
-  const anomalies = multiLeaderAnomalies(scenario, sim);
+  const anomalies = multiLeaderRunAnomalies(scenario, sim);
   return {
     protocol: 'multi-leader',
     ...reportBasics(scenario, seed, sim),

@@ -4,7 +4,9 @@
  * nodes, a partition naming only known endpoints) are checked here.
  */
 import type { z } from 'zod';
+import { randomFaultErrors } from './randomFaults';
 import { type Scenario, scenarioSchema } from './schema';
+import { logFormatErrors } from './validateLogFormat';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -127,6 +129,7 @@ function crossFieldErrors(s: Scenario): string[] {
   }
   for (const c of clients) if (processes.has(c)) fail('clients', `"${c}" is also a node id`);
   errors.push(...partitionErrors(s));
+  errors.push(...logFormatErrors(s, allNodes));
   for (const [n] of Object.entries(s.clockSkewMs)) {
     if (!processes.has(n)) fail(`clockSkewMs.${n}`, `"${n}" is not a node`);
   }
@@ -145,6 +148,7 @@ function crossFieldErrors(s: Scenario): string[] {
     switch (step.type) {
       case 'write':
       case 'read':
+      case 'statement':
         need('client', step.client, clients, 'client');
         break;
       case 'crash':
@@ -184,5 +188,6 @@ function crossFieldErrors(s: Scenario): string[] {
   if (s.workload && s.workload.toMs <= s.workload.fromMs) {
     fail('workload.toMs', 'must be after workload.fromMs');
   }
+  errors.push(...randomFaultErrors(s.randomFaults, nodes, s.durationMs));
   return errors;
 }

@@ -9,6 +9,7 @@ import {
   type MultiLeaderTimelineStep,
   multiLeaderScenarioSchema,
 } from './multiLeaderSchema';
+import { randomFaultErrors } from './randomFaults';
 import { zodMessages } from './validate';
 
 export type MultiLeaderParseResult =
@@ -63,6 +64,8 @@ const NOT_HERE: Record<string, string> = {
   'set-mode': 'a single-leader step; multi-leader clusters have no single leader',
   failover: 'a single-leader step; multi-leader clusters have no single leader',
   'add-node': 'not supported for multi-leader clusters yet; list the node in a datacenter',
+  statement: 'a single-leader step (replication log formats, docs/log-formats.md)',
+  upgrade: 'a single-leader step (replication log formats, docs/log-formats.md)',
 };
 
 function stepErrors(
@@ -130,5 +133,6 @@ function multiLeaderErrors(s: MultiLeaderScenario): string[] {
   });
   if (s.workload && s.workload.toMs <= s.workload.fromMs)
     fail('workload.toMs', 'must be after workload.fromMs');
+  errors.push(...randomFaultErrors(s.randomFaults, names.nodes, s.durationMs));
   return errors;
 }

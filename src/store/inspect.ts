@@ -5,7 +5,7 @@
  */
 
 import { clientRuntime } from '../engine/endpoints';
-import { messageAt } from '../engine/messageLog';
+import { messageAt, PAYLOAD_NOT_KEPT } from '../engine/messageLog';
 import type { ClientRuntime } from '../engine/state';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
 import type { LeaderlessClient } from '../protocols/leaderless/client';
@@ -14,8 +14,10 @@ import type { MultiLeaderClient } from '../protocols/multi-leader/client';
 import type { SingleLeaderClient } from '../protocols/single-leader/client';
 import { leaderlessSim, multiLeaderSim, singleLeaderSim } from './families';
 import { inspectLeaderlessNode, leaderlessClientRouting } from './families/leaderlessInspect';
+import { type VersionGraph, versionGraph } from './families/leaderlessVersions';
 import { inspectMultiLeaderNode, multiLeaderClientRouting } from './families/multiLeaderInspect';
 import { inspectSingleLeaderNode, singleLeaderClientRouting } from './families/singleLeaderInspect';
+import { replayedPayload } from './replayedPayload';
 import type { Session } from './session';
 import { type MessageView, messageView } from './view';
 
@@ -30,6 +32,8 @@ export interface LogEntryView {
   value: Value;
   client: ClientId;
   appendedAt: SimTimeMs;
+  /** Log formats: a statement write as this cluster's format ships it, one line per record. */
+  format?: string[];
 }
 
 /**
@@ -63,6 +67,12 @@ export interface NodeInspection {
   marker: LogMarker | null;
   /** Leaders only: each follower's progress. */
   followers: FollowerProgress[];
+  /** Log formats: the node's storage-engine version, once it has run or been given one. */
+  engineVersion?: string;
+  /** Log formats: why replication stopped here (a WAL record it cannot apply), if it did. */
+  formatProblem?: string;
+  /** Log formats: a trigger-based leader's changes table, and how far it has been shipped. */
+  formatNote?: string;
   /** Leaderless: each key's copy, with its version vector and siblings. */
   copies: Array<CopyView & { key: string }>;
   /** Leaderless: writes kept for home replicas that could not be reached (hinted handoff). */
@@ -117,6 +127,8 @@ export interface ClientInspection {
   /** Its latest history entries, oldest first. */
   history: HistoryOp[];
   historyTotal: number;
+  /** Leaderless: the writes of the key of its latest operation, and how they are ordered. */
+  versions: VersionGraph | null;
 }
 
 export type Inspection = NodeInspection | MessageInspection | ClientInspection;
@@ -163,8 +175,11 @@ export function findMessage(
   }
   const ids = logs.messages.id;
   for (let i = logs.messages.count - 1; i >= 0; i--) {
-    if (ids[i] === id)
-      return { status: 'finished', message: messageView(messageAt(logs.messages, i)) };
+    if (ids[i] !== id) continue;
+    const message = messageView(messageAt(logs.messages, i));
+    // Older messages' payloads are not kept: recompute this one by replay.
+    if (message.payload === PAYLOAD_NOT_KEPT) message.payload = replayedPayload(session, id);
+    return { status: 'finished', message };
   }
   return { status: 'not-sent', message: null };
 }
@@ -202,7 +217,11 @@ function clientHistory(session: Session, id: ClientId) {
   return { history: history.reverse(), total, lastWrite };
 }
 
-function inspectClient(session: Session, id: ClientId): ClientInspection {
+function inspectClient(
+  session: Session,
+  id: ClientId,
+  versionsKey: string | null,
+): ClientInspection {
   const client = clientRuntime(session.sim, id);
   const { history, total, lastWrite } = clientHistory(session, id);
   const current = client?.current ?? null;
@@ -227,18 +246,27 @@ function inspectClient(session: Session, id: ClientId): ClientInspection {
     lastWrite,
     history,
     historyTotal: total,
+    versions: clientVersions(session, versionsKey ?? history[history.length - 1]?.key ?? null),
   };
+}
+
+/** The version graph of a key (leaderless sessions only). */
+function clientVersions(session: Session, key: string | null): VersionGraph | null {
+  const sim = leaderlessSim(session);
+  return sim === null || key === null ? null : versionGraph(sim, key);
 }
 
 /** The inspector's content for a selection at the session's current time. */
 export function inspect(
   session: Session,
   selection: { kind: 'node' | 'client' | 'message'; id: string } | null,
+  /** Leaderless: the key whose versions a client's inspection shows (default: its last one). */
+  versionsKey: string | null = null,
 ): Inspection | null {
   if (selection === null) return null;
   if (selection.kind === 'node') return inspectNode(session, selection.id);
   if (selection.kind === 'message') return inspectMessage(session, selection.id);
-  return inspectClient(session, selection.id);
+  return inspectClient(session, selection.id, versionsKey);
 }
 
 /** Deep equality for plain data: lets the store keep the old inspection when nothing changed. */

@@ -7,11 +7,25 @@ import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { UntimedInput } from '../engine/types';
+import type { LogFormatSettings } from '../protocols/single-leader/formats/settings';
 import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
+import { leaderlessSim } from './families';
+import {
+  liveQuorum,
+  pictureWaits,
+  type QuorumPicture,
+  quorumPicture,
+} from './families/leaderlessQuorum';
+import {
+  type LeaderlessSettings,
+  leaderlessSettingsProblems,
+  withLeaderlessSettings,
+} from './families/leaderlessSettings';
 import { type Inspection, inspect, samePlainData } from './inspect';
+import { withLogFormat } from './logFormat';
 import {
   type PlaybackEffect,
   type PlaybackEvent,
@@ -95,6 +109,12 @@ export interface UiSlice {
   highlightedOps: readonly number[];
   /** Zoom and pan of the cluster view (d3-zoom's transform: scale k, then translate x, y). */
   clusterZoom: ZoomTransform;
+  /** The client operation whose quorum is pictured (leaderless), by op id. */
+  focusedOp: number | null;
+  /** An operation the pointer (or keyboard focus) is on: pictured instead while it lasts. */
+  hoveredOp: number | null;
+  /** The pictured quorums at the current time; null when no operation is focused or hovered. */
+  quorumFocus: QuorumPicture | null;
 }
 
 export interface ZoomTransform {
@@ -112,6 +132,14 @@ export interface Actions {
    * run with them: same seed, same inputs, same time. A changed setting is a different run.
    */
   setCures(cures: Partial<ScenarioCures>): void;
+  /**
+   * Change a leaderless session's quorum and repair settings and re-derive the run with them
+   * (same seed, inputs and time). Returns the problems, naming the field, and changes nothing
+   * when there are any.
+   */
+  setLeaderlessSettings(settings: Partial<LeaderlessSettings>): string[];
+  /** Switch the replication log format (docs/log-formats.md) and re-derive the run, as setCures. */
+  setLogFormat(change: Partial<LogFormatSettings>): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -133,6 +161,10 @@ export interface Actions {
   select(selection: Selection): void;
   setHover(hover: Selection): void;
   highlightOps(ops: readonly number[]): void;
+  /** Picture the quorums of a client operation (null: none); a leaderless session only. */
+  focusOp(opId: number | null): void;
+  /** Picture an operation's quorums while the pointer is on it (null: back to the focused one). */
+  hoverOp(opId: number | null): void;
   setClusterZoom(zoom: ZoomTransform): void;
   dismissNotice(): void;
 }
@@ -183,16 +215,33 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
       /** After mutating the session, publish a fresh view. */
       const publish = (extra: Partial<ReplicaState> = {}) => {
         const session = get().session;
+        const view = buildView(session);
         set({
-          view: buildView(session),
+          view,
           playhead: session.sim.core.now,
           inspection: inspectionOf(get().selection),
+          quorumFocus: quorumFocusOf(get().hoveredOp ?? get().focusedOp, view),
           ...extra,
         });
       };
+      /** The focused operation's picture, or the previous object while the history is the same. */
+      const quorumFocusOf = (opId: number | null, view: SimView): QuorumPicture | null => {
+        const sim = leaderlessSim(get().session);
+        if (opId === null || sim === null) return null;
+        const previous = get().quorumFocus;
+        // A waiting operation gathers acknowledgements without the history changing.
+        const unchanged = get().view.history === view.history && !pictureWaits(previous);
+        if (previous?.opId === opId && unchanged) return previous;
+        const next = quorumPicture(view.history, opId, liveQuorum(sim));
+        return samePlainData(previous, next) ? previous : next;
+      };
       /** The inspection of a selection now, or the previous object if its content is equal. */
       const inspectionOf = (selection: Selection): Inspection | null => {
-        const next = inspect(get().session, selection);
+        // A client shows the versions of the key of the pressed operation, if any.
+        const { focusedOp, view } = get();
+        const key =
+          focusedOp === null ? null : (view.history.find((h) => h.opId === focusedOp)?.key ?? null);
+        const next = inspect(get().session, selection, key);
         const previous = get().inspection;
         return samePlainData(previous, next) ? previous : next;
       };
@@ -217,6 +266,25 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         publish(playbackFields(next));
         if (get().view.ended && next.value !== 'ended') send({ type: 'END' });
       };
+      /** Run a changed scenario instead: same seed, same user inputs, same moment. */
+      const rederive = (next: AnyScenario): void => {
+        const { seed, session } = get();
+        const t = session.sim.core.now;
+        const fresh = createSession(next, seed, session.userInputs);
+        seek(fresh, t);
+        set({
+          scenario: next,
+          session: fresh,
+          view: buildView(fresh),
+          playhead: fresh.sim.core.now,
+          inspection: null,
+          selection: null,
+          highlightedOps: [],
+          focusedOp: null,
+          hoveredOp: null,
+          quorumFocus: null,
+        });
+      };
       const session = createSession(first, initialSeed);
       return {
         scenario: first,
@@ -232,6 +300,9 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         hover: null,
         highlightedOps: [],
         clusterZoom: IDENTITY_ZOOM,
+        focusedOp: null,
+        hoveredOp: null,
+        quorumFocus: null,
 
         loadScenario(id, newSeed) {
           const scenario = findScenario(id);
@@ -252,24 +323,26 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             inspection: null,
             hover: null,
             highlightedOps: [],
+            focusedOp: null,
+            hoveredOp: null,
+            quorumFocus: null,
             notice: null,
           });
         },
         setCures(cures) {
-          const { scenario, seed, session } = get();
-          const next: AnyScenario = { ...scenario, cures: { ...scenario.cures, ...cures } };
-          const t = session.sim.core.now;
-          const fresh = createSession(next, seed, session.userInputs);
-          seek(fresh, t);
-          set({
-            scenario: next,
-            session: fresh,
-            view: buildView(fresh),
-            playhead: fresh.sim.core.now,
-            inspection: null,
-            selection: null,
-            highlightedOps: [],
-          });
+          const { scenario } = get();
+          rederive({ ...scenario, cures: { ...scenario.cures, ...cures } });
+        },
+        setLeaderlessSettings(settings) {
+          const { scenario } = get();
+          const problems = leaderlessSettingsProblems(scenario, settings);
+          if (problems.length === 0) rederive(withLeaderlessSettings(scenario, settings));
+          return problems;
+        },
+        setLogFormat(change) {
+          // Log formats belong to single-leader clusters; other families have none.
+          const { scenario } = get();
+          if (scenario.protocol === 'single-leader') rederive(withLogFormat(scenario, change));
         },
         play: () => send({ type: 'PLAY' }),
         pause: () => send({ type: 'PAUSE' }),
@@ -307,6 +380,16 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         select: (selection) => set({ selection, inspection: inspectionOf(selection) }),
         setHover: (hover) => set({ hover }),
         highlightOps: (ops) => set({ highlightedOps: ops }),
+        focusOp(opId) {
+          const shown = get().hoveredOp ?? opId;
+          set({ focusedOp: opId, quorumFocus: quorumFocusOf(shown, get().view) });
+          set({ inspection: inspectionOf(get().selection) });
+        },
+        hoverOp(opId) {
+          if (opId === get().hoveredOp) return;
+          const shown = opId ?? get().focusedOp;
+          set({ hoveredOp: opId, quorumFocus: quorumFocusOf(shown, get().view) });
+        },
         setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
         dismissNotice: () => set({ notice: null }),
       };

@@ -16,6 +16,8 @@ import { ClientsPanel } from './panels/ClientsPanel';
 import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
+import { LogFormatPanel } from './panels/LogFormatPanel';
+import { QuorumPanel } from './panels/leaderless/QuorumPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
@@ -92,8 +94,10 @@ function Shell({ start }: { start: StartParams }) {
       <aside id={sideId} className="side" aria-label="Details" hidden={!sideOpen}>
         <NarrationPanel />
         <Inspector />
+        <QuorumPanel />
         <AnomaliesPanel />
         <ConflictsPanel />
+        <LogFormatPanel />
         <ClientsPanel />
         <FaultPanel />
       </aside>

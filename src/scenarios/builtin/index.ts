@@ -15,8 +15,19 @@ import consistentPrefixCured from './consistent-prefix-cured.json';
 import failedWriteNotRolledBack from './failed-write-not-rolled-back.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
 import followerCrashCatchUp from './follower-crash-catch-up.json';
+import githubAutoincrementReuse from './github-autoincrement-reuse.json';
+import guaranteesAsyncFollowers from './guarantees-async-followers.json';
+import guaranteesCureBoundedStaleness from './guarantees-cure-bounded-staleness.json';
+import guaranteesCureConsistentPrefix from './guarantees-cure-consistent-prefix.json';
+import guaranteesCureMonotonicReads from './guarantees-cure-monotonic-reads.json';
+import guaranteesCureReadYourWrites from './guarantees-cure-read-your-writes.json';
+import guaranteesLeaderSync from './guarantees-leader-sync.json';
+import guaranteesStrictQuorum from './guarantees-strict-quorum.json';
 import hintedHandoff from './hinted-handoff.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
+import logicalAutoincrementOrder from './logical-autoincrement-order.json';
+import logicalRollingUpgrade from './logical-rolling-upgrade.json';
+import logicalTriggerSideEffect from './logical-trigger-side-effect.json';
 import lwwClockSkew from './lww-clock-skew.json';
 import mlChatRooms from './ml-chat-rooms.json';
 import mlCollaborativeEditing from './ml-collaborative-editing.json';
@@ -47,7 +58,13 @@ import sloppyQuorumStaleRead from './sloppy-quorum-stale-read.json';
 import smallQuorumStaleRead from './small-quorum-stale-read.json';
 import splitBrainFenced from './split-brain-fenced.json';
 import splitBrainNoFencing from './split-brain-no-fencing.json';
+import statementAutoincrementOrder from './statement-autoincrement-order.json';
+import statementNondeterminism from './statement-nondeterminism.json';
+import statementNondeterminismSubstituted from './statement-nondeterminism-substituted.json';
+import statementTriggerSideEffect from './statement-trigger-side-effect.json';
 import syncVsAsync from './sync-vs-async.json';
+import triggerBasedFiltered from './trigger-based-filtered.json';
+import walUpgradeNeedsDowntime from './wal-upgrade-needs-downtime.json';
 import writeConcurrentWithRead from './write-concurrent-with-read.json';
 
 const sources: unknown[] = [
@@ -67,6 +84,24 @@ const sources: unknown[] = [
   consistentPrefixCured,
   boundedStaleness,
   boundedStalenessCured,
+  // Replication log formats (docs/log-formats.md)
+  statementNondeterminism,
+  statementNondeterminismSubstituted,
+  statementAutoincrementOrder,
+  logicalAutoincrementOrder,
+  statementTriggerSideEffect,
+  logicalTriggerSideEffect,
+  walUpgradeNeedsDowntime,
+  logicalRollingUpgrade,
+  triggerBasedFiltered,
+  githubAutoincrementReuse,
+  // The guarantee table's presets (see guarantees.ts): same cluster, workload and faults.
+  guaranteesLeaderSync,
+  guaranteesAsyncFollowers,
+  guaranteesCureReadYourWrites,
+  guaranteesCureMonotonicReads,
+  guaranteesCureConsistentPrefix,
+  guaranteesCureBoundedStaleness,
 ];
 
 function load(source: unknown): Scenario {
@@ -96,6 +131,7 @@ const leaderlessSources: unknown[] = [
   sloppyQuorumStaleRead,
   hintedHandoff,
   antiEntropy,
+  guaranteesStrictQuorum,
 ];
 
 /** Multi-leader scenarios, in the order a newcomer should meet them. */
