@@ -3,6 +3,7 @@
  * what the clients saw, and which promised outcomes held. Plain text in aligned columns; colour
  * only through the given style, so piped output stays plain.
  */
+import type { Finding } from '../checker';
 import type { HistoryOp } from '../engine/types';
 import type { RunReport } from '../scenarios/run';
 import type { Scenario } from '../scenarios/schema';
@@ -194,7 +195,7 @@ function failovers(report: RunReport, style: Style): string[] {
 /** Anomalies listed before "… N more": each is one long sentence. */
 const MAX_ANOMALY_LINES = 12;
 
-function anomalies(report: RunReport, style: Style): string[] {
+export function anomalies(report: { anomalies: readonly Finding[] }, style: Style): string[] {
   const found = report.anomalies;
   if (found.length === 0) return [`${heading(style, 'Anomalies')}: none`];
   const byKind: Record<string, number> = {};

@@ -6,6 +6,12 @@
 
 import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import type { Input } from '../engine/types';
+import {
+  leadersOf,
+  type MultiLeaderConfig,
+  type Topology,
+  topologyErrors,
+} from '../protocols/multi-leader/config';
 import type { AnySim } from '../scenarios/runAny';
 import { upstreamProblem } from './upstreamInputs';
 
@@ -69,6 +75,15 @@ function groupsProblem(sim: AnySim, groups: readonly string[][]): Check {
   return null;
 }
 
+/** A multi-leader re-route naming a node that is not a leader, or a ring with a repeat. */
+function topologyProblem(sim: AnySim, args: Record<string, unknown> | undefined): Check {
+  const config = sim.config.protocol as Partial<MultiLeaderConfig> | null;
+  if (args?.topology === undefined || config?.datacenters === undefined) return null;
+  const leaders = leadersOf({ datacenters: config.datacenters });
+  const [problem] = topologyErrors(args.topology as Topology, leaders, 'args.topology');
+  return problem ?? null;
+}
+
 /** The problem with `input`, as a message naming the field, or null when it may be recorded. */
 export function inputProblem(sim: AnySim, input: Input): string | null {
   switch (input.type) {
@@ -80,7 +95,7 @@ export function inputProblem(sim: AnySim, input: Input): string | null {
         knownNode(sim, 'node', input.node) ??
         (input.command === 'set-upstream'
           ? upstreamProblem(sim, input.node, input.args ?? {})
-          : null)
+          : topologyProblem(sim, input.args))
       );
     case 'clock-skew':
       return knownNode(sim, 'node', input.node) ?? msInRange('skewMs', input.skewMs, -MAX_FAULT_MS);

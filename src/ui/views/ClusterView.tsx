@@ -9,7 +9,7 @@
 import { drag, select, zoom, zoomIdentity } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { nodeGroups } from '../../store/nodeGroups';
+import { groupArrangement, nodeGroups } from '../../store/nodeGroups';
 import { IDENTITY_ZOOM, type ReplicaState } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
 import { useReducedMotion } from '../useReducedMotion';
@@ -44,6 +44,7 @@ export function ClusterView() {
   const zoomed = useReplica(selectZoomed);
   const scenario = useReplica(selectScenario);
   const groups = useMemo(() => nodeGroups(scenario), [scenario]);
+  const arrangement = useMemo(() => groupArrangement(scenario), [scenario]);
   const reducedMotion = useReducedMotion();
   const [moved, setMoved] = useState<ReadonlyMap<string, Point>>(new Map());
   const containerRef = useRef<HTMLDivElement>(null);
@@ -53,8 +54,8 @@ export function ClusterView() {
   const descriptionId = useId();
 
   const base = useMemo(
-    () => clusterLayout(replicaIds, monitorIds, clientIds, groups),
-    [replicaIds, monitorIds, clientIds, groups],
+    () => clusterLayout(replicaIds, monitorIds, clientIds, groups, arrangement),
+    [replicaIds, monitorIds, clientIds, groups, arrangement],
   );
   const layout = useMemo(() => withPositions(base, moved), [base, moved]);
   const { x, y, width, height } = base.viewBox;

@@ -12,6 +12,7 @@ import { LagSpikeControl } from './LagSpikeControl';
 import { LatencyControl } from './LatencyControl';
 import { PartitionControl } from './PartitionControl';
 import { selectScenarioId, selectSelectedNodeId } from './selectors';
+import { TopologyControl } from './TopologyControl';
 import { UpstreamControl } from './UpstreamControl';
 import './faults.css';
 
@@ -25,6 +26,7 @@ export function FaultPanel() {
       </h2>
       {/* Keyed by scenario: a new one has other nodes, so its controls start afresh. */}
       <DatacenterPartition key={`datacenters ${scenarioId}`} />
+      <TopologyControl key={`topology ${scenarioId}`} />
       <PartitionControl key={`partition ${scenarioId}`} />
       <LatencyControl key={`latency ${scenarioId}`} />
       <AddFollowerControl />
