@@ -55,8 +55,8 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
       const loaded = loadScenario(command.target, options.cwd);
       if (!loaded.ok) return loadError(loaded);
       const { scenario } = loaded;
-      const seed = command.seed ?? scenario.seed;
-      const report = runAndReport(scenario, seed);
+      const seed = command.seed ?? loaded.run?.seed ?? scenario.seed;
+      const report = runAndReport(scenario, seed, loaded.run?.inputs);
       if (command.json) return ok(`${JSON.stringify(report, null, 2)}\n`);
       if (isLeaderlessReport(report) && isLeaderless(scenario))
         return ok(formatLeaderlessReport(report, scenario, style));

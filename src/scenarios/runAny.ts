@@ -3,6 +3,7 @@
  * built-in scenario tests use it; the single-leader functions in run.ts stay as they were for the
  * store, which is typed with the single-leader simulation.
  */
+import type { Input } from '../engine/types';
 import {
   buildLeaderlessReport,
   type LeaderlessRunReport,
@@ -17,9 +18,13 @@ export function isLeaderlessReport(report: AnyRunReport): report is LeaderlessRu
   return 'protocol' in report && report.protocol === 'leaderless';
 }
 
-/** Run the scenario to its end with `seed` and report on it. */
-export function runAndReport(scenario: AnyScenario, seed: number): AnyRunReport {
+/** Run the scenario to its end with `seed` (and a user's inputs, from a run file) and report on it. */
+export function runAndReport(
+  scenario: AnyScenario,
+  seed: number,
+  inputs: Input[] = [],
+): AnyRunReport {
   if (isLeaderless(scenario))
-    return buildLeaderlessReport(scenario, seed, runLeaderlessScenario(scenario, seed));
-  return buildReport(scenario, seed, runScenario(scenario, seed));
+    return buildLeaderlessReport(scenario, seed, runLeaderlessScenario(scenario, seed, inputs));
+  return buildReport(scenario, seed, runScenario(scenario, seed, inputs));
 }
