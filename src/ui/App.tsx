@@ -18,6 +18,11 @@ import { Inspector } from './panels/Inspector';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
+import { EmbedShell } from './share/EmbedShell';
+import { ImportButton } from './share/ImportButton';
+import { ShareDialog } from './share/ShareDialog';
+import { useFileDrop } from './share/useFileDrop';
+import { useLinkedPanels } from './share/useLinkedPanels';
 import { parseStartParams, type StartParams } from './urlParams';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { usePlaybackLoop } from './usePlaybackLoop';
@@ -35,6 +40,8 @@ function Shell({ start }: { start: StartParams }) {
   const seedErrorId = useId();
   const sideId = useId();
   const [layout, setLayout] = usePanelLayout();
+  useLinkedPanels(start.run, setLayout);
+  const dropping = useFileDrop(store);
   const sideOpen = layout.sideOpen;
   return (
     <div
@@ -48,6 +55,8 @@ function Shell({ start }: { start: StartParams }) {
       }
     >
       <Header seedError={seedError} seedErrorId={seedErrorId} onSeedError={setSeedError}>
+        <ShareDialog sidePanels={sideOpen} />
+        <ImportButton />
         <button
           type="button"
           className="button button--small"
@@ -105,6 +114,7 @@ function Shell({ start }: { start: StartParams }) {
         onResize={(timelineHeight) => setLayout({ timelineHeight, timelineSized: true })}
       />
       <SpaceTimeDiagram />
+      {dropping && <div className="drop-hint">Drop a scenario or run file to open it</div>}
     </div>
   );
 }
@@ -114,7 +124,7 @@ export function App() {
   const [start] = useState(() => parseStartParams(window.location.search));
   return (
     <StoreProvider start={start}>
-      <Shell start={start} />
+      {start.embed ? <EmbedShell /> : <Shell start={start} />}
     </StoreProvider>
   );
 }

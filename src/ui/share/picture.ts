@@ -13,6 +13,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const HEADER_PX = 56;
 const FOOTER_PX = 40;
 const PAD_PX = 16;
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** The presentational properties an exported SVG needs to look like the page. */
 const STYLE_PROPERTIES = [
@@ -66,6 +67,9 @@ function styledClone(svg: SVGSVGElement): SVGSVGElement {
     copy.removeAttribute('class');
     if (computed.display === 'none') copy.setAttribute('display', 'none');
   });
+  // HTML inside the SVG (the invisible hit buttons) draws nothing, and a browser refuses to
+  // turn a picture holding HTML into a PNG.
+  for (const html of clone.querySelectorAll('foreignObject')) html.remove();
   return clone;
 }
 
@@ -108,7 +112,7 @@ function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVG
 /** The message legend as a row of swatches, read from the same CSS variables the view uses. */
 function legend(view: HTMLElement, y: number): SVGGElement {
   const style = getComputedStyle(view);
-  const group = svgElement('g', { 'font-size': 12, 'font-family': 'system-ui, sans-serif' });
+  const group = svgElement('g', { 'font-size': 12, 'font-family': FONT });
   let x = PAD_PX;
   for (const { category, label } of MESSAGE_CATEGORIES) {
     const colour = style.getPropertyValue(`--msg-${category}`).trim() || '#888';
@@ -116,7 +120,7 @@ function legend(view: HTMLElement, y: number): SVGGElement {
     group.append(
       svgElement('text', { x: x + 14, y, 'dominant-baseline': 'middle', fill: '#1a2133' }, label),
     );
-    x += 24 + label.length * 7;
+    x += 28 + label.length * 6.5;
   }
   return group;
 }
@@ -133,7 +137,6 @@ export function pictureSvg(view: HTMLElement, options: PictureOptions): string {
     viewBox: `0 0 ${width} ${height}`,
   });
   svg.append(svgElement('rect', { width, height, fill: '#ffffff' }));
-  const font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   svg.append(
     svgElement(
       'text',
@@ -142,14 +145,14 @@ export function pictureSvg(view: HTMLElement, options: PictureOptions): string {
         y: 24,
         'font-size': 18,
         'font-weight': 600,
-        'font-family': font,
+        'font-family': FONT,
         fill: '#1a2133',
       },
       options.title,
     ),
     svgElement(
       'text',
-      { x: PAD_PX, y: 44, 'font-size': 12, 'font-family': font, fill: '#535d72' },
+      { x: PAD_PX, y: 44, 'font-size': 12, 'font-family': FONT, fill: '#535d72' },
       options.subtitle,
     ),
   );
