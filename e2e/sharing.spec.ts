@@ -18,7 +18,7 @@ async function visibleState(page: Page) {
     time: await readout(page).textContent(),
     trace: await page.locator('.readout__hash').textContent(),
     nodes: await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
-    inspector: await page.getByRole('region', { name: /^Node / }).innerText(),
+    inspector: await page.getByRole('region', { name: /^Node / }).textContent(),
   };
 }
 

@@ -100,7 +100,14 @@ function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVG
       out.push(
         svgElement(
           'text',
-          { x: place.x + 4, y, 'dominant-baseline': 'middle', 'font-size': 12, fill: '#1a2133' },
+          {
+            x: place.x + 4,
+            y,
+            'dominant-baseline': 'middle',
+            'font-size': 12,
+            'font-family': FONT,
+            fill: '#1a2133',
+          },
           text,
         ),
       );
