@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { type Scenario, scenarioSchema } from './schema';
+import { tourErrors } from './tourChecks';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -127,6 +128,7 @@ function crossFieldErrors(s: Scenario): string[] {
   }
   for (const c of clients) if (processes.has(c)) fail('clients', `"${c}" is also a node id`);
   errors.push(...partitionErrors(s));
+  errors.push(...tourErrors(s.narration, processes, clients));
   for (const [n] of Object.entries(s.clockSkewMs)) {
     if (!processes.has(n)) fail(`clockSkewMs.${n}`, `"${n}" is not a node`);
   }
