@@ -114,6 +114,8 @@ test.describe('sharing', () => {
   test('Export SVG and Export PNG download pictures of the cluster and of the timeline', async ({
     page,
   }) => {
+    // Four pictures, two of them PNG-encoded at twice the screen's size: slow on a busy machine.
+    test.slow();
     await page.goto('/?scenario=failover-loses-async-writes&seed=1');
     await seekTo(page, 700);
     await page.getByRole('button', { name: 'Share', exact: true }).click();

@@ -2,7 +2,7 @@
  * The application shell: one store per mounted app, the playback loop and keyboard shortcuts,
  * and the page layout (header, diagram with its controls, side panels).
  */
-import { type CSSProperties, useId, useState } from 'react';
+import { type CSSProperties, useCallback, useId, useState } from 'react';
 import { ControlsBar } from './controls/ControlsBar';
 import { Header } from './header/Header';
 import { KeyboardHint } from './KeyboardHint';
@@ -16,6 +16,7 @@ import { ClientsPanel } from './panels/ClientsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
 import { NarrationPanel } from './panels/NarrationPanel';
+import { PresenterView } from './presenter/PresenterView';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
 import { EmbedShell } from './share/EmbedShell';
@@ -23,6 +24,7 @@ import { ImportButton } from './share/ImportButton';
 import { ShareDialog } from './share/ShareDialog';
 import { useFileDrop } from './share/useFileDrop';
 import { useLinkedPanels } from './share/useLinkedPanels';
+import { TourEffects } from './tour/TourEffects';
 import { parseStartParams, type StartParams } from './urlParams';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { usePlaybackLoop } from './usePlaybackLoop';
@@ -31,7 +33,7 @@ import { useUrlSync } from './useUrlSync';
 import { ClusterView } from './views/ClusterView';
 import { SpaceTimeDiagram } from './views/spacetime/SpaceTimeDiagram';
 
-function Shell({ start }: { start: StartParams }) {
+function Shell({ start, onPresent }: { start: StartParams; onPresent: () => void }) {
   const store = useReplicaStore();
   usePlaybackLoop(store);
   useKeyboardShortcuts(store);
@@ -55,6 +57,14 @@ function Shell({ start }: { start: StartParams }) {
       }
     >
       <Header seedError={seedError} seedErrorId={seedErrorId} onSeedError={setSeedError}>
+        <button
+          type="button"
+          className="button button--small"
+          title="Full screen, large type, narration as a tour: → or Page Down for the next step, ← or Page Up back, Space plays, Esc leaves"
+          onClick={onPresent}
+        >
+          Presenter mode
+        </button>
         <ShareDialog sidePanels={sideOpen} />
         <ImportButton />
         <button
@@ -114,6 +124,7 @@ function Shell({ start }: { start: StartParams }) {
         onResize={(timelineHeight) => setLayout({ timelineHeight, timelineSized: true })}
       />
       <SpaceTimeDiagram />
+      <TourEffects />
       {dropping && <div className="drop-hint">Drop a scenario or run file to open it</div>}
     </div>
   );
@@ -122,9 +133,17 @@ function Shell({ start }: { start: StartParams }) {
 export function App() {
   // Read once: later address changes are ours (useUrlSync), not requests to restart.
   const [start] = useState(() => parseStartParams(window.location.search));
+  const [presenting, setPresenting] = useState(false);
+  const leave = useCallback(() => setPresenting(false), []);
   return (
     <StoreProvider start={start}>
-      {start.embed ? <EmbedShell /> : <Shell start={start} />}
+      {start.embed ? (
+        <EmbedShell />
+      ) : presenting ? (
+        <PresenterView onExit={leave} />
+      ) : (
+        <Shell start={start} onPresent={() => setPresenting(true)} />
+      )}
     </StoreProvider>
   );
 }

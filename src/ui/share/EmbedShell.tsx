@@ -41,7 +41,10 @@ export function EmbedShell() {
           Open in Replica Lab
         </a>
       </header>
-      <NoticeBanner />
+      {/* Always there, so the grid rows stay put when there is no notice. */}
+      <div className="embed__notice">
+        <NoticeBanner />
+      </div>
       <main className="embed__stage">
         <ClusterView />
       </main>
