@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'react';
 import type { ReplicaState, ReplicaStore } from '../../store/store';
 import { formatTime } from '../format';
+import { keyPressOf } from '../keyPress';
 import { NarrationPanel } from '../panels/NarrationPanel';
 import { useReplica, useReplicaStore } from '../StoreContext';
 import { TourEffects } from '../tour/TourEffects';
@@ -23,17 +24,7 @@ const selectTimeMs = (s: ReplicaState) => Math.floor(s.playhead);
 function usePresenterKeys(store: ReplicaStore, onExit: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      const command = presenterCommandFor({
-        key: event.key,
-        altKey: event.altKey,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        shiftKey: event.shiftKey,
-        targetTag: target?.tagName ?? '',
-        targetRole: target?.getAttribute('role') ?? null,
-        targetEditable: target?.isContentEditable ?? false,
-      });
+      const command = presenterCommandFor(keyPressOf(event));
       if (command === null) return;
       event.preventDefault();
       if (command === 'next') tourNext(store);

@@ -18,9 +18,23 @@ import './share.css';
 type PictureOf = 'cluster' | 'spacetime';
 
 /** Where each view lives on the page, and what of it besides SVG and canvas is worth keeping. */
-const VIEWS: Record<PictureOf, { selector: string; labels?: string; name: string }> = {
-  cluster: { selector: '.cluster', name: 'cluster' },
-  spacetime: { selector: '.spacetime__body', labels: '.spacetime__lane', name: 'space-time' },
+const VIEWS: Record<
+  PictureOf,
+  { selector: string; labels?: string; name: string; label: string; title: string }
+> = {
+  cluster: {
+    selector: '.cluster',
+    name: 'cluster',
+    label: 'Cluster view',
+    title: 'The nodes, links and messages in flight, as on screen',
+  },
+  spacetime: {
+    selector: '.spacetime__body',
+    labels: '.spacetime__lane',
+    name: 'space-time',
+    label: 'Space-time diagram',
+    title: 'Lanes per node and client, messages as arrows over time, as on screen',
+  },
 };
 
 interface Links {
@@ -148,24 +162,17 @@ export function ShareDialog({ sidePanels }: { sidePanels: boolean }) {
         <fieldset className="share-dialog__exports">
           <legend>Download</legend>
           <div className="share-dialog__choice" role="radiogroup" aria-label="Picture of">
-            <label title="The nodes, links and messages in flight, as on screen">
-              <input
-                type="radio"
-                name="picture-of"
-                checked={pictureOf === 'cluster'}
-                onChange={() => setPictureOf('cluster')}
-              />
-              Cluster view
-            </label>
-            <label title="Lanes per node and client, messages as arrows over time, as on screen">
-              <input
-                type="radio"
-                name="picture-of"
-                checked={pictureOf === 'spacetime'}
-                onChange={() => setPictureOf('spacetime')}
-              />
-              Space-time diagram
-            </label>
+            {(Object.keys(VIEWS) as PictureOf[]).map((key) => (
+              <label key={key} title={VIEWS[key].title}>
+                <input
+                  type="radio"
+                  name="picture-of"
+                  checked={pictureOf === key}
+                  onChange={() => setPictureOf(key)}
+                />
+                {VIEWS[key].label}
+              </label>
+            ))}
           </div>
           <button
             type="button"
