@@ -159,3 +159,73 @@ test.describe('sharing', () => {
     expect(timelinePng.bytes.subarray(1, 4).toString()).toBe('PNG');
   });
 });
+
+test.describe('exported runs and import', () => {
+  let errors: string[] = [];
+  test.beforeEach(({ page }) => {
+    errors = collectErrors(page);
+  });
+  test.afterEach(() => {
+    expect(errors).toEqual([]);
+  });
+
+  test('Export run, then Import it elsewhere (file picker and drop); a bad file changes nothing', async ({
+    page,
+  }) => {
+    await page.goto('/?scenario=failover-loses-async-writes&seed=6');
+    await seekTo(page, 500);
+    await nodeButton(page, 'n2').click();
+    await page.getByRole('button', { name: /^Crash\b/ }).click();
+    await seekTo(page, 1100);
+    const trace = await page.locator('.readout__hash').textContent();
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export run', exact: true }).click(),
+    ]);
+    const runText = readFileSync(await download.path(), 'utf8');
+    expect(download.suggestedFilename()).toBe('failover-loses-async-writes-seed6-t1100.run.json');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+    // Another page, another scenario: the file picker opens the run where it was saved.
+    await page.goto('/?scenario=sync-vs-async');
+    const picker = page.getByLabel('Scenario or run file');
+    await picker.setInputFiles({
+      name: 'run.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(runText),
+    });
+    await expect(readout(page)).toHaveText('t = 1100 ms');
+    await expect(page.locator('.readout__hash')).toHaveText(trace ?? '');
+    await expect(nodeButton(page, 'n2')).toHaveAccessibleName(/down/);
+
+    // A file with a bad field: the notice names it, and the run on screen stays.
+    const bad = JSON.parse(runText);
+    bad.inputs[0].node = 'n42';
+    await picker.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    await expect(page.getByRole('alert')).toContainText(
+      'Could not open bad.json: inputs[0].node: no node "n42"',
+    );
+    await expect(readout(page)).toHaveText('t = 1100 ms');
+    await expect(page.locator('.readout__hash')).toHaveText(trace ?? '');
+
+    // Dropping a scenario file on the page opens it at time 0.
+    const scenario = { ...JSON.parse(runText).scenario, id: 'my-copy', title: 'My dropped copy' };
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'mine.json', { type: 'application/json' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.body.dispatchEvent(
+          new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+      }
+    }, JSON.stringify(scenario));
+    await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('my-copy');
+    await expect(page.getByRole('option', { name: 'My dropped copy' })).toBeAttached();
+    await expect(readout(page)).toHaveText('t = 0 ms');
+  });
+});

@@ -134,7 +134,13 @@ export function App() {
   // Read once: later address changes are ours (useUrlSync), not requests to restart.
   const [start] = useState(() => parseStartParams(window.location.search));
   const [presenting, setPresenting] = useState(false);
+  // The page is remounted after presenting: what the address asked for at start is done with.
+  const [shellStart, setShellStart] = useState(start);
   const leave = useCallback(() => setPresenting(false), []);
+  const present = useCallback(() => {
+    setShellStart((s) => ({ ...s, seedError: null, run: null }));
+    setPresenting(true);
+  }, []);
   return (
     <StoreProvider start={start}>
       {start.embed ? (
@@ -142,7 +148,7 @@ export function App() {
       ) : presenting ? (
         <PresenterView onExit={leave} />
       ) : (
-        <Shell start={start} onPresent={() => setPresenting(true)} />
+        <Shell start={shellStart} onPresent={present} />
       )}
     </StoreProvider>
   );
