@@ -1,21 +1,57 @@
 /**
- * One entry point for a scenario of any protocol: run it and build its report. The CLI and the
- * built-in scenario tests use it; the single-leader functions in run.ts stay as they were for the
- * store, which is typed with the single-leader simulation.
+ * One entry point for a scenario of any protocol: start it, run it, report on it. The CLI, the
+ * built-in scenario tests and the store use these; each family's own module (run.ts,
+ * leaderlessRun.ts) does the work, so adding a family means one more entry in `families`.
  */
+import { runUntil, type Simulation } from '../engine/simulation';
 import type { Input } from '../engine/types';
+import type { LeaderlessSim } from '../protocols/leaderless/outcome';
+import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
 import {
   buildLeaderlessReport,
   type LeaderlessRunReport,
-  runLeaderlessScenario,
+  startLeaderlessScenario,
 } from './leaderlessRun';
-import { type AnyScenario, isLeaderless } from './leaderlessSchema';
-import { buildReport, type RunReport, runScenario } from './run';
+import type { AnyScenario, LeaderlessScenario } from './leaderlessSchema';
+import { buildReport, type RunReport, startScenario } from './run';
+import type { Scenario } from './schema';
 
 export type AnyRunReport = RunReport | LeaderlessRunReport;
 
+/** A simulation of any family, as code that does not care which one sees it. */
+export type AnySim = Simulation<unknown, unknown, unknown>;
+
+/** The protocol a scenario names (`single-leader` when it names none). */
+export type ProtocolName = AnyScenario['protocol'];
+
+interface Family<S extends AnyScenario, Sim, Report> {
+  start(scenario: S, seed: number, extra: Input[]): Sim;
+  report(scenario: S, seed: number, sim: Sim): Report;
+}
+
+const singleLeaderFamily: Family<Scenario, SingleLeaderSim, RunReport> = {
+  start: startScenario,
+  report: buildReport,
+};
+
+const leaderlessFamily: Family<LeaderlessScenario, LeaderlessSim, LeaderlessRunReport> = {
+  start: startLeaderlessScenario,
+  report: buildLeaderlessReport,
+};
+
+/** The family module for a scenario (typed loosely: each entry is only ever given its own). */
+function familyOf(scenario: AnyScenario): Family<AnyScenario, AnySim, AnyRunReport> {
+  const family = scenario.protocol === 'leaderless' ? leaderlessFamily : singleLeaderFamily;
+  return family as unknown as Family<AnyScenario, AnySim, AnyRunReport>;
+}
+
 export function isLeaderlessReport(report: AnyRunReport): report is LeaderlessRunReport {
   return 'protocol' in report && report.protocol === 'leaderless';
+}
+
+/** A simulation of the scenario at time 0 (nothing run yet), with `extra` inputs on top. */
+export function startAnyScenario(scenario: AnyScenario, seed: number, extra: Input[] = []): AnySim {
+  return familyOf(scenario).start(scenario, seed, extra);
 }
 
 /** Run the scenario to its end with `seed` (and a user's inputs, from a run file) and report on it. */
@@ -24,7 +60,8 @@ export function runAndReport(
   seed: number,
   inputs: Input[] = [],
 ): AnyRunReport {
-  if (isLeaderless(scenario))
-    return buildLeaderlessReport(scenario, seed, runLeaderlessScenario(scenario, seed, inputs));
-  return buildReport(scenario, seed, runScenario(scenario, seed, inputs));
+  const family = familyOf(scenario);
+  const sim = family.start(scenario, seed, inputs);
+  runUntil(sim, scenario.durationMs);
+  return family.report(scenario, seed, sim);
 }

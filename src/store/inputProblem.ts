@@ -6,18 +6,18 @@
 
 import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import type { Input } from '../engine/types';
-import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
+import type { AnySim } from '../scenarios/runAny';
 
 /** Latencies and clock skews beyond a minute say more about a typo than about a network. */
 export const MAX_FAULT_MS = 60_000;
 
 type Check = string | null;
 
-function knownNode(sim: SingleLeaderSim, field: string, id: string): Check {
+function knownNode(sim: AnySim, field: string, id: string): Check {
   return nodeRuntime(sim, id) === undefined ? `${field}: no node "${id}" in this cluster` : null;
 }
 
-function knownEndpoint(sim: SingleLeaderSim, field: string, id: string): Check {
+function knownEndpoint(sim: AnySim, field: string, id: string): Check {
   if (nodeRuntime(sim, id) !== undefined || clientRuntime(sim, id) !== undefined) return null;
   return `${field}: no node or client "${id}" in this run`;
 }
@@ -38,12 +38,12 @@ function firstProblem(checks: Array<() => Check>): Check {
   return null;
 }
 
-function endpointsProblem(sim: SingleLeaderSim, field: string, ids: readonly string[]): Check {
+function endpointsProblem(sim: AnySim, field: string, ids: readonly string[]): Check {
   if (ids.length === 0) return `${field}: a group needs at least one node`;
   return firstProblem(ids.map((id) => () => knownEndpoint(sim, field, id)));
 }
 
-function groupsProblem(sim: SingleLeaderSim, groups: readonly string[][]): Check {
+function groupsProblem(sim: AnySim, groups: readonly string[][]): Check {
   if (groups.length < 2) return 'groups: a partition needs at least two groups';
   const seen = new Set<string>();
   for (const group of groups) {
@@ -58,7 +58,7 @@ function groupsProblem(sim: SingleLeaderSim, groups: readonly string[][]): Check
 }
 
 /** The problem with `input`, as a message naming the field, or null when it may be recorded. */
-export function inputProblem(sim: SingleLeaderSim, input: Input): string | null {
+export function inputProblem(sim: AnySim, input: Input): string | null {
   switch (input.type) {
     case 'crash':
     case 'restart':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finishedMessages } from '../engine/messageLog';
 import { findBuiltin } from '../scenarios/builtin';
+import { msBehind } from './families/singleLeaderNodes';
 import {
   type ClientInspection,
   inspect,
@@ -9,7 +10,7 @@ import {
 } from './inspect';
 import { createSession, type Session, seek, stepBack, stepForward } from './session';
 import { createReplicaStore } from './store';
-import { buildView, msBehind } from './view';
+import { buildView } from './view';
 
 const found = findBuiltin('sync-vs-async');
 if (found === undefined) throw new Error('missing built-in scenario');

@@ -4,12 +4,16 @@
  * is rebuilt on every frame of playback).
  */
 
-import { clientRuntime, nodeRuntime } from '../engine/endpoints';
+import { clientRuntime } from '../engine/endpoints';
 import { messageAt } from '../engine/messageLog';
+import type { ClientRuntime } from '../engine/state';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
+import type { LeaderlessClient } from '../protocols/leaderless/client';
+import type { CopyView } from '../protocols/leaderless/outcome';
 import type { SingleLeaderClient } from '../protocols/single-leader/client';
-import { lastPos } from '../protocols/single-leader/log';
-import type { SingleLeaderNode } from '../protocols/single-leader/state';
+import { leaderlessSim, singleLeaderSim } from './families';
+import { inspectLeaderlessNode, leaderlessClientRouting } from './families/leaderlessInspect';
+import { inspectSingleLeaderNode, singleLeaderClientRouting } from './families/singleLeaderInspect';
 import type { Session } from './session';
 import { type MessageView, messageView } from './view';
 
@@ -57,6 +61,10 @@ export interface NodeInspection {
   marker: LogMarker | null;
   /** Leaders only: each follower's progress. */
   followers: FollowerProgress[];
+  /** Leaderless: each key's copy, with its version vector and siblings. */
+  copies: Array<CopyView & { key: string }>;
+  /** Leaderless: writes kept for home replicas that could not be reached (hinted handoff). */
+  hints: Array<{ home: NodeId; key: string; storedAt: SimTimeMs }>;
 }
 
 export type MessageStatus = 'in-flight' | 'finished' | 'not-sent';
@@ -84,10 +92,10 @@ export interface ClientInspection {
     deadline: SimTimeMs;
   } | null;
   queued: number;
-  /** The node this client sends writes to (learnt from redirects). */
-  leaderHint: NodeId | null;
-  /** Where its reads go: `leader`, `any` replica, or one named replica. */
-  reads: string;
+  /** The node this client sends writes to (learnt from redirects); null without a leader. */
+  leaderHint: ClientRouting['leaderHint'];
+  /** Where its reads go: `leader`, `any` replica, one named replica, or who coordinates. */
+  reads: ClientRouting['reads'];
   /** The log position and epoch of its last acknowledged write, as the leader reported. */
   lastWrite: { pos: number; epoch: number | null; at: SimTimeMs } | null;
   /** Its latest history entries, oldest first. */
@@ -97,62 +105,24 @@ export interface ClientInspection {
 
 export type Inspection = NodeInspection | MessageInspection | ClientInspection;
 
-function leaderMarker(node: SingleLeaderNode): LogMarker | null {
-  if (node.leader === null) return null;
-  const waiting = node.leader.pending[0];
-  const pos = waiting === undefined ? lastPos(node.storage) : waiting.pos - 1;
-  return { pos, label: `acknowledged: nothing up to #${pos} waits for a follower` };
-}
-
-function followerMarker(session: Session, id: NodeId, node: SingleLeaderNode): LogMarker | null {
-  const leader = node.leaderId === null ? undefined : nodeRuntime(session.sim, node.leaderId);
-  const volatile = leader?.up ? leader.state.leader : null;
-  const pos = volatile?.matchPos[id];
-  if (pos === undefined) return null;
-  return { pos, label: `acknowledged to ${node.leaderId}: up to #${pos}` };
-}
-
-function followerProgress(session: Session, node: SingleLeaderNode): FollowerProgress[] {
-  const leader = node.leader;
-  if (leader === null) return [];
-  // Whom a write waits for (as the leader's requiredAcks decides it).
-  const required = (f: NodeId) =>
-    session.sim.config.protocol.semiSync ? leader.syncFollower === f : node.modes[f] === 'sync';
-  return session.sim.core.nodeIds
-    .filter((f) => f !== node.id && !nodeRuntime(session.sim, f)?.state.isMonitor)
-    .map((f) => {
-      return {
-        id: f,
-        matchPos: leader.matchPos[f] ?? 0,
-        lastAckAt: leader.lastAckAt[f] ?? null,
-        required: required(f),
-      };
-    });
+/** What a client knows of where to send its operations, in words. */
+export interface ClientRouting {
+  leaderHint: string | null;
+  reads: string;
 }
 
 function inspectNode(session: Session, id: NodeId): NodeInspection | null {
-  const runtime = nodeRuntime(session.sim, id);
-  if (runtime === undefined) return null;
-  const node = runtime.state;
-  const log = node.storage.log.slice(-LOG_SHOWN).map((e) => ({
-    pos: e.pos,
-    epoch: e.epoch,
-    key: e.key,
-    value: e.value,
-    client: e.client,
-    appendedAt: e.appendedAt,
-  }));
-  const isLeader = node.role === 'leader' && runtime.up;
-  let marker: LogMarker | null = null;
-  if (!node.isMonitor) marker = isLeader ? leaderMarker(node) : followerMarker(session, id, node);
-  return {
-    kind: 'node',
-    id,
-    log,
-    snapshotPos: node.storage.snapshotPos,
-    marker,
-    followers: isLeader ? followerProgress(session, node) : [],
-  };
+  const leaderless = leaderlessSim(session);
+  if (leaderless !== null) return inspectLeaderlessNode(leaderless, id);
+  const single = singleLeaderSim(session);
+  return single === null ? null : inspectSingleLeaderNode(single, id);
+}
+
+function clientRouting(session: Session, client: ClientRuntime<unknown>): ClientRouting {
+  if (leaderlessSim(session) !== null) {
+    return leaderlessClientRouting(client.state as LeaderlessClient);
+  }
+  return singleLeaderClientRouting(client.state as SingleLeaderClient);
 }
 
 /**
@@ -182,10 +152,6 @@ function inspectMessage(session: Session, id: string): MessageInspection {
   const { status, message } = findMessage(session, Number(id));
   const payloadText = message === null ? '' : (JSON.stringify(message.payload, null, 2) ?? 'none');
   return { kind: 'message', id, status, message, payloadText };
-}
-
-function readsText(reads: SingleLeaderClient['reads']): string {
-  return typeof reads === 'string' ? reads : `replica ${reads.replica}`;
 }
 
 function clientHistory(session: Session, id: ClientId) {
@@ -236,20 +202,11 @@ function inspectClient(session: Session, id: ClientId): ClientInspection {
             deadline: current.deadline,
           },
     queued: client === undefined ? 0 : client.queued.length - client.queuedHead,
-    leaderHint: client === undefined ? null : leaderHintText(client.state.leaderHints),
-    reads: client === undefined ? '' : readsText(client.state.reads),
+    ...(client === undefined ? { leaderHint: null, reads: '' } : clientRouting(session, client)),
     lastWrite,
     history,
     historyTotal: total,
   };
-}
-
-/** The leader a client believes in; with partitioned data, one per partition. */
-function leaderHintText(hints: Record<string, string>): string | null {
-  const entries = Object.entries(hints);
-  if (entries.length === 0) return null;
-  if (entries.length === 1) return (entries[0] as [string, string])[1];
-  return entries.map(([partition, leader]) => `${partition}: ${leader}`).join(', ');
 }
 
 /** The inspector's content for a selection at the session's current time. */

@@ -2,7 +2,7 @@
  * How a scenario groups its nodes for the picture: today, data partitions (each its own
  * single-leader group); datacenters will group the same way.
  */
-import type { Scenario } from '../scenarios/schema';
+import type { AnyScenario } from '../scenarios/leaderlessSchema';
 
 export interface NodeGroup {
   id: string;
@@ -10,7 +10,8 @@ export interface NodeGroup {
   members: readonly string[];
 }
 
-export function nodeGroups(scenario: Scenario): NodeGroup[] {
+export function nodeGroups(scenario: AnyScenario): NodeGroup[] {
+  if (scenario.protocol !== 'single-leader') return [];
   return (scenario.cluster.partitions ?? []).map((p) => ({
     id: p.id,
     label: `Partition ${p.id}`,

@@ -6,7 +6,7 @@
  */
 import { nextEventTime } from '../engine/simulation';
 import type { Input, UntimedInput } from '../engine/types';
-import type { Scenario } from '../scenarios/schema';
+import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import { createSession, injectAll, type Session, seek, stepBack, stepForward } from './session';
 
 /** Where in a run: a time, and optionally how many events had been processed there. */
@@ -29,7 +29,7 @@ function untimed(input: Input): UntimedInput {
  * message names the bad input's field (`inputs[2].node: no node "n9" in this cluster`).
  */
 export function sessionAt(
-  scenario: Scenario,
+  scenario: AnyScenario,
   seed: number,
   inputs: readonly Input[],
   point: RunPoint,

@@ -12,11 +12,8 @@
 import { addInput, checkpoint, nextEventTime, restore, runUntil, step } from '../engine/simulation';
 import type { Checkpoint } from '../engine/state';
 import type { Input, SimTimeMs, UntimedInput } from '../engine/types';
-import type { SingleLeaderClient } from '../protocols/single-leader/client';
-import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
-import type { SingleLeaderNode } from '../protocols/single-leader/state';
-import { startScenario } from '../scenarios/run';
-import type { Scenario } from '../scenarios/schema';
+import type { AnyScenario } from '../scenarios/leaderlessSchema';
+import { type AnySim, startAnyScenario } from '../scenarios/runAny';
 import {
   type CheckpointPolicy,
   DEFAULT_CHECKPOINT_POLICY,
@@ -28,14 +25,18 @@ import { type LogStash, refillLogs, stashCut, stashPassed, stashReaches } from '
 /** Events between checkpoints at the frontier: small enough that replaying from one is instant. */
 export const CHECKPOINT_EVERY = DEFAULT_CHECKPOINT_POLICY.every;
 
-type SessionCheckpoint = Checkpoint<SingleLeaderNode, SingleLeaderClient>;
+type SessionCheckpoint = Checkpoint<unknown, unknown>;
 
+/**
+ * The session works with any replication family: it only steps, checkpoints and restores the
+ * simulation. What a family's nodes look like is for the views (`families/`) to say.
+ */
 export interface Session {
-  scenario: Scenario;
+  scenario: AnyScenario;
   seed: number;
   /** Inputs the user added on top of the scenario's timeline. */
   userInputs: Input[];
-  sim: SingleLeaderSim;
+  sim: AnySim;
   /** Ordered by events processed (and so by time); the first is time 0, the last the frontier. */
   checkpoints: SessionCheckpoint[];
   policy: CheckpointPolicy;
@@ -44,12 +45,12 @@ export interface Session {
 }
 
 export function createSession(
-  scenario: Scenario,
+  scenario: AnyScenario,
   seed: number,
   userInputs: Input[] = [],
   policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY,
 ): Session {
-  const sim = startScenario(scenario, seed, userInputs);
+  const sim = startAnyScenario(scenario, seed, userInputs);
   return {
     scenario,
     seed,
@@ -99,7 +100,7 @@ function checkpointIfSparse(session: Session): void {
 
 /** Process one event. Returns false at the end of the run (nothing left, or past its duration). */
 export function stepForward(session: Session): boolean {
-  const next = nextEventTime(session.sim as never);
+  const next = nextEventTime(session.sim);
   if (next === undefined || next > session.scenario.durationMs) return false;
   step(session.sim);
   maybeCheckpoint(session);
@@ -111,7 +112,7 @@ export function stepForward(session: Session): boolean {
 function runForwardTo(session: Session, t: SimTimeMs): void {
   const { sim } = session;
   for (;;) {
-    const next = nextEventTime(sim as never);
+    const next = nextEventTime(sim);
     if (next === undefined || next > t) break;
     step(sim);
     maybeCheckpoint(session);

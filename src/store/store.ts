@@ -7,8 +7,9 @@ import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { Input, UntimedInput } from '../engine/types';
-import { builtinScenarios, findBuiltin } from '../scenarios/builtin';
-import type { Scenario, ScenarioCures } from '../scenarios/schema';
+import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
+import type { AnyScenario } from '../scenarios/leaderlessSchema';
+import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
 import { type Inspection, inspect, samePlainData } from './inspect';
 import {
@@ -39,7 +40,7 @@ export interface CatalogEntry {
 }
 
 /** The built-in scenarios, in the order a newcomer should meet them. */
-export const scenarioCatalog: readonly CatalogEntry[] = builtinScenarios.map(
+export const scenarioCatalog: readonly CatalogEntry[] = allBuiltinScenarios.map(
   ({ id, title, summary, topic }) => ({
     id,
     title,
@@ -49,8 +50,8 @@ export const scenarioCatalog: readonly CatalogEntry[] = builtinScenarios.map(
 );
 
 /** A scenario by id: a built-in, or a stress scenario (openable by link, not listed). */
-function findScenario(id: string): Scenario | undefined {
-  return findBuiltin(id) ?? findStress(id);
+function findScenario(id: string): AnyScenario | undefined {
+  return findAnyBuiltin(id) ?? findStress(id);
 }
 
 /** At 1x, this many simulated milliseconds pass per real second: slow enough to follow messages. */
@@ -60,7 +61,7 @@ export { MAX_SPEED, MIN_SPEED } from './speed';
 export type Selection = { kind: 'node' | 'client' | 'message'; id: string } | null;
 
 export interface SimulationSlice {
-  scenario: Scenario;
+  scenario: AnyScenario;
   seed: number;
   /** Mutable session; read it through `view`, which is rebuilt on every change. */
   session: Session;
@@ -107,7 +108,7 @@ export const IDENTITY_ZOOM: ZoomTransform = { k: 1, x: 0, y: 0 };
 
 /** A run to open where its author left it (a share link, an imported file). */
 export interface RunToOpen {
-  scenario: Scenario;
+  scenario: AnyScenario;
   seed: number;
   inputs: readonly Input[];
   point: RunPoint;
@@ -186,7 +187,7 @@ function runPlaybackEffect(session: Session, effect: PlaybackEffect): void {
  */
 export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaStore {
   const wanted = scenarioId === undefined ? undefined : findScenario(scenarioId);
-  const first = wanted ?? (builtinScenarios[0] as Scenario);
+  const first = wanted ?? (allBuiltinScenarios[0] as AnyScenario);
   const initialNotice =
     scenarioId !== undefined && wanted === undefined
       ? `Unknown scenario "${scenarioId}"; showing "${first.title}" instead.`
@@ -296,7 +297,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         },
         setCures(cures) {
           const { scenario, seed, session } = get();
-          const next: Scenario = { ...scenario, cures: { ...scenario.cures, ...cures } };
+          const next: AnyScenario = { ...scenario, cures: { ...scenario.cures, ...cures } };
           const t = session.sim.core.now;
           const fresh = createSession(next, seed, session.userInputs);
           seek(fresh, t);

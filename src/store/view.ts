@@ -6,45 +6,15 @@
 import type { CheckerState, Finding } from '../checker';
 import { type MessageRecord, messageAt } from '../engine/messageLog';
 import { configuredLink } from '../engine/network';
-import {
-  clientRuntimes,
-  linkStatus,
-  messagesInFlight,
-  nodeRuntime,
-  queuedOps,
-} from '../engine/simulation';
-import { chartLabel } from '../engine/statechart';
+import { clientRuntimes, linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
-import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from '../engine/types';
-import { lastPos, type Storage } from '../protocols/single-leader/log';
+import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from '../engine/types';
 import { currentAnomalies, sessionChecker } from './anomalies';
+import { nodeViews } from './families';
+import type { NodeView } from './nodeView';
 import type { Session } from './session';
 
-export interface NodeView {
-  id: NodeId;
-  isMonitor: boolean;
-  up: boolean;
-  role: string;
-  lifecycle: string;
-  epoch: number;
-  leaderId: NodeId | null;
-  lastPos: number;
-  /** Log positions behind the leader it follows (0 for leaders and the monitor). */
-  lagPositions: number;
-  /**
-   * Simulated ms behind: how long ago the leader appended the oldest entry this follower lacks
-   * (0 when not behind; null when that entry is only in the leader's snapshot).
-   */
-  lagMs: number | null;
-  /** `sync` / `async` for followers in the current leader's eyes; null otherwise. */
-  mode: 'sync' | 'async' | null;
-  data: Record<string, Value>;
-  logTail: Array<{ pos: number; epoch: number; key: string; value: Value }>;
-  /** Statechart state, as a label. */
-  chart: string;
-  /** How far the node's local clock runs ahead (negative: behind) of true time. */
-  clockSkewMs: number;
-}
+export type { NodeView } from './nodeView';
 
 export interface ClientView {
   id: string;
@@ -216,46 +186,7 @@ export function buildView(session: Session): SimView {
   const { sim, scenario } = session;
   const { core } = sim;
   const t = core.now;
-  const leaderOf = (id: NodeId | null) => (id === null ? undefined : nodeRuntime(sim, id));
-  const nodes: NodeView[] = core.nodeIds.map((id) => {
-    const node = nodeRuntime(sim, id);
-    if (node === undefined) throw new Error(`unknown node ${id}`);
-    const s = node.state;
-    const leader = leaderOf(s.leaderId);
-    const leaderLast = leader ? lastPos(leader.state.storage) : lastPos(s.storage);
-    const semiSync = leader?.state.leader?.syncFollower;
-    const mode =
-      s.isMonitor || s.role === 'leader'
-        ? null
-        : leader?.state.leader && sim.config.protocol.semiSync
-          ? semiSync === id
-            ? 'sync'
-            : 'async'
-          : (leader?.state.modes[id] ?? s.modes[id] ?? 'async');
-    return {
-      id,
-      isMonitor: s.isMonitor,
-      up: node.up,
-      role: s.role,
-      lifecycle: node.up ? s.lifecycle : 'down',
-      epoch: s.epoch,
-      leaderId: s.leaderId,
-      lastPos: lastPos(s.storage),
-      lagPositions:
-        s.isMonitor || s.role === 'leader' ? 0 : Math.max(0, leaderLast - lastPos(s.storage)),
-      lagMs:
-        s.isMonitor || s.role === 'leader' || leader === undefined
-          ? 0
-          : msBehind(leader.state.storage, lastPos(s.storage), t),
-      mode,
-      data: { ...s.storage.data },
-      logTail: s.storage.log
-        .slice(-8)
-        .map((e) => ({ pos: e.pos, epoch: e.epoch, key: e.key, value: e.value })),
-      chart: s.isMonitor ? `failover: ${chartLabel(s.chart.value)}` : chartLabel(s.chart.value),
-      clockSkewMs: node.clockSkewMs,
-    };
-  });
+  const nodes = nodeViews(session);
   const clients: ClientView[] = clientRuntimes(sim).map((c) => ({
     id: c.id,
     pending: c.current
@@ -288,15 +219,4 @@ export function buildView(session: Session): SimView {
     anomalies: cachedAnomalies(session),
     narrationIndex,
   };
-}
-
-/** How long ago the leader appended the first entry after `followerLast` (0 if none). */
-export function msBehind(
-  leaderStorage: Storage,
-  followerLast: number,
-  now: SimTimeMs,
-): number | null {
-  if (followerLast >= lastPos(leaderStorage)) return 0;
-  const missing = leaderStorage.log[followerLast - leaderStorage.snapshotPos];
-  return missing === undefined ? null : now - missing.appendedAt;
 }

@@ -6,6 +6,7 @@
 import type { ScenarioCures } from '../../scenarios/schema';
 import type { ReplicaState } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
+import { selectProtocol } from './faults/selectors';
 
 const selectAnomalies = (s: ReplicaState) => s.view.anomalies;
 const selectHighlighted = (s: ReplicaState) => s.highlightedOps;
@@ -47,6 +48,8 @@ export function AnomaliesPanel() {
   const anomalies = useReplica(selectAnomalies);
   const cures = useReplica(selectCures);
   const highlighted = useReplica(selectHighlighted);
+  // The cures are single-leader read routing: other families have no leader to route to.
+  const curable = useReplica(selectProtocol) === 'single-leader';
   /** Pick out a finding's operations in the diagrams, and open the client it happened to. */
   const show = (ops: readonly number[]) => {
     const state = store.getState();
@@ -91,46 +94,48 @@ export function AnomaliesPanel() {
           ))}
         </ol>
       )}
-      <fieldset className="anomalies__cures">
-        <legend>Cures</legend>
-        {CURE_CONTROLS.map((c) => (
-          <label key={c.key} className="field" title={c.title}>
-            <span className="field__label">{c.label}</span>
+      {curable && (
+        <fieldset className="anomalies__cures">
+          <legend>Cures</legend>
+          {CURE_CONTROLS.map((c) => (
+            <label key={c.key} className="field" title={c.title}>
+              <span className="field__label">{c.label}</span>
+              <select
+                value={cures[c.key]}
+                onChange={(e) =>
+                  store.getState().setCures({ [c.key]: e.target.value } as Partial<ScenarioCures>)
+                }
+              >
+                {c.options.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <label
+            className="field"
+            title="Bounds how stale a read may be: a follower that cannot vouch for being this fresh sends the read to the leader"
+          >
+            <span className="field__label">Bounded-staleness cure</span>
             <select
-              value={cures[c.key]}
+              value={cures.maxStalenessMs === null ? 'off' : String(cures.maxStalenessMs)}
               onChange={(e) =>
-                store.getState().setCures({ [c.key]: e.target.value } as Partial<ScenarioCures>)
+                store.getState().setCures({
+                  maxStalenessMs: e.target.value === 'off' ? null : Number(e.target.value),
+                })
               }
             >
-              {c.options.map((o) => (
-                <option key={o} value={o}>
-                  {o}
+              {stalenessChoices.map((ms) => (
+                <option key={ms} value={ms}>
+                  {ms === 'off' ? 'off' : `at most ${ms} ms stale`}
                 </option>
               ))}
             </select>
           </label>
-        ))}
-        <label
-          className="field"
-          title="Bounds how stale a read may be: a follower that cannot vouch for being this fresh sends the read to the leader"
-        >
-          <span className="field__label">Bounded-staleness cure</span>
-          <select
-            value={cures.maxStalenessMs === null ? 'off' : String(cures.maxStalenessMs)}
-            onChange={(e) =>
-              store.getState().setCures({
-                maxStalenessMs: e.target.value === 'off' ? null : Number(e.target.value),
-              })
-            }
-          >
-            {stalenessChoices.map((ms) => (
-              <option key={ms} value={ms}>
-                {ms === 'off' ? 'off' : `at most ${ms} ms stale`}
-              </option>
-            ))}
-          </select>
-        </label>
-      </fieldset>
+        </fieldset>
+      )}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { type Fact, Facts } from './Facts';
 import { FaultButtons } from './FaultButtons';
 import { FollowerProgressTable } from './FollowerProgressTable';
 import { lagText } from './inspectorText';
+import { LeaderlessCopies, LeaderlessHints } from './LeaderlessCopies';
 import { NodeDataTable } from './NodeDataTable';
 import { OnTheWire } from './OnTheWire';
 import { ReplicationLog } from './ReplicationLog';
@@ -24,9 +25,27 @@ const findNode = (s: ReplicaState, id: string | null) =>
 const selectNodeInspection = (s: ReplicaState) =>
   s.inspection?.kind === 'node' ? (s.inspection as NodeInspection) : null;
 
+/** A leaderless replica is a peer: its facts are what it holds, not a role in a chain. */
+function replicaFacts(node: NodeView): Fact[] {
+  return [
+    [
+      'Role',
+      'replica',
+      'Every replica takes reads and writes; a coordinator sends each to the key’s n home replicas.',
+    ],
+    [
+      'Lifecycle',
+      lifecycleName(node.lifecycle),
+      'Whether the node is up and answering, or down (it keeps its copies and hints across a crash).',
+    ],
+    ['Holds', node.holding?.words ?? '—', 'Keys it has a copy of, and hints it keeps for others.'],
+  ];
+}
+
 /** The facts as a flat list of strings, so that an unchanged node does not re-render. */
 function nodeFacts(node: NodeView | undefined): string[] {
   if (node === undefined) return [];
+  if (node.role === 'replica') return replicaFacts(node).flat();
   const facts: Fact[] = [
     [
       'Role',
@@ -75,6 +94,7 @@ export function NodeInspector() {
   const isMonitor = useReplica((s) => findNode(s, id)?.isMonitor ?? false);
   const data = useReplica(useShallow((s) => findNode(s, id)?.data ?? NO_DATA));
   const inspection = useReplica(selectNodeInspection);
+  const leaderless = useReplica((s) => s.scenario.protocol === 'leaderless');
   if (id === null || inspection === null) return null;
   return (
     <section className="panel inspector" aria-labelledby="inspector-heading">
@@ -83,7 +103,15 @@ export function NodeInspector() {
       </h2>
       <Facts facts={asFacts(facts)} />
       <FaultButtons nodeId={id} up={up} />
-      {!isMonitor && (
+      {leaderless && (
+        <>
+          <h3 className="panel__subtitle">Copies</h3>
+          <LeaderlessCopies inspection={inspection} />
+          <h3 className="panel__subtitle">Hints</h3>
+          <LeaderlessHints inspection={inspection} />
+        </>
+      )}
+      {!isMonitor && !leaderless && (
         <>
           <h3 className="panel__subtitle">Data</h3>
           <NodeDataTable nodeId={id} data={data} />

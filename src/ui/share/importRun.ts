@@ -2,7 +2,6 @@
  * Opening a scenario or run file: validated, then run; a bad file changes nothing but the notice,
  * which names the file and the field.
  */
-import { isLeaderless } from '../../scenarios/leaderlessSchema';
 import { parseRunFileText } from '../../scenarios/runFile';
 import type { ReplicaStore } from '../../store/store';
 
@@ -21,7 +20,6 @@ export function importRunText(store: ReplicaStore, fileName: string, text: strin
     return refuse(`${listed}${more > 0 ? ` (and ${more} more)` : ''}.`);
   }
   const { run } = parsed;
-  if (isLeaderless(run.scenario)) return refuse('leaderless scenarios cannot run in the app yet.');
   const problem = store.getState().openRun({
     scenario: run.scenario,
     seed: run.seed,

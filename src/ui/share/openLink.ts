@@ -3,7 +3,6 @@
  * what this app cannot run, the default scenario with a notice saying why. Link content only
  * ever reaches the page as text (the notice is rendered as a text node).
  */
-import { isLeaderless } from '../../scenarios/leaderlessSchema';
 import { createReplicaStore, type ReplicaStore } from '../../store/store';
 import { decodeSharedView } from './shareLink';
 
@@ -16,12 +15,6 @@ export function storeForLink(encoded: string): ReplicaStore {
     return store;
   }
   const { view } = decoded;
-  if (isLeaderless(view.scenario)) {
-    store.setState({
-      notice: `This link is for a leaderless scenario, which this app cannot run yet. ${fallback}`,
-    });
-    return store;
-  }
   const problem = store.getState().openRun({
     scenario: view.scenario,
     seed: view.seed,

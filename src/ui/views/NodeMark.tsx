@@ -65,10 +65,10 @@ function NodeShape({ n }: { n: NodeSummary }) {
     <>
       <circle className="node__shape" r={R} />
       <text className="node__pos" y={2}>
-        {n.lastPos}
+        {n.figure}
       </text>
       <text className="node__pos-caption" y={16}>
-        log
+        {n.caption}
       </text>
     </>
   );

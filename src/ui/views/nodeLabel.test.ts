@@ -7,7 +7,9 @@ const node = (over: Partial<NodeSummary>): NodeSummary => ({
   role: 'follower',
   lifecycle: 'active',
   mode: 'async',
-  lastPos: 12,
+  figure: 12,
+  caption: 'log',
+  holding: 'log position 12',
   lagPositions: 0,
   epoch: 1,
   ...over,
@@ -23,7 +25,7 @@ describe('nodeAccessibleName', () => {
     );
     expect(
       nodeAccessibleName(
-        node({ id: 'monitor', isMonitor: true, role: 'monitor', mode: null, lastPos: 0 }),
+        node({ id: 'monitor', isMonitor: true, role: 'monitor', mode: null, holding: null }),
       ),
     ).toBe('monitor, monitor, up');
   });

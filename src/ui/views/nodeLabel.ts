@@ -8,7 +8,10 @@ export interface NodeSummary {
   role: string;
   lifecycle: string;
   mode: 'sync' | 'async' | null;
-  lastPos: number;
+  /** The figure and caption in the node's centre, and the same in words for its name. */
+  figure: number | null;
+  caption: string;
+  holding: string | null;
   lagPositions: number;
   epoch: number;
 }
@@ -20,7 +23,9 @@ export function summarize(node: NodeView): NodeSummary {
     role: node.role,
     lifecycle: node.lifecycle,
     mode: node.mode,
-    lastPos: node.lastPos,
+    figure: node.holding?.figure ?? null,
+    caption: node.holding?.caption ?? '',
+    holding: node.holding?.words ?? null,
     lagPositions: node.lagPositions,
     epoch: node.epoch,
   };
@@ -41,12 +46,12 @@ export function lifecycleName(lifecycle: string): string {
   return lifecycle === 'active' ? 'up' : lifecycleWords(lifecycle);
 }
 
-/** E.g. "follower-1, follower, sync, up, log position 12, 3 behind". */
+/** E.g. "follower-1, follower, sync, up, log position 12, 3 behind" or "n2, replica, up, 3 keys". */
 export function nodeAccessibleName(n: NodeSummary): string {
   const parts = [n.id, n.role];
   if (n.mode !== null && !n.isMonitor) parts.push(n.mode);
   parts.push(lifecycleName(n.lifecycle));
-  if (!n.isMonitor) parts.push(`log position ${n.lastPos}`);
+  if (n.holding !== null) parts.push(n.holding);
   if (n.lagPositions > 0) parts.push(`${n.lagPositions} behind`);
   return parts.join(', ');
 }

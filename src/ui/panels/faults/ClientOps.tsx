@@ -12,7 +12,7 @@ import { ConcurrentWrites } from './ConcurrentWrites';
 import { parseRequired } from './parseField';
 import { CLIENT_SETTING, readChoices } from './readTargets';
 import { SelectField } from './SelectField';
-import { selectClientIds, selectReplicaIds, selectScenarioId } from './selectors';
+import { selectClientIds, selectProtocol, selectReplicaIds, selectScenarioId } from './selectors';
 import { FieldError, TextField } from './TextField';
 import { useFieldError } from './useFieldError';
 import './faults.css';
@@ -32,6 +32,8 @@ function ClientOpsForm() {
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [readFrom, setReadFrom] = useState(CLIENT_SETTING);
+  // Only a single-leader read has a place to be routed to; elsewhere a coordinator decides.
+  const routed = useReplica(selectProtocol) === 'single-leader';
   const error = useFieldError<OpField>();
   const choices = readChoices(replicas);
   // A scenario switch can remove the chosen client: fall back to the first one.
@@ -54,7 +56,7 @@ function ClientOpsForm() {
   };
   const read = () => {
     if (!keyOk()) return;
-    const target = choices.find((c) => c.value === readFrom)?.target;
+    const target = routed ? choices.find((c) => c.value === readFrom)?.target : undefined;
     send(target === undefined ? { f: 'read', key } : { f: 'read', key, readFrom: target });
   };
 
@@ -69,13 +71,15 @@ function ClientOpsForm() {
           options={clients}
           onChange={setClient}
         />
-        <SelectField
-          label="Read from"
-          title="Where the read goes: the leader sees every write, a follower may answer with stale data."
-          value={readFrom}
-          options={choices}
-          onChange={setReadFrom}
-        />
+        {routed && (
+          <SelectField
+            label="Read from"
+            title="Where the read goes: the leader sees every write, a follower may answer with stale data."
+            value={readFrom}
+            options={choices}
+            onChange={setReadFrom}
+          />
+        )}
       </div>
       <div className="fault-row">
         <TextField
@@ -95,13 +99,13 @@ function ClientOpsForm() {
       </div>
       <div className="fault-row">
         <ActionButton
-          title="Send a write of the key and value from this client now; the leader takes it and replicates it."
+          title="Send a write of the key and value from this client now: a leader, or a coordinator of the key's replicas, takes it and replicates it."
           onClick={write}
         >
           Write
         </ActionButton>
         <ActionButton
-          title="Send a read of the key from this client now, to the replica chosen under Read from."
+          title="Send a read of the key from this client now, to the replica chosen under Read from (leaderless: to a coordinator that asks r replicas)."
           onClick={read}
         >
           Read

@@ -16,3 +16,6 @@ export const selectReplicaIds = (s: ReplicaState) =>
 
 /** Controls keyed by the scenario start afresh when it changes: its nodes and clients differ. */
 export const selectScenarioId = (s: ReplicaState) => s.scenario.id;
+
+/** The session's replication family: some controls (read routing, cures) are single-leader's. */
+export const selectProtocol = (s: ReplicaState) => s.scenario.protocol;

@@ -1,0 +1,27 @@
+/**
+ * What differs between replication families in the store: how their nodes look. Everything
+ * else (playback, checkpoints, links, messages, clients, history) is the engine's and works for
+ * all of them. A family's module is chosen by the scenario's `protocol`.
+ */
+import type { LeaderlessSim } from '../../protocols/leaderless/outcome';
+import type { SingleLeaderSim } from '../../protocols/single-leader/outcome';
+import type { NodeView } from '../nodeView';
+import type { Session } from '../session';
+import { leaderlessNodeViews } from './leaderlessNodes';
+import { singleLeaderNodeViews } from './singleLeaderNodes';
+
+/** The session's simulation, typed, when it runs single-leader replication. */
+export function singleLeaderSim(session: Session): SingleLeaderSim | null {
+  return session.scenario.protocol === 'single-leader' ? (session.sim as SingleLeaderSim) : null;
+}
+
+/** The session's simulation, typed, when it runs leaderless replication. */
+export function leaderlessSim(session: Session): LeaderlessSim | null {
+  return session.scenario.protocol === 'leaderless' ? (session.sim as LeaderlessSim) : null;
+}
+
+export function nodeViews(session: Session): NodeView[] {
+  const leaderless = leaderlessSim(session);
+  if (leaderless !== null) return leaderlessNodeViews(leaderless);
+  return singleLeaderNodeViews(session.sim as SingleLeaderSim);
+}
