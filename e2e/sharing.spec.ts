@@ -172,6 +172,8 @@ test.describe('exported runs and import', () => {
   test('Export run, then Import it elsewhere (file picker and drop); a bad file changes nothing', async ({
     page,
   }) => {
+    // Three files opened and a run replayed each time: slow on a busy machine.
+    test.slow();
     await page.goto('/?scenario=failover-loses-async-writes&seed=6');
     await seekTo(page, 500);
     await nodeButton(page, 'n2').click();

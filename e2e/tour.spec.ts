@@ -69,6 +69,28 @@ test.describe('guided tours', () => {
     await expect(ask).toHaveText('Done: watch what happens next.');
   });
 
+  test('the leaderless tour plays from its first step to its last', async ({ page }) => {
+    await page.goto('/?scenario=quorum-read-repair&seed=1');
+    const panel = narration(page);
+    const steps: [string, number, string[]][] = [
+      ['Three replicas, quorums of two', 0, ['n1', 'n2', 'n3']],
+      ['Replica n3 goes down', 400, ['n3']],
+      ['The write succeeds without n3', 500, ['n1', 'n2', 'user-1234']],
+      ['n3 is back, and stale', 1200, ['n3']],
+      ['A read sees the newest version, and repairs', 1500, ['n3', 'user-2345']],
+      ['All three agree', 2500, ['n1', 'n2', 'n3']],
+    ];
+    for (const [i, [title, at, lit]] of steps.entries()) {
+      if (i > 0) await next(page).click();
+      await expect(panel.getByRole('heading', { name: title })).toBeVisible();
+      await expect(panel).toContainText(`Step ${i + 1} of ${steps.length}`);
+      await expect(readout(page)).toHaveText(`t = ${at} ms`);
+      await expect.poll(async () => (await focused(page)).sort()).toEqual(lit);
+    }
+    await expect(next(page)).toBeDisabled();
+    await expect(page.getByRole('button', { name: /^n3,/ })).not.toHaveAccessibleName(/down/);
+  });
+
   test('Back returns to the exact point, even between two events of one millisecond', async ({
     page,
   }) => {
