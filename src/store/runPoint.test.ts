@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UntimedInput } from '../engine/types';
-import { findBuiltin } from '../scenarios/builtin';
+import { findAnyBuiltin, findBuiltin } from '../scenarios/builtin';
 import { sessionAt } from './runPoint';
 import { createSession, inject, type Session, seek, stepBack, stepForward } from './session';
 
@@ -57,6 +57,37 @@ describe('sessionAt', () => {
         expect(rebuilt.sim.core.traceHash).toBe(traceHash);
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('rebuilds a leaderless run the same way', () => {
+    const leaderless = findAnyBuiltin('quorum-read-repair');
+    if (leaderless === undefined) throw new Error('missing built-in scenario');
+    const crash = fc
+      .constantFrom(...leaderless.cluster.nodes)
+      .map((node): UntimedInput => ({ type: 'crash', node }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: leaderless.durationMs }), crash), {
+          maxLength: 3,
+        }),
+        fc.integer({ min: 0, max: leaderless.durationMs }),
+        (faults, end) => {
+          const live = createSession(leaderless, 2);
+          for (const [t, input] of faults) {
+            seek(live, t);
+            inject(live, input);
+          }
+          seek(live, end);
+          const { now, eventsProcessed, traceHash } = live.sim.core;
+          const rebuilt = sessionAt(leaderless, 2, live.userInputs, { timeMs: now, events: null });
+          expect([rebuilt.sim.core.eventsProcessed, rebuilt.sim.core.traceHash]).toEqual([
+            eventsProcessed,
+            traceHash,
+          ]);
+        },
+      ),
+      { numRuns: 15 },
     );
   });
 
