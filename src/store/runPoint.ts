@@ -1,13 +1,14 @@
 /**
  * A session rebuilt from a recipe: scenario, seed, the user's inputs and a point in the run.
  * This is how a share link or an imported run becomes the picture its author saw: the inputs
- * are recorded again at their own times (validated as if the user made them), then the run
- * goes to the same time and, within that millisecond, the same number of events.
+ * are checked at their own times (as if the user made them there), then the run goes to the
+ * same time and, within that millisecond, the same number of events.
  */
 import { nextEventTime } from '../engine/simulation';
-import type { Input, UntimedInput } from '../engine/types';
+import type { Input } from '../engine/types';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
-import { createSession, injectAll, type Session, seek, stepBack, stepForward } from './session';
+import { inputProblem } from './inputProblem';
+import { createSession, type Session, seek, stepBack, stepForward } from './session';
 
 /** Where in a run: a time, and optionally how many events had been processed there. */
 export interface RunPoint {
@@ -19,14 +20,12 @@ export interface RunPoint {
 /** Stepping further than this to find a point means the point is not of this run. */
 const MAX_STEPS_TO_POINT = 100_000;
 
-function untimed(input: Input): UntimedInput {
-  const { at: _at, ...rest } = input;
-  return rest as UntimedInput;
-}
-
 /**
  * A session of `scenario` with `inputs` recorded, standing at `point`. Throws an Error whose
  * message names the bad input's field (`inputs[2].node: no node "n9" in this cluster`).
+ *
+ * One replay: the run goes forward to just before each input and checks it there, as it was
+ * checked when its author recorded it (a node added by the scenario exists only from then on).
  */
 export function sessionAt(
   scenario: AnyScenario,
@@ -34,21 +33,19 @@ export function sessionAt(
   inputs: readonly Input[],
   point: RunPoint,
 ): Session {
-  const session = createSession(scenario, seed);
-  // Stable by time: inputs of one millisecond keep the order their author recorded them in.
-  const ordered = inputs
-    .map((input, index) => ({ input, index }))
-    .sort((a, b) => a.input.at - b.input.at);
-  for (const { input, index } of ordered) {
+  inputs.forEach((input, index) => {
     if (input.at > scenario.durationMs) {
       throw new Error(`inputs[${index}].at: ${input.at} ms is after the run's end`);
     }
-    seek(session, input.at);
-    try {
-      injectAll(session, [{ input: untimed(input) }]);
-    } catch (error) {
-      throw new Error(`inputs[${index}].${(error as Error).message}`);
-    }
+  });
+  const session = createSession(scenario, seed, [...inputs]);
+  const byTime = inputs
+    .map((input, index) => ({ input, index }))
+    .sort((a, b) => a.input.at - b.input.at);
+  for (const { input, index } of byTime) {
+    if (input.at > 0) seek(session, input.at - 1);
+    const problem = inputProblem(session.sim, input);
+    if (problem !== null) throw new Error(`inputs[${index}].${problem}`);
   }
   goToPoint(session, point);
   return session;

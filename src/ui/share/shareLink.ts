@@ -7,7 +7,8 @@
  * linkVersions.ts), so links made today keep opening after the format changes. Everything read
  * from a link is validated; a bad link yields a message, never an exception or markup.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// The default import (lz-string is CommonJS): Node's own ESM loader finds no named exports in it.
+import lzString from 'lz-string';
 import type { Input } from '../../engine/types';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import type { AnyScenario } from '../../scenarios/leaderlessSchema';
@@ -57,7 +58,7 @@ export function encodeSharedView(view: SharedView): string {
     selection: view.selection,
     ...(view.sidePanels === null ? {} : { panels: { side: view.sidePanels } }),
   };
-  return compressToEncodedURIComponent(JSON.stringify(payload));
+  return lzString.compressToEncodedURIComponent(JSON.stringify(payload));
 }
 
 /** Decode a `run` parameter. Never throws; the message says what is wrong, in plain text. */
@@ -69,7 +70,7 @@ export function decodeSharedView(encoded: string): DecodedLink {
   if (encoded.length > MAX_LINK_CHARS) return broken('it is too long');
   let text: string | null;
   try {
-    text = decompressFromEncodedURIComponent(encoded);
+    text = lzString.decompressFromEncodedURIComponent(encoded);
   } catch {
     text = null;
   }
