@@ -54,18 +54,26 @@ test.describe('presenter mode', () => {
   });
 
   test('with reduced motion the laser pointer and the focus glow stand still', async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('/?scenario=sync-vs-async&seed=1');
-    await page.getByRole('button', { name: 'Presenter mode' }).click();
-    const box = await page.getByRole('main').boundingBox();
-    if (box === null) throw new Error('no stage');
-    await page.mouse.move(box.x + 100, box.y + 100);
-    const animations = await page.evaluate(() =>
-      [...document.querySelectorAll('.laser, [data-tour-focus]')].map(
-        (el) => getComputedStyle(el).animationName,
-      ),
-    );
-    expect(animations.length).toBeGreaterThan(1);
-    expect(new Set(animations)).toEqual(new Set(['none']));
+    const motion = async (reducedMotion: 'reduce' | 'no-preference') => {
+      await page.emulateMedia({ reducedMotion });
+      await page.goto('/?scenario=sync-vs-async&seed=1');
+      await page.getByRole('button', { name: 'Presenter mode' }).click();
+      const box = await page.getByRole('main').boundingBox();
+      if (box === null) throw new Error('no stage');
+      await page.mouse.move(box.x + 100, box.y + 100);
+      await expect(page.locator('.laser')).toBeVisible();
+      return page.evaluate(() => ({
+        laser: getComputedStyle(document.querySelector('.laser') as Element).transitionDuration,
+        focus: [...document.querySelectorAll('[data-tour-focus]')].map(
+          (el) => getComputedStyle(el).animationName,
+        ),
+      }));
+    };
+    const moving = await motion('no-preference');
+    expect(moving.laser).not.toBe('0s');
+    expect(moving.focus).toEqual(['tour-focus', 'tour-focus', 'tour-focus']);
+    const still = await motion('reduce');
+    expect(still.laser).toBe('0s');
+    expect(still.focus).toEqual(['none', 'none', 'none']);
   });
 });

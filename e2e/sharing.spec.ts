@@ -39,6 +39,8 @@ test.describe('sharing', () => {
   });
 
   test('a share link opened in a fresh page shows the same state', async ({ page, browser }) => {
+    // Two pages, each replaying the run: slow on a busy machine.
+    test.slow();
     await page.goto('/?scenario=failover-loses-async-writes&seed=5');
     await seekTo(page, 400);
     await nodeButton(page, 'n1').click();
