@@ -4,10 +4,12 @@
  */
 import { allBuiltinScenarios } from '../scenarios/builtin';
 import { isLeaderless } from '../scenarios/leaderlessSchema';
-import { isLeaderlessReport, runAndReport } from '../scenarios/runAny';
+import { isMultiLeader } from '../scenarios/multiLeaderSchema';
+import { isLeaderlessReport, isMultiLeaderReport, runAndReport } from '../scenarios/runAny';
 import { parseCliArgs, USAGE } from './args';
 import { formatReport } from './format';
 import { formatLeaderlessReport } from './formatLeaderless';
+import { formatMultiLeaderReport } from './formatMultiLeader';
 import { formatList } from './list';
 import { type Loaded, loadScenario } from './load';
 import { createStyle } from './style';
@@ -58,9 +60,16 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
       const seed = command.seed ?? loaded.run?.seed ?? scenario.seed;
       const report = runAndReport(scenario, seed, loaded.run?.inputs);
       if (command.json) return ok(`${JSON.stringify(report, null, 2)}\n`);
+      if (isMultiLeaderReport(report) && isMultiLeader(scenario))
+        return ok(formatMultiLeaderReport(report, scenario, style));
       if (isLeaderlessReport(report) && isLeaderless(scenario))
         return ok(formatLeaderlessReport(report, scenario, style));
-      if (!isLeaderlessReport(report) && !isLeaderless(scenario))
+      if (
+        !isLeaderlessReport(report) &&
+        !isMultiLeaderReport(report) &&
+        !isLeaderless(scenario) &&
+        !isMultiLeader(scenario)
+      )
         return ok(formatReport(report, scenario, style));
       throw new Error(`report and scenario ${scenario.id} disagree about the protocol`);
     }

@@ -92,6 +92,8 @@ function resultNote(op: HistoryOp): string {
   if (op.type === 'ok' && op.f === 'write' && op.meta?.pos !== undefined) {
     return `pos ${String(op.meta.pos)}, epoch ${String(op.meta.epoch)}`;
   }
+  // Multi-leader answers name the change the write became.
+  if (op.type === 'ok' && typeof op.meta?.change === 'string') return `change ${op.meta.change}`;
   // Leaderless answers carry the version vector the client now holds (and a write its dot).
   if (op.type === 'ok' && typeof op.meta?.version === 'string') {
     const dot = op.meta.dot === undefined ? '' : `${String(op.meta.dot)}, `;

@@ -5,6 +5,7 @@
  * docs/scenarios.md.
  */
 import { z } from 'zod';
+import type { MultiLeaderScenario } from './multiLeaderSchema';
 import { type Scenario, scenarioSchema, timelineStepSchema } from './schema';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
@@ -51,7 +52,7 @@ export type LeaderlessScenarioInput = z.input<typeof leaderlessScenarioSchema>;
 export type LeaderlessTimelineStep = LeaderlessScenario['timeline'][number];
 
 /** A scenario of any replication family, told apart by `protocol`. */
-export type AnyScenario = Scenario | LeaderlessScenario;
+export type AnyScenario = Scenario | LeaderlessScenario | MultiLeaderScenario;
 
 export function isLeaderless(s: AnyScenario): s is LeaderlessScenario {
   return s.protocol === 'leaderless';

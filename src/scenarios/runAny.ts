@@ -6,6 +6,7 @@
 import { runUntil, type Simulation } from '../engine/simulation';
 import type { Input } from '../engine/types';
 import type { LeaderlessSim } from '../protocols/leaderless/outcome';
+import type { MultiLeaderSim } from '../protocols/multi-leader/outcome';
 import type { SingleLeaderSim } from '../protocols/single-leader/outcome';
 import {
   buildLeaderlessReport,
@@ -13,10 +14,16 @@ import {
   startLeaderlessScenario,
 } from './leaderlessRun';
 import type { AnyScenario, LeaderlessScenario } from './leaderlessSchema';
+import {
+  buildMultiLeaderReport,
+  type MultiLeaderRunReport,
+  startMultiLeaderScenario,
+} from './multiLeaderRun';
+import type { MultiLeaderScenario } from './multiLeaderSchema';
 import { buildReport, type RunReport, startScenario } from './run';
 import type { Scenario } from './schema';
 
-export type AnyRunReport = RunReport | LeaderlessRunReport;
+export type AnyRunReport = RunReport | LeaderlessRunReport | MultiLeaderRunReport;
 
 /** A simulation of any family, as code that does not care which one sees it. */
 export type AnySim = Simulation<unknown, unknown, unknown>;
@@ -39,14 +46,28 @@ const leaderlessFamily: Family<LeaderlessScenario, LeaderlessSim, LeaderlessRunR
   report: buildLeaderlessReport,
 };
 
+const multiLeaderFamily: Family<MultiLeaderScenario, MultiLeaderSim, MultiLeaderRunReport> = {
+  start: startMultiLeaderScenario,
+  report: buildMultiLeaderReport,
+};
+
 /** The family module for a scenario (typed loosely: each entry is only ever given its own). */
 function familyOf(scenario: AnyScenario): Family<AnyScenario, AnySim, AnyRunReport> {
-  const family = scenario.protocol === 'leaderless' ? leaderlessFamily : singleLeaderFamily;
+  const family =
+    scenario.protocol === 'leaderless'
+      ? leaderlessFamily
+      : scenario.protocol === 'multi-leader'
+        ? multiLeaderFamily
+        : singleLeaderFamily;
   return family as unknown as Family<AnyScenario, AnySim, AnyRunReport>;
 }
 
 export function isLeaderlessReport(report: AnyRunReport): report is LeaderlessRunReport {
   return 'protocol' in report && report.protocol === 'leaderless';
+}
+
+export function isMultiLeaderReport(report: AnyRunReport): report is MultiLeaderRunReport {
+  return 'protocol' in report && report.protocol === 'multi-leader';
 }
 
 /** A simulation of the scenario at time 0 (nothing run yet), with `extra` inputs on top. */

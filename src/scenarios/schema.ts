@@ -247,5 +247,9 @@ export type NarrationStep = Scenario['narration'][number];
 export type Expectation = z.output<typeof bound>;
 export type ScenarioCures = Scenario['cures'];
 export type AnomalyExpectations = z.output<typeof anomalyExpectations>;
+/** Pieces other protocols' formats reuse: link latency, node and client ids. */
+export const latencySchema = latency;
+export const idSchema = id;
+export const clientIdSchema = clientId;
 /** The timeline step schema, for other protocols' formats to extend. */
 export const timelineStepSchema = step;

@@ -10,10 +10,11 @@ import {
 } from './leaderlessSchema';
 import { tourErrors } from './tourChecks';
 import { type ParseResult, parseScenario, zodMessages } from './validate';
+import { parseMultiLeaderScenario } from './validateMultiLeader';
 
 export type AnyParseResult = { ok: true; scenario: AnyScenario } | { ok: false; errors: string[] };
 
-const PROTOCOLS = ['single-leader', 'leaderless'];
+const PROTOCOLS = ['single-leader', 'leaderless', 'multi-leader'];
 
 /** Validate a parsed JSON value as a scenario of any protocol. */
 export function parseAnyScenario(input: unknown): AnyParseResult {
@@ -25,10 +26,11 @@ export function parseAnyScenario(input: unknown): AnyParseResult {
     return {
       ok: false,
       errors: [
-        `protocol: unknown protocol ${JSON.stringify(protocol)}; use ${PROTOCOLS.join(' or ')}`,
+        `protocol: unknown protocol ${JSON.stringify(protocol)}; use ${PROTOCOLS.slice(0, -1).join(', ')} or ${PROTOCOLS.at(-1)}`,
       ],
     };
   }
+  if (protocol === 'multi-leader') return parseMultiLeaderScenario(input);
   if (protocol !== 'leaderless') return parseScenario(input) as ParseResult;
   const parsed = leaderlessScenarioSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodMessages(parsed.error) };

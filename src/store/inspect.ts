@@ -10,9 +10,11 @@ import type { ClientRuntime } from '../engine/state';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
 import type { LeaderlessClient } from '../protocols/leaderless/client';
 import type { CopyView } from '../protocols/leaderless/outcome';
+import type { MultiLeaderClient } from '../protocols/multi-leader/client';
 import type { SingleLeaderClient } from '../protocols/single-leader/client';
-import { leaderlessSim, singleLeaderSim } from './families';
+import { leaderlessSim, multiLeaderSim, singleLeaderSim } from './families';
 import { inspectLeaderlessNode, leaderlessClientRouting } from './families/leaderlessInspect';
+import { inspectMultiLeaderNode, multiLeaderClientRouting } from './families/multiLeaderInspect';
 import { inspectSingleLeaderNode, singleLeaderClientRouting } from './families/singleLeaderInspect';
 import type { Session } from './session';
 import { type MessageView, messageView } from './view';
@@ -65,6 +67,20 @@ export interface NodeInspection {
   copies: Array<CopyView & { key: string }>;
   /** Leaderless: writes kept for home replicas that could not be reached (hinted handoff). */
   hints: Array<{ home: NodeId; key: string; storedAt: SimTimeMs }>;
+  /** Multi-leader: the node's replication queues. */
+  queues?: MultiLeaderQueues;
+}
+
+/** What a multi-leader node sends, owes and holds back. */
+export interface MultiLeaderQueues {
+  datacenter: string;
+  /** Leaders of the topology, then its own followers. */
+  sendsTo: NodeId[];
+  /** Changes not yet acknowledged, per receiver. */
+  owed: Array<{ to: NodeId; count: number }>;
+  /** Ids of changes received and waiting for their dependencies. */
+  waiting: string[];
+  applied: number;
 }
 
 export type MessageStatus = 'in-flight' | 'finished' | 'not-sent';
@@ -112,6 +128,8 @@ export interface ClientRouting {
 }
 
 function inspectNode(session: Session, id: NodeId): NodeInspection | null {
+  const multi = multiLeaderSim(session);
+  if (multi !== null) return inspectMultiLeaderNode(multi, id);
   const leaderless = leaderlessSim(session);
   if (leaderless !== null) return inspectLeaderlessNode(leaderless, id);
   const single = singleLeaderSim(session);
@@ -119,6 +137,9 @@ function inspectNode(session: Session, id: NodeId): NodeInspection | null {
 }
 
 function clientRouting(session: Session, client: ClientRuntime<unknown>): ClientRouting {
+  if (multiLeaderSim(session) !== null) {
+    return multiLeaderClientRouting(client.state as MultiLeaderClient);
+  }
   if (leaderlessSim(session) !== null) {
     return leaderlessClientRouting(client.state as LeaderlessClient);
   }

@@ -5,7 +5,7 @@ export interface NodeView {
   id: NodeId;
   isMonitor: boolean;
   up: boolean;
-  /** `leader` / `follower` (single-leader), `replica` (leaderless), `monitor`. */
+  /** `leader` / `follower` (single- and multi-leader), `replica` (leaderless), `monitor`. */
   role: string;
   lifecycle: string;
   epoch: number;
@@ -30,4 +30,6 @@ export interface NodeView {
   chart: string;
   /** How far the node's local clock runs ahead (negative: behind) of true time. */
   clockSkewMs: number;
+  /** Multi-leader: the datacenter the node is in. */
+  datacenter?: string;
 }

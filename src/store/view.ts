@@ -11,6 +11,7 @@ import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from '../engine/types';
 import { currentAnomalies, sessionChecker } from './anomalies';
 import { nodeViews } from './families';
+import { type ConflictView, conflictsSoFar } from './families/multiLeaderConflicts';
 import type { NodeView } from './nodeView';
 import type { Session } from './session';
 
@@ -65,6 +66,8 @@ export interface SimView {
   history: HistoryOp[];
   /** Consistency anomalies in the history so far (the live checker's findings). */
   anomalies: readonly Finding[];
+  /** Multi-leader: the conflicts found so far (empty for other families). */
+  conflicts: readonly ConflictView[];
   narrationIndex: number;
 }
 
@@ -217,6 +220,7 @@ export function buildView(session: Session): SimView {
     recentDrops,
     history: cachedHistory(session),
     anomalies: cachedAnomalies(session),
+    conflicts: conflictsSoFar(session),
     narrationIndex,
   };
 }

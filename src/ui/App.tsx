@@ -13,6 +13,7 @@ import { usePanelLayout } from './layout/usePanelLayout';
 import { NoticeBanner } from './NoticeBanner';
 import { AnomaliesPanel } from './panels/AnomaliesPanel';
 import { ClientsPanel } from './panels/ClientsPanel';
+import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
 import { NarrationPanel } from './panels/NarrationPanel';
@@ -111,6 +112,7 @@ function Shell({ start, onPresent }: { start: StartParams; onPresent: () => void
         <NarrationPanel />
         <Inspector />
         <AnomaliesPanel />
+        <ConflictsPanel />
         <ClientsPanel />
         <FaultPanel />
       </aside>

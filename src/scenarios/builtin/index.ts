@@ -18,6 +18,22 @@ import followerCrashCatchUp from './follower-crash-catch-up.json';
 import hintedHandoff from './hinted-handoff.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
 import lwwClockSkew from './lww-clock-skew.json';
+import mlChatRooms from './ml-chat-rooms.json';
+import mlCollaborativeEditing from './ml-collaborative-editing.json';
+import mlConflictAvoidance from './ml-conflict-avoidance.json';
+import mlCrdtCounter from './ml-crdt-counter.json';
+import mlCrdtSet from './ml-crdt-set.json';
+import mlDatacenterOutage from './ml-datacenter-outage.json';
+import mlInterDcPartition from './ml-inter-dc-partition.json';
+import mlOfflineCalendar from './ml-offline-calendar.json';
+import mlRingNodeFails from './ml-ring-node-fails.json';
+import mlStarHubFails from './ml-star-hub-fails.json';
+import mlTwoDatacenters from './ml-two-datacenters.json';
+import mlUpdateOvertakesInsert from './ml-update-overtakes-insert.json';
+import mlUpdateOvertakesInsertCured from './ml-update-overtakes-insert-cured.json';
+import mlWikiTitleHighestReplica from './ml-wiki-title-highest-replica.json';
+import mlWikiTitleLww from './ml-wiki-title-lww.json';
+import mlWikiTitleMerge from './ml-wiki-title-merge.json';
 import monotonicReads from './monotonic-reads.json';
 import monotonicReadsCured from './monotonic-reads-cured.json';
 import quorumOverlap from './quorum-overlap.json';
@@ -82,6 +98,26 @@ const leaderlessSources: unknown[] = [
   antiEntropy,
 ];
 
+/** Multi-leader scenarios, in the order a newcomer should meet them. */
+const multiLeaderSources: unknown[] = [
+  mlTwoDatacenters,
+  mlWikiTitleLww,
+  mlWikiTitleMerge,
+  mlWikiTitleHighestReplica,
+  mlInterDcPartition,
+  mlDatacenterOutage,
+  mlOfflineCalendar,
+  mlConflictAvoidance,
+  mlUpdateOvertakesInsert,
+  mlUpdateOvertakesInsertCured,
+  mlRingNodeFails,
+  mlStarHubFails,
+  mlCrdtCounter,
+  mlCrdtSet,
+  mlCollaborativeEditing,
+  mlChatRooms,
+];
+
 function loadAny(source: unknown): AnyScenario {
   const result = parseAnyScenario(source);
   if (!result.ok) throw new Error(`built-in scenario is invalid:\n${result.errors.join('\n')}`);
@@ -95,6 +131,7 @@ function loadAny(source: unknown): AnyScenario {
 export const allBuiltinScenarios: readonly AnyScenario[] = [
   ...builtinScenarios,
   ...leaderlessSources.map(loadAny),
+  ...multiLeaderSources.map(loadAny),
 ];
 
 export function findAnyBuiltin(id: string): AnyScenario | undefined {

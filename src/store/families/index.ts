@@ -4,10 +4,12 @@
  * all of them. A family's module is chosen by the scenario's `protocol`.
  */
 import type { LeaderlessSim } from '../../protocols/leaderless/outcome';
+import type { MultiLeaderSim } from '../../protocols/multi-leader/outcome';
 import type { SingleLeaderSim } from '../../protocols/single-leader/outcome';
 import type { NodeView } from '../nodeView';
 import type { Session } from '../session';
 import { leaderlessNodeViews } from './leaderlessNodes';
+import { multiLeaderNodeViews } from './multiLeaderNodes';
 import { singleLeaderNodeViews } from './singleLeaderNodes';
 
 /** The session's simulation, typed, when it runs single-leader replication. */
@@ -20,7 +22,14 @@ export function leaderlessSim(session: Session): LeaderlessSim | null {
   return session.scenario.protocol === 'leaderless' ? (session.sim as LeaderlessSim) : null;
 }
 
+/** The session's simulation, typed, when it runs multi-leader replication. */
+export function multiLeaderSim(session: Session): MultiLeaderSim | null {
+  return session.scenario.protocol === 'multi-leader' ? (session.sim as MultiLeaderSim) : null;
+}
+
 export function nodeViews(session: Session): NodeView[] {
+  const multi = multiLeaderSim(session);
+  if (multi !== null) return multiLeaderNodeViews(multi);
   const leaderless = leaderlessSim(session);
   if (leaderless !== null) return leaderlessNodeViews(leaderless);
   return singleLeaderNodeViews(session.sim as SingleLeaderSim);

@@ -14,6 +14,7 @@ import { FaultButtons } from './FaultButtons';
 import { FollowerProgressTable } from './FollowerProgressTable';
 import { lagText } from './inspectorText';
 import { LeaderlessCopies, LeaderlessHints } from './LeaderlessCopies';
+import { MultiLeaderQueues } from './MultiLeaderQueues';
 import { NodeDataTable } from './NodeDataTable';
 import { OnTheWire } from './OnTheWire';
 import { ReplicationLog } from './ReplicationLog';
@@ -42,10 +43,37 @@ function replicaFacts(node: NodeView): Fact[] {
   ];
 }
 
+/** A multi-leader node: its datacenter and role there, and what it holds and owes. */
+function multiLeaderFacts(node: NodeView): Fact[] {
+  return [
+    [
+      'Role',
+      node.role,
+      'Every datacenter’s leader takes writes and sends them to the other leaders; followers apply what their leader sends.',
+    ],
+    [
+      'Datacenter',
+      node.datacenter ?? '—',
+      'The group of nodes close to each other; links between datacenters are slower.',
+    ],
+    [
+      'Lifecycle',
+      lifecycleName(node.lifecycle),
+      'Whether the node is up, or down (it keeps its data and what it owes across a crash).',
+    ],
+    [
+      'Holds',
+      node.holding?.words ?? '—',
+      'Keys it holds, and changes it still owes or holds back.',
+    ],
+  ];
+}
+
 /** The facts as a flat list of strings, so that an unchanged node does not re-render. */
 function nodeFacts(node: NodeView | undefined): string[] {
   if (node === undefined) return [];
   if (node.role === 'replica') return replicaFacts(node).flat();
+  if (node.datacenter !== undefined) return multiLeaderFacts(node).flat();
   const facts: Fact[] = [
     [
       'Role',
@@ -95,6 +123,7 @@ export function NodeInspector() {
   const data = useReplica(useShallow((s) => findNode(s, id)?.data ?? NO_DATA));
   const inspection = useReplica(selectNodeInspection);
   const leaderless = useReplica((s) => s.scenario.protocol === 'leaderless');
+  const multiLeader = useReplica((s) => s.scenario.protocol === 'multi-leader');
   if (id === null || inspection === null) return null;
   return (
     <section className="panel inspector" aria-labelledby="inspector-heading">
@@ -111,7 +140,15 @@ export function NodeInspector() {
           <LeaderlessHints inspection={inspection} />
         </>
       )}
-      {!isMonitor && !leaderless && (
+      {multiLeader && (
+        <>
+          <h3 className="panel__subtitle">Data</h3>
+          <NodeDataTable nodeId={id} data={data} />
+          <h3 className="panel__subtitle">Replication</h3>
+          <MultiLeaderQueues inspection={inspection} />
+        </>
+      )}
+      {!isMonitor && !leaderless && !multiLeader && (
         <>
           <h3 className="panel__subtitle">Data</h3>
           <NodeDataTable nodeId={id} data={data} />

@@ -44,7 +44,9 @@ function selectSummary(id: string) {
 function badges(n: NodeSummary & { chart: string }) {
   const items: Array<{ text: string; tone: string }> = [];
   if (n.isMonitor) items.push({ text: n.chart.replace(/^failover: /, ''), tone: 'monitor' });
-  else if (n.role === 'leader') items.push({ text: `leader · epoch ${n.epoch}`, tone: 'leader' });
+  // Epochs start at 1; a family without them (multi-leader: every datacenter has a leader) says 0.
+  else if (n.role === 'leader')
+    items.push({ text: n.epoch > 0 ? `leader · epoch ${n.epoch}` : 'leader', tone: 'leader' });
   else items.push({ text: n.role, tone: 'neutral' });
   if (n.mode !== null && !n.isMonitor) items.push({ text: n.mode, tone: n.mode });
   if (n.lifecycle !== 'active')

@@ -21,8 +21,8 @@ export const MESSAGE_CATEGORIES: ReadonlyArray<{
 }> = [
   { category: 'client', label: 'Client request', kinds: ['write', 'read'] },
   { category: 'response', label: 'Response', kinds: ['response'] },
-  { category: 'replication', label: 'Replication', kinds: ['replicate', 'catch-up'] },
-  { category: 'ack', label: 'Acknowledgement', kinds: ['ack'] },
+  { category: 'replication', label: 'Replication', kinds: ['replicate', 'catch-up', 'changes'] },
+  { category: 'ack', label: 'Acknowledgement', kinds: ['ack', 'changes-ack'] },
   { category: 'heartbeat', label: 'Heartbeat', kinds: ['heartbeat', 'ping', 'pong'] },
   { category: 'snapshot', label: 'Snapshot', kinds: ['snapshot', 'snapshot-request'] },
   {

@@ -5,6 +5,7 @@
  */
 import { useReplica } from '../../StoreContext';
 import { ClockSkewControl } from './ClockSkewControl';
+import { DatacenterPartition } from './DatacenterPartition';
 import { LagSpikeControl } from './LagSpikeControl';
 import { LatencyControl } from './LatencyControl';
 import { PartitionControl } from './PartitionControl';
@@ -20,6 +21,7 @@ export function FaultPanel() {
         Faults
       </h2>
       {/* Keyed by scenario: a new one has other nodes, so its controls start afresh. */}
+      <DatacenterPartition key={`datacenters ${scenarioId}`} />
       <PartitionControl key={`partition ${scenarioId}`} />
       <LatencyControl key={`latency ${scenarioId}`} />
       {node === null ? (

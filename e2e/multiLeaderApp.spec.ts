@@ -1,0 +1,104 @@
+import { expect, type Page, test } from '@playwright/test';
+import { collectErrors } from './consoleErrors';
+
+async function seekTo(page: Page, ms: number) {
+  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
+  await expect(page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ })).toHaveText(
+    `t = ${ms} ms`,
+  );
+}
+
+test.describe('multi-leader scenarios in the app', () => {
+  let errors: string[] = [];
+  test.beforeEach(({ page }) => {
+    errors = collectErrors(page);
+  });
+  test.afterEach(() => {
+    expect(errors).toEqual([]);
+  });
+
+  test('a person partitions two datacenters, writes one key on both sides, heals, and sees the conflict resolved', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page
+      .getByRole('combobox', { name: 'Scenario' })
+      .selectOption({ label: 'Two datacenters, yours to partition' });
+    await expect(page.getByRole('button', { name: /^eu-1, leader, up, 0 keys$/ })).toBeVisible();
+    const conflicts = page.getByRole('region', { name: 'Conflicts' });
+    await expect(conflicts.getByText('No conflict found yet.')).toBeVisible();
+
+    // Cut the US datacenter (its nodes and its user) off from Europe.
+    await seekTo(page, 500);
+    const datacenters = page.getByRole('group', { name: 'Datacenters' });
+    await datacenters.getByRole('combobox', { name: 'Datacenter' }).selectOption('us');
+    await datacenters.getByRole('button', { name: 'Cut off datacenter' }).click();
+    const partition = page.getByRole('group', { name: 'Partition' });
+    const cuts = partition.getByRole('list', { name: 'Cut links' });
+    await expect(cuts).toContainText('eu-1');
+    await expect(cuts).toContainText('us-1');
+
+    // The same key, written on both sides of the cut.
+    const clients = page.getByRole('region', { name: 'Clients' });
+    await clients.getByRole('textbox', { name: 'Key' }).fill('event.venue');
+    for (const [client, venue] of [
+      ['alice', 'Paris'],
+      ['bob', 'Boston'],
+    ] as const) {
+      await clients.getByRole('combobox', { name: 'Client' }).selectOption(client);
+      await clients.getByRole('textbox', { name: 'Value' }).fill(venue);
+      await clients.getByRole('button', { name: 'Write', exact: true }).click();
+    }
+    // Both sides carry on: each leader takes its own user's write.
+    await seekTo(page, 1500);
+    const recent = clients.getByRole('list', { name: 'Recent operations' });
+    await expect(recent).toContainText('alice write event.venue = Paris → ok');
+    await expect(recent).toContainText('bob write event.venue = Boston → ok');
+    await expect(conflicts.getByText('No conflict found yet.')).toBeVisible();
+
+    await partition.getByRole('button', { name: 'Heal all' }).click();
+    await seekTo(page, 3000);
+    const found = conflicts.getByRole('list', { name: 'Conflicts found' });
+    await expect(found.getByRole('listitem')).toHaveCount(1);
+    const text = (await found.textContent()) ?? '';
+    expect(text).toContain('event.venue');
+    expect(text).toMatch(
+      /Paris \(eu-1:\d+\) and Boston \(us-1:\d+\)|Boston \(us-1:\d+\) and Paris \(eu-1:\d+\)/,
+    );
+    // Last write wins kept one venue and names the other as discarded.
+    const match = /lww shows (Paris|Boston), discarding (Paris|Boston) by (alice|bob)/.exec(text);
+    expect(match).not.toBeNull();
+    const [, kept, lost] = match ?? [];
+    expect(kept).not.toBe(lost);
+
+    // Every node now holds the kept venue.
+    for (const id of ['eu-1', 'us-2']) {
+      await page.getByRole('button', { name: new RegExp(`^${id}, (leader|follower), up`) }).click();
+      const inspector = page.getByRole('region', { name: `Node ${id}` });
+      await expect(inspector.getByRole('row', { name: /event\.venue/ })).toContainText(kept ?? '');
+    }
+  });
+
+  test('a failed node in a ring leaves its upstream owing changes until the ring is re-routed', async ({
+    page,
+  }) => {
+    await page.goto('/?scenario=ml-ring-node-fails&seed=1');
+    await seekTo(page, 2000);
+    // n2 is down: n1 can only send to n2, so what it took since waits, resent and unanswered.
+    await expect(page.getByRole('button', { name: /^n2, leader, down/ })).toBeVisible();
+    const n1 = page.getByRole('button', { name: /^n1, leader, up, 2 keys, owes \d+ changes?$/ });
+    await expect(n1).toBeVisible();
+    await n1.click();
+    const queues = page
+      .getByRole('region', { name: 'Node n1' })
+      .getByRole('list', { name: 'Replication queues of n1' });
+    await expect(queues).toContainText('Sends to: n2');
+    await expect(queues).toContainText(/Owes: n2 \d+ change/);
+
+    // The operator's re-route at 2500 ms: n1 sends to n3 and owes nothing once n3 acknowledges.
+    await seekTo(page, 3500);
+    await expect(queues).toContainText('Sends to: n3');
+    await expect(queues).toContainText('Owes: nothing');
+    await expect(page.getByRole('button', { name: /^n4, leader, up, 2 keys$/ })).toBeVisible();
+  });
+});
