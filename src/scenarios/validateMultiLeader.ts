@@ -9,6 +9,7 @@ import {
   type MultiLeaderTimelineStep,
   multiLeaderScenarioSchema,
 } from './multiLeaderSchema';
+import { tourErrors } from './tourChecks';
 import { zodMessages } from './validate';
 
 export type MultiLeaderParseResult =
@@ -130,5 +131,6 @@ function multiLeaderErrors(s: MultiLeaderScenario): string[] {
   });
   if (s.workload && s.workload.toMs <= s.workload.fromMs)
     fail('workload.toMs', 'must be after workload.fromMs');
+  errors.push(...tourErrors(s.narration, names.nodes, names.clients));
   return errors;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UntimedInput } from '../engine/types';
 import { findAnyBuiltin, findBuiltin } from '../scenarios/builtin';
+import { isLeaderless } from '../scenarios/leaderlessSchema';
 import { sessionAt } from './runPoint';
 import { createSession, inject, type Session, seek, stepBack, stepForward } from './session';
 
@@ -62,7 +63,7 @@ describe('sessionAt', () => {
 
   it('rebuilds a leaderless run the same way', () => {
     const leaderless = findAnyBuiltin('quorum-read-repair');
-    if (leaderless === undefined) throw new Error('missing built-in scenario');
+    if (leaderless === undefined || !isLeaderless(leaderless)) throw new Error('missing scenario');
     const crash = fc
       .constantFrom(...leaderless.cluster.nodes)
       .map((node): UntimedInput => ({ type: 'crash', node }));
