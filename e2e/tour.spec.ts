@@ -91,6 +91,26 @@ test.describe('guided tours', () => {
     await expect(page.getByRole('button', { name: /^n3,/ })).not.toHaveAccessibleName(/down/);
   });
 
+  test('the multi-leader tour plays from its first step to its last', async ({ page }) => {
+    await page.goto('/?scenario=ml-inter-dc-partition&seed=1');
+    const panel = narration(page);
+    const steps: [string, number, string[]][] = [
+      ['Two datacenters', 0, ['eu-1', 'us-1']],
+      ['The link between datacenters fails', 500, ['eu-1', 'us-1']],
+      ['The same key, written on both sides', 800, ['alice', 'bob']],
+      ['The network heals', 2000, ['eu-1', 'us-1']],
+      ['Converged', 3500, ['eu-1', 'eu-2', 'us-1', 'us-2']],
+    ];
+    for (const [i, [title, at, lit]] of steps.entries()) {
+      if (i > 0) await next(page).click();
+      await expect(panel.getByRole('heading', { name: title, exact: true })).toBeVisible();
+      await expect(panel).toContainText(`Step ${i + 1} of ${steps.length}`);
+      await expect(readout(page)).toHaveText(`t = ${at} ms`);
+      await expect.poll(async () => (await focused(page)).sort()).toEqual(lit);
+    }
+    await expect(next(page)).toBeDisabled();
+  });
+
   test('Back returns to the exact point, even between two events of one millisecond', async ({
     page,
   }) => {
