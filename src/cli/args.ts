@@ -12,7 +12,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'list' }
   /** Run one scenario; `seed` undefined means the scenario's own seed. */
-  | { kind: 'run'; target: string; seed: number | undefined; json: boolean }
+  | { kind: 'run'; target: string; seed: number | undefined; json: boolean; cdc: boolean }
   /** Check expectations over seeds 1..seeds; no targets means every built-in. */
   | { kind: 'verify'; targets: string[]; seeds: number };
 
@@ -20,7 +20,7 @@ export type ParsedArgs = { ok: true; command: Command } | { ok: false; error: st
 
 /** The usage text printed by `--help` and after any usage error. */
 export const USAGE = `Usage:
-  npm run sim -- <scenario.json | built-in id> [--seed N] [--json]
+  npm run sim -- <scenario.json | built-in id> [--seed N] [--json | --cdc]
   npm run sim -- --verify [--seeds N] [<scenario.json | built-in id> ...]
   npm run sim -- --list
   npm run sim -- --help
@@ -30,6 +30,8 @@ Runs a replication scenario headlessly and reports what happened.
 Options:
   --seed N     run with seed N (default: the scenario's own seed)
   --json       print the full report as JSON instead of text
+  --cdc        print the leader's logical log as change data capture: one JSON
+               line per committed row change (docs/log-formats.md)
   --list       list the built-in scenarios
   --verify     check each scenario's expectations over seeds 1..N (every built-in
                when none is named); exits 1 if any expectation fails
@@ -47,6 +49,7 @@ const options = {
   seeds: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
+  cdc: { type: 'boolean' },
 } as const;
 
 /** A whole number ≥ `min` written in decimal digits, or an error naming the option. */
@@ -102,6 +105,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, 0);
   if (typeof seed === 'string') return fail(seed);
+  if (values.cdc && values.json) return fail('--cdc and --json cannot be combined');
   const target = positionals[0] as string;
-  return { ok: true, command: { kind: 'run', target, seed, json: values.json === true } };
+  const json = values.json === true;
+  return { ok: true, command: { kind: 'run', target, seed, json, cdc: values.cdc === true } };
 }

@@ -265,12 +265,44 @@ describe('--verify', () => {
   });
 });
 
+describe('--cdc', () => {
+  it("prints the leader's committed row changes as JSON lines, in commit order", () => {
+    const { code, stdout } = runCli(['logical-autoincrement-order', '--cdc']);
+    expect(code).toBe(0);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(events.map((e) => [e.pos, e.op, e.table, e.id])).toEqual([
+      [1, 'insert', 'orders', 2],
+      [2, 'insert', 'orders', 1],
+      [3, 'update', 'orders', 1],
+    ]);
+  });
+
+  it('prints nothing for a statement-based log, and refuses a leaderless scenario', () => {
+    expect(runCli(['statement-autoincrement-order', '--cdc'])).toMatchObject({
+      code: 0,
+      stdout: '',
+    });
+    expect(runCli(['quorum-read-repair', '--cdc']).code).toBe(2);
+  });
+});
+
 describe('argument parsing', () => {
   it('types each command', () => {
     expect(parseCliArgs(['--list'])).toEqual({ ok: true, command: { kind: 'list' } });
     expect(parseCliArgs(['x.json', '--seed=5', '--json'])).toEqual({
       ok: true,
-      command: { kind: 'run', target: 'x.json', seed: 5, json: true },
+      command: { kind: 'run', target: 'x.json', seed: 5, json: true, cdc: false },
+    });
+    expect(parseCliArgs(['x.json', '--cdc'])).toEqual({
+      ok: true,
+      command: { kind: 'run', target: 'x.json', seed: undefined, json: false, cdc: true },
+    });
+    expect(parseCliArgs(['x.json', '--cdc', '--json'])).toEqual({
+      ok: false,
+      error: '--cdc and --json cannot be combined',
     });
     expect(parseCliArgs(['x.json', '--verify', '--seeds', '50'])).toEqual({
       ok: true,

@@ -7,6 +7,7 @@ import { isLeaderless } from '../scenarios/leaderlessSchema';
 import { isMultiLeader } from '../scenarios/multiLeaderSchema';
 import { isLeaderlessReport, isMultiLeaderReport, runAndReport } from '../scenarios/runAny';
 import { parseCliArgs, USAGE } from './args';
+import { changeDataCapture } from './cdc';
 import { formatReport } from './format';
 import { formatLeaderlessReport } from './formatLeaderless';
 import { formatMultiLeaderReport } from './formatMultiLeader';
@@ -58,6 +59,11 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
       if (!loaded.ok) return loadError(loaded);
       const { scenario } = loaded;
       const seed = command.seed ?? loaded.run?.seed ?? scenario.seed;
+      if (command.cdc) {
+        if (scenario.protocol !== 'single-leader')
+          return usageError('--cdc reads a single-leader log');
+        return ok(changeDataCapture(scenario, seed));
+      }
       const report = runAndReport(scenario, seed, loaded.run?.inputs);
       if (command.json) return ok(`${JSON.stringify(report, null, 2)}\n`);
       if (isMultiLeaderReport(report) && isMultiLeader(scenario))

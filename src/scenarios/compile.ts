@@ -6,6 +6,7 @@
 import { deriveStream, nextFloat, nextInt } from '../engine/rng';
 import type { SimConfig } from '../engine/simulation';
 import type { Input } from '../engine/types';
+import { STATEMENT_KEY } from '../protocols/shared/statements';
 import type { SingleLeaderConfig } from '../protocols/single-leader';
 import type { Partitioning } from '../protocols/single-leader/partitions';
 import type { Scenario, TimelineStep } from './schema';
@@ -43,6 +44,7 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
       ...(cluster.clientReads ? { clientReads: cluster.clientReads } : {}),
       ...(cluster.partitions ? { partitions: partitioning(cluster.partitions) } : {}),
       cures: scenario.cures,
+      ...(cluster.logFormat ? { logFormat: cluster.logFormat } : {}),
     },
   };
   const inputs = [
@@ -101,11 +103,24 @@ export function toInputs(scenario: Scenario, step: TimelineStep): Input[] {
       { at: step.at, type: 'command', node: scenario.cluster.monitor ?? '', command: 'failover' },
     ];
   }
+  if (step.type === 'statement' || step.type === 'upgrade') return [logFormatInput(step)];
   return [toInput(step)];
 }
 
+/** Log formats: a statement is a client write under the statement key; an upgrade a command. */
+function logFormatInput(step: Extract<TimelineStep, { type: 'statement' | 'upgrade' }>): Input {
+  if (step.type === 'upgrade') {
+    const args = { version: step.version };
+    return { at: step.at, type: 'command', node: step.node, command: 'set-engine-version', args };
+  }
+  const op = { f: 'write' as const, key: STATEMENT_KEY, value: step.sql };
+  return { at: step.at, type: 'client-op', client: step.client, op };
+}
+
 /** A single-input timeline step as an engine input. */
-export function toInput(step: Exclude<TimelineStep, { type: 'set-mode' | 'failover' }>): Input {
+export function toInput(
+  step: Exclude<TimelineStep, { type: 'set-mode' | 'failover' | 'statement' | 'upgrade' }>,
+): Input {
   if (step.type === 'write') {
     return {
       at: step.at,

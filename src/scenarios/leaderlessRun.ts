@@ -53,7 +53,13 @@ export function compileLeaderlessScenario(
     },
   };
   const timeline = scenario.timeline.flatMap((step): Input[] => {
-    if (step.type === 'set-mode' || step.type === 'failover') return [];
+    if (
+      step.type === 'set-mode' ||
+      step.type === 'failover' ||
+      step.type === 'statement' ||
+      step.type === 'upgrade'
+    )
+      return [];
     if (step.type === 'restore') {
       const args = { from: step.from };
       return [{ at: step.at, type: 'command', node: step.node, command: 'restore', args }];

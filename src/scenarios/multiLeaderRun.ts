@@ -115,6 +115,8 @@ function stepInputs(s: MultiLeaderScenario, step: MultiLeaderTimelineStep): Inpu
       return nodesOf(step.dc).map((node) => ({ at: step.at, type: 'restart', node }));
     case 'set-mode':
     case 'failover':
+    case 'statement':
+    case 'upgrade':
       return [];
     default:
       return [toInput(step)];

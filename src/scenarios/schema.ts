@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ANOMALY_KINDS } from '../checker';
 import { NO_CURES } from '../protocols/single-leader/config';
+import { engineVersion, logFormatSchema } from './logFormatSchema';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
 /** A client id may name a user's device: `user-1@phone` (the checker groups devices by user). */
@@ -67,6 +68,8 @@ const cluster = z.strictObject({
   clientReads: z.record(clientId, readRouting).optional(),
   /** Partitioned data: each partition a single-leader group of its own. */
   partitions: z.array(partition).min(2, 'give at least two partitions, or none').optional(),
+  /** How statement writes are replicated (docs/log-formats.md); absent: plain writes only. */
+  logFormat: logFormatSchema.optional(),
 });
 
 /** Client session settings that cure replication-lag anomalies; each off by default. */
@@ -113,6 +116,10 @@ const step = z.discriminatedUnion('type', [
   at.extend({ type: z.literal('set-mode'), follower: id, mode: z.enum(['sync', 'async']) }),
   /** Ask the monitor for a failover now (a planned switchover). */
   at.extend({ type: z.literal('failover') }),
+  /** A write as a statement (docs/log-formats.md), e.g. `UPDATE t SET n = n + 1 WHERE id = 1`. */
+  at.extend({ type: z.literal('statement'), client: clientId, sql: z.string().min(1) }),
+  /** Switch a node to another storage-engine version (what WAL records are tied to). */
+  at.extend({ type: z.literal('upgrade'), node: id, version: engineVersion }),
 ]);
 
 /** A random workload drawn from the run's workload stream: reproducible per seed. */

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { type Scenario, scenarioSchema } from './schema';
 import { tourErrors } from './tourChecks';
+import { logFormatErrors } from './validateLogFormat';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -129,6 +130,7 @@ function crossFieldErrors(s: Scenario): string[] {
   for (const c of clients) if (processes.has(c)) fail('clients', `"${c}" is also a node id`);
   errors.push(...partitionErrors(s));
   errors.push(...tourErrors(s.narration, processes, clients));
+  errors.push(...logFormatErrors(s, allNodes));
   for (const [n] of Object.entries(s.clockSkewMs)) {
     if (!processes.has(n)) fail(`clockSkewMs.${n}`, `"${n}" is not a node`);
   }
@@ -147,6 +149,7 @@ function crossFieldErrors(s: Scenario): string[] {
     switch (step.type) {
       case 'write':
       case 'read':
+      case 'statement':
         need('client', step.client, clients, 'client');
         break;
       case 'crash':

@@ -49,7 +49,7 @@ export function parseAnyScenarioText(text: string): AnyParseResult {
   return parseAnyScenario(json);
 }
 
-const SINGLE_LEADER_STEPS = new Set(['set-mode', 'failover']);
+const SINGLE_LEADER_STEPS = new Set(['set-mode', 'failover', 'statement', 'upgrade']);
 
 function leaderlessErrors(s: LeaderlessScenario): string[] {
   const errors: string[] = [];

@@ -64,6 +64,8 @@ const NOT_HERE: Record<string, string> = {
   'set-mode': 'a single-leader step; multi-leader clusters have no single leader',
   failover: 'a single-leader step; multi-leader clusters have no single leader',
   'add-node': 'not supported for multi-leader clusters yet; list the node in a datacenter',
+  statement: 'a single-leader step (replication log formats, docs/log-formats.md)',
+  upgrade: 'a single-leader step (replication log formats, docs/log-formats.md)',
 };
 
 function stepErrors(

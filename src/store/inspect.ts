@@ -30,6 +30,8 @@ export interface LogEntryView {
   value: Value;
   client: ClientId;
   appendedAt: SimTimeMs;
+  /** Log formats: a statement write as this cluster's format ships it, one line per record. */
+  format?: string[];
 }
 
 /**
@@ -63,6 +65,12 @@ export interface NodeInspection {
   marker: LogMarker | null;
   /** Leaders only: each follower's progress. */
   followers: FollowerProgress[];
+  /** Log formats: the node's storage-engine version, once it has run or been given one. */
+  engineVersion?: string;
+  /** Log formats: why replication stopped here (a WAL record it cannot apply), if it did. */
+  formatProblem?: string;
+  /** Log formats: a trigger-based leader's changes table, and how far it has been shipped. */
+  formatNote?: string;
   /** Leaderless: each key's copy, with its version vector and siblings. */
   copies: Array<CopyView & { key: string }>;
   /** Leaderless: writes kept for home replicas that could not be reached (hinted handoff). */

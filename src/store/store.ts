@@ -7,11 +7,13 @@ import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { Input, UntimedInput } from '../engine/types';
+import type { LogFormatSettings } from '../protocols/single-leader/formats/settings';
 import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
 import { type Inspection, inspect, samePlainData } from './inspect';
+import { withLogFormat } from './logFormat';
 import {
   type PlaybackEffect,
   type PlaybackEvent,
@@ -127,6 +129,8 @@ export interface Actions {
    * run with them: same seed, same inputs, same time. A changed setting is a different run.
    */
   setCures(cures: Partial<ScenarioCures>): void;
+  /** Switch the replication log format (docs/log-formats.md) and re-derive the run, as setCures. */
+  setLogFormat(change: Partial<LogFormatSettings>): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -232,6 +236,22 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         publish(playbackFields(next));
         if (get().view.ended && next.value !== 'ended') send({ type: 'END' });
       };
+      /** Run a changed scenario instead: same seed, same user inputs, same moment. */
+      const rederive = (next: AnyScenario): void => {
+        const { seed, session } = get();
+        const t = session.sim.core.now;
+        const fresh = createSession(next, seed, session.userInputs);
+        seek(fresh, t);
+        set({
+          scenario: next,
+          session: fresh,
+          view: buildView(fresh),
+          playhead: fresh.sim.core.now,
+          inspection: null,
+          selection: null,
+          highlightedOps: [],
+        });
+      };
       const session = createSession(first, initialSeed);
       return {
         scenario: first,
@@ -296,20 +316,14 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           return null;
         },
         setCures(cures) {
-          const { scenario, seed, session } = get();
+          const { scenario } = get();
           const next: AnyScenario = { ...scenario, cures: { ...scenario.cures, ...cures } };
-          const t = session.sim.core.now;
-          const fresh = createSession(next, seed, session.userInputs);
-          seek(fresh, t);
-          set({
-            scenario: next,
-            session: fresh,
-            view: buildView(fresh),
-            playhead: fresh.sim.core.now,
-            inspection: null,
-            selection: null,
-            highlightedOps: [],
-          });
+          rederive(next);
+        },
+        setLogFormat(change) {
+          // Log formats belong to single-leader clusters; other families have none.
+          const { scenario } = get();
+          if (scenario.protocol === 'single-leader') rederive(withLogFormat(scenario, change));
         },
         play: () => send({ type: 'PLAY' }),
         pause: () => send({ type: 'PAUSE' }),

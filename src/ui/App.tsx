@@ -16,6 +16,7 @@ import { ClientsPanel } from './panels/ClientsPanel';
 import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
+import { LogFormatPanel } from './panels/LogFormatPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { PresenterView } from './presenter/PresenterView';
 import { SeedErrorBanner } from './SeedErrorBanner';
@@ -113,6 +114,7 @@ function Shell({ start, onPresent }: { start: StartParams; onPresent: () => void
         <Inspector />
         <AnomaliesPanel />
         <ConflictsPanel />
+        <LogFormatPanel />
         <ClientsPanel />
         <FaultPanel />
       </aside>

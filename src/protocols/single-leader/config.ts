@@ -3,6 +3,7 @@
  * place, the scenario schema (scenarios/schema.ts).
  */
 import type { ClientId, NodeId, ReadTarget } from '../../engine/types';
+import type { LogFormatSettings } from './formats/settings';
 import type { Partitioning } from './partitions';
 
 /** How a follower's acknowledgement gates the client's ok. */
@@ -80,4 +81,9 @@ export interface SingleLeaderConfig {
   partitions?: Partitioning;
   /** Session settings against replication lag. */
   cures: Cures;
+  /**
+   * How statement writes are replicated (docs/log-formats.md). Absent: plain key-value writes
+   * only, exactly as before formats existed; statements then travel as `logical`.
+   */
+  logFormat?: LogFormatSettings;
 }

@@ -4,16 +4,9 @@
  * changed in the follower's lifecycle; the caller feeds that to the chart.
  */
 
+import { appendReplicated } from './formats/followerApply';
 import type { LogEntry } from './log';
-import {
-  append,
-  epochAt,
-  epochRanges,
-  installSnapshot,
-  lastEpoch,
-  lastPos,
-  truncateAfter,
-} from './log';
+import { epochAt, epochRanges, installSnapshot, lastEpoch, lastPos, truncateAfter } from './log';
 import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
 import type { Ctx } from './state';
 
@@ -42,7 +35,7 @@ export function onReplicate(ctx: Ctx, from: string, msg: Replicate): void {
   const mine = lastPos(storage);
   if (msg.prevPos === mine && msg.prevEpoch === lastEpoch(storage)) {
     for (const entry of msg.entries) {
-      append(storage, entry);
+      if (!appendReplicated(ctx, entry)) break; // log formats: a WAL record it cannot apply
       ctx.emit('apply', entry.pos);
     }
     ack(ctx, from);
@@ -77,17 +70,20 @@ export function onCatchUp(ctx: Ctx, from: string, msg: CatchUp): FollowerNews {
   if (node.lifecycle === 'bootstrapping') return null;
   const dropped: LogEntry[] = [];
   let verified = msg.truncateTo;
+  let blocked = false;
   for (const entry of msg.entries) {
     const have = epochAt(storage, entry.pos);
     if (have !== entry.epoch) {
       if (have !== undefined) dropped.push(...truncateAfter(storage, entry.pos - 1));
       if (entry.pos !== lastPos(storage) + 1) break;
-      append(storage, entry);
+      // Log formats: a WAL record of another engine version stops replication (no re-fetch).
+      blocked = !appendReplicated(ctx, entry);
+      if (blocked) break;
       ctx.emit('apply', entry.pos);
     }
     verified = entry.pos;
   }
-  if (verified >= msg.leaderLastPos && lastEpoch(storage) < msg.epoch) {
+  if (!blocked && verified >= msg.leaderLastPos && lastEpoch(storage) < msg.epoch) {
     dropped.push(...truncateAfter(storage, msg.leaderLastPos));
   }
   if (dropped.length > 0) {
@@ -102,6 +98,7 @@ export function onCatchUp(ctx: Ctx, from: string, msg: CatchUp): FollowerNews {
       })),
     );
   }
+  if (blocked) return null;
   node.fetchingUntil = 0;
   ack(ctx, from);
   if (verified < msg.leaderLastPos) {

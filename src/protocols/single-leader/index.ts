@@ -16,7 +16,9 @@ import {
   sessionFor,
 } from './client';
 import type { FollowerMode, SingleLeaderConfig } from './config';
-import { requiredAcksChanged } from './leader';
+import { type HeldCommit, isCommitTimer } from './formats/heldCommit';
+import { setEngineVersion } from './formats/nodeFormat';
+import { commitHeldWrite, requiredAcksChanged } from './leader';
 import { emptyStorage } from './log';
 import type { Pong, Position } from './messages';
 import {
@@ -106,6 +108,8 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
 
   onTimer(ctx, name, data) {
     if (ctx.state.isMonitor) onMonitorTimer(ctx, name, data);
+    else if (isCommitTimer(name))
+      commitHeldWrite(ctx, data as HeldCommit); // log formats
     else replicaTimer(ctx, name);
   },
 
@@ -140,6 +144,8 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
       if (node.leader !== null) requiredAcksChanged(ctx, node.leader);
     } else if (command === 'failover' && node.isMonitor && node.leaderId !== null) {
       feedFailover(ctx, { type: 'LEADER_SILENT', leader: node.leaderId });
+    } else if (command === 'set-engine-version' && !node.isMonitor) {
+      setEngineVersion(ctx, String(args.version)); // log formats: a storage-engine upgrade
     }
   },
 

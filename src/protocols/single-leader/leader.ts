@@ -6,6 +6,19 @@
 import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import {
+  appendStatement,
+  type HeldCommit,
+  holdCommit,
+  statementMeta,
+  takeHeld,
+} from './formats/heldCommit';
+import {
+  type ExecutedStatement,
+  executeOnLeader,
+  isStatementWrite,
+} from './formats/leaderStatement';
+import { shipDueChanges, shippedPos, shipsAtOnce } from './formats/triggerShipping';
+import {
   append,
   entriesFrom,
   epochAt,
@@ -61,6 +74,37 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
     });
     return;
   }
+  // Log formats: a statement runs now; it enters the log now, or after its SLEEP (held commit).
+  let statement: ExecutedStatement | undefined;
+  if (isStatementWrite(request)) {
+    const executed = executeOnLeader(ctx, leader, request);
+    if (!executed.ok) {
+      ctx.reply(request, { type: 'fail', error: executed.error });
+      return;
+    }
+    statement = executed.statement;
+    if (statement.commitDelayMs > 0) {
+      holdCommit(ctx, leader, request, statement);
+      return;
+    }
+  }
+  commitWrite(ctx, leader, request, statement);
+}
+
+/** Log formats: a held statement write commits once its SLEEP is over, if still leader. */
+export function commitHeldWrite(ctx: Ctx, held: HeldCommit): void {
+  const leader = ctx.state.leader;
+  if (leader !== null && takeHeld(leader, held))
+    commitWrite(ctx, leader, held.request, held.statement);
+}
+
+/** Append a write to the log, ship it, and answer once its synchronous followers have it. */
+function commitWrite(
+  ctx: Ctx,
+  leader: LeaderVolatile,
+  request: ClientRequest,
+  statement?: ExecutedStatement,
+): void {
   const { storage, epoch } = ctx.state;
   const prevPos = lastPos(storage);
   const prevEpoch = lastEpoch(storage);
@@ -74,15 +118,20 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
     appendedAt: ctx.now,
   };
   addCausalDeps(entry, request);
-  append(storage, entry);
-  const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
-  sendToFollowers(ctx, 'replicate', message);
-  leader.pending.push({
+  if (statement === undefined) append(storage, entry);
+  else appendStatement(storage, entry, statement);
+  if (shipsAtOnce(ctx)) {
+    const message: Replicate = { epoch, leader: ctx.self, prevPos, prevEpoch, entries: [entry] };
+    sendToFollowers(ctx, 'replicate', message);
+  }
+  const pending: PendingWrite = {
     pos: entry.pos,
     request,
     acceptedAt: ctx.now,
     required: requiredAcks(ctx, leader),
-  });
+  };
+  if (statement !== undefined) pending.meta = statementMeta(statement);
+  leader.pending.push(pending);
   releaseAcknowledged(ctx, leader);
 }
 
@@ -92,10 +141,9 @@ export function releaseAcknowledged(ctx: Ctx, leader: LeaderVolatile): void {
     const head = leader.pending[0] as PendingWrite;
     for (const f of head.required) if ((leader.matchPos[f] ?? 0) < head.pos) return;
     leader.pending.shift();
-    ctx.reply(head.request, {
-      type: 'ok',
-      meta: { pos: head.pos, epoch: ctx.state.epoch, syncAcks: head.required.length },
-    });
+    const meta = { pos: head.pos, epoch: ctx.state.epoch, syncAcks: head.required.length };
+    if (head.meta !== undefined) Object.assign(meta, head.meta); // log formats: inserted ids
+    ctx.reply(head.request, { type: 'ok', meta });
   }
 }
 
@@ -121,12 +169,13 @@ export function onFetch(ctx: Ctx, from: NodeId, fetch: Fetch): void {
     sendSnapshot(ctx, from);
     return;
   }
+  const shipped = shippedPos(ctx); // log formats: trigger-based shows only what it has shipped
   const reply: CatchUp = {
     epoch,
     leader: ctx.self,
     truncateTo: match,
-    entries: entriesFrom(storage, match + 1, ctx.config.catchUpBatch),
-    leaderLastPos: lastPos(storage),
+    entries: entriesFrom(storage, match + 1, Math.min(ctx.config.catchUpBatch, shipped - match)),
+    leaderLastPos: shipped,
   };
   ctx.send(from, 'catch-up', reply);
 }
@@ -148,10 +197,11 @@ export function sendSnapshot(ctx: Ctx, to: NodeId): void {
 
 /** Periodic duties: heartbeats to followers, and under semi-sync, replacing a silent sync follower. */
 export function leaderTick(ctx: Ctx, leader: LeaderVolatile): void {
+  shipDueChanges(ctx); // log formats: trigger-based replication's process polls here
   const beat: Heartbeat = {
     epoch: ctx.state.epoch,
     leader: ctx.self,
-    lastPos: lastPos(ctx.state.storage),
+    lastPos: shippedPos(ctx),
   };
   sendToFollowers(ctx, 'heartbeat', beat);
   if (ctx.config.semiSync) replaceSilentSyncFollower(ctx, leader);

@@ -5,6 +5,8 @@
  * the same (position, epoch) agree on everything before it.
  */
 import type { ClientId, SimTimeMs, Value } from '../../engine/types';
+import { applyPatch, type DataPatch } from './formats/patch';
+import type { FormatChange } from './formats/settings';
 
 export interface LogEntry {
   pos: number;
@@ -21,6 +23,8 @@ export interface LogEntry {
   appendedAt: SimTimeMs;
   /** Partition → log position this write causally depends on (causal-reads cure only). */
   deps?: Record<string, number>;
+  /** Log formats: a statement write, as this cluster's format ships it (docs/log-formats.md). */
+  change?: FormatChange;
 }
 
 /** A node's durable storage: a snapshot plus the log after it, and the data they produce. */
@@ -32,6 +36,8 @@ export interface Storage {
   data: Record<string, Value>;
   /** The epoch ranges of snapshot and log, kept up to date so a fetch never walks the log. */
   ranges: EpochRanges;
+  /** Log formats: what each statement entry (by position) did to this node's data. */
+  effects?: Record<number, DataPatch>;
 }
 
 export function emptyStorage(): Storage {
@@ -56,6 +62,19 @@ export function lastEpoch(s: Storage): number {
 export function append(s: Storage, entry: LogEntry): void {
   s.log.push(entry);
   s.data[entry.key] = entry.value;
+  extendRanges(s, entry);
+}
+
+/** Log formats: append a statement entry whose effect on this node's data is `patch`. */
+export function appendFormatted(s: Storage, entry: LogEntry, patch: DataPatch): void {
+  s.log.push(entry);
+  applyPatch(s.data, patch);
+  if (s.effects === undefined) s.effects = {};
+  s.effects[entry.pos] = patch;
+  extendRanges(s, entry);
+}
+
+function extendRanges(s: Storage, entry: LogEntry): void {
   const last = s.ranges[s.ranges.length - 1];
   if (last !== undefined && last[0] === entry.epoch) last[2] = entry.pos;
   else s.ranges.push([entry.epoch, entry.pos, entry.pos]);
@@ -67,7 +86,12 @@ export function truncateAfter(s: Storage, pos: number): LogEntry[] {
   if (keep >= s.log.length) return [];
   const dropped = s.log.splice(keep);
   s.data = { ...s.snapshotData };
-  for (const e of s.log) s.data[e.key] = e.value;
+  for (const e of s.log) {
+    const patch = e.change === undefined ? undefined : s.effects?.[e.pos];
+    if (patch === undefined) s.data[e.key] = e.value;
+    else applyPatch(s.data, patch);
+  }
+  for (const e of dropped) if (s.effects !== undefined) delete s.effects[e.pos];
   s.ranges = s.ranges
     .filter((r) => r[1] <= pos)
     .map(([e, first, last]) => [e, first, Math.min(last, pos)]);
@@ -87,6 +111,7 @@ export function installSnapshot(
   s.log = [];
   s.data = { ...data };
   s.ranges = pos > 0 ? [[epoch, pos, pos]] : [];
+  if (s.effects !== undefined) s.effects = {};
 }
 
 /** The newest entry in the log (after the snapshot) that wrote `key`, if any. */

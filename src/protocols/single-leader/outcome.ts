@@ -7,6 +7,7 @@ import { nodeRuntime, type Simulation } from '../../engine/simulation';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
+import { formatMetrics } from './formats/metrics';
 import { type LogEntry, lastPos } from './log';
 import { groupMembers, partitionOfKey, partitionOfNode } from './partitions';
 import type { SingleLeaderNode } from './state';
@@ -300,6 +301,7 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
         (t) => t.type === 'protocol' && t.name === 'sync-follower',
       ).length,
       converged: converged(sim),
+      ...formatMetrics(sim.logs.trace, history),
     },
   };
 }

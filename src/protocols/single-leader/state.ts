@@ -8,6 +8,8 @@ import type { ClientRequest, NodeContext } from '../../engine/protocol';
 import type { ChartSnapshot } from '../../engine/statechart';
 import type { NodeId } from '../../engine/types';
 import type { FollowerMode, SingleLeaderConfig } from './config';
+import type { DataPatch } from './formats/patch';
+import type { FormatNodeState } from './formats/settings';
 import type { Storage } from './log';
 import { sameGroup } from './partitions';
 
@@ -18,6 +20,8 @@ export interface PendingWrite {
   acceptedAt: number;
   /** The followers whose acknowledgement it waits for (re-decided when modes change). */
   required: NodeId[];
+  /** Log formats: extra facts for the client's answer (the ids a statement inserted). */
+  meta?: Record<string, string>;
 }
 
 /** What a leader tracks, lost on crash. */
@@ -31,6 +35,12 @@ export interface LeaderVolatile {
   syncFollower: NodeId | null;
   /** Local time until which the monitor's lease lets this leader take writes (fencing). */
   leaseUntil: number;
+  /**
+   * Log formats: statement transactions that have run but not yet committed (SLEEP). Their
+   * effects are seen by later transactions (ids stay taken) but reach the data only at commit,
+   * and die with the leadership, as an open transaction dies with its server.
+   */
+  uncommitted?: Array<{ id: string; patch: DataPatch }>;
 }
 
 /** What the failover monitor tracks. */
@@ -74,6 +84,8 @@ export interface SingleLeaderNode {
    */
   freshAsOf: number;
   monitor: MonitorVolatile | null;
+  /** Log formats (durable): storage-engine version, trigger shipping; absent without a format. */
+  formats?: FormatNodeState;
 }
 
 export type Ctx = NodeContext<SingleLeaderConfig, SingleLeaderNode>;

@@ -15,8 +15,12 @@ import consistentPrefixCured from './consistent-prefix-cured.json';
 import failedWriteNotRolledBack from './failed-write-not-rolled-back.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
 import followerCrashCatchUp from './follower-crash-catch-up.json';
+import githubAutoincrementReuse from './github-autoincrement-reuse.json';
 import hintedHandoff from './hinted-handoff.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
+import logicalAutoincrementOrder from './logical-autoincrement-order.json';
+import logicalRollingUpgrade from './logical-rolling-upgrade.json';
+import logicalTriggerSideEffect from './logical-trigger-side-effect.json';
 import lwwClockSkew from './lww-clock-skew.json';
 import mlChatRooms from './ml-chat-rooms.json';
 import mlCollaborativeEditing from './ml-collaborative-editing.json';
@@ -47,7 +51,13 @@ import sloppyQuorumStaleRead from './sloppy-quorum-stale-read.json';
 import smallQuorumStaleRead from './small-quorum-stale-read.json';
 import splitBrainFenced from './split-brain-fenced.json';
 import splitBrainNoFencing from './split-brain-no-fencing.json';
+import statementAutoincrementOrder from './statement-autoincrement-order.json';
+import statementNondeterminism from './statement-nondeterminism.json';
+import statementNondeterminismSubstituted from './statement-nondeterminism-substituted.json';
+import statementTriggerSideEffect from './statement-trigger-side-effect.json';
 import syncVsAsync from './sync-vs-async.json';
+import triggerBasedFiltered from './trigger-based-filtered.json';
+import walUpgradeNeedsDowntime from './wal-upgrade-needs-downtime.json';
 import writeConcurrentWithRead from './write-concurrent-with-read.json';
 
 const sources: unknown[] = [
@@ -67,6 +77,17 @@ const sources: unknown[] = [
   consistentPrefixCured,
   boundedStaleness,
   boundedStalenessCured,
+  // Replication log formats (docs/log-formats.md)
+  statementNondeterminism,
+  statementNondeterminismSubstituted,
+  statementAutoincrementOrder,
+  logicalAutoincrementOrder,
+  statementTriggerSideEffect,
+  logicalTriggerSideEffect,
+  walUpgradeNeedsDowntime,
+  logicalRollingUpgrade,
+  triggerBasedFiltered,
+  githubAutoincrementReuse,
 ];
 
 function load(source: unknown): Scenario {

@@ -6,6 +6,8 @@
 import { nodeRuntime } from '../../engine/endpoints';
 import type { NodeId } from '../../engine/types';
 import type { SingleLeaderClient } from '../../protocols/single-leader/client';
+import { describeChange } from '../../protocols/single-leader/formats/describe';
+import { shippedPosOf } from '../../protocols/single-leader/formats/triggerShipping';
 import { lastPos } from '../../protocols/single-leader/log';
 import type { SingleLeaderSim } from '../../protocols/single-leader/outcome';
 import type { SingleLeaderNode } from '../../protocols/single-leader/state';
@@ -65,6 +67,7 @@ export function inspectSingleLeaderNode(sim: SingleLeaderSim, id: NodeId): NodeI
     value: e.value,
     client: e.client,
     appendedAt: e.appendedAt,
+    ...(e.change === undefined ? {} : { format: describeChange(e.change) }),
   }));
   const isLeader = node.role === 'leader' && runtime.up;
   let marker: LogMarker | null = null;
@@ -78,7 +81,36 @@ export function inspectSingleLeaderNode(sim: SingleLeaderSim, id: NodeId): NodeI
     followers: isLeader ? followerProgress(sim, node) : [],
     copies: [],
     hints: [],
+    ...formatFacts(node),
+    ...(isLeader ? changesTableFacts(sim, node) : {}),
   };
+}
+
+/** Trigger-based replication: how far the separate process has shipped the changes table. */
+function changesTableFacts(
+  sim: SingleLeaderSim,
+  node: SingleLeaderNode,
+): Pick<NodeInspection, 'formatNote'> {
+  const config = sim.config.protocol;
+  if (config.logFormat?.format !== 'trigger') return {};
+  const shipped = shippedPosOf(node, config);
+  const waiting = lastPos(node.storage) - shipped;
+  return {
+    formatNote: `Changes table: the replication process has shipped up to #${shipped}${waiting > 0 ? `; ${waiting} waiting` : ''}.`,
+  };
+}
+
+/** Log formats: the storage-engine version, and why replication stopped if it did. */
+function formatFacts(
+  node: SingleLeaderNode,
+): Pick<NodeInspection, 'engineVersion' | 'formatProblem'> {
+  const f = node.formats;
+  if (f === undefined) return {};
+  const blocked = f.blocked;
+  if (blocked === null || blocked.pos <= lastPos(node.storage))
+    return { engineVersion: f.engineVersion };
+  const formatProblem = `Replication stopped at #${blocked.pos}: ${blocked.reason}.`;
+  return { engineVersion: f.engineVersion, formatProblem };
 }
 
 /** The leader a client believes in; with partitioned data, one per partition. */

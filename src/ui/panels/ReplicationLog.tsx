@@ -6,6 +6,8 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { NodeInspection } from '../../store/inspect';
 import { formatValue } from '../format';
+import { FormatLines } from './FormatLines';
+import './logFormat.css';
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
 const STICK_PX = 24;
@@ -31,6 +33,15 @@ export const ReplicationLog = memo(function ReplicationLog({
   return (
     <>
       <p className="log__summary">
+        {inspection.engineVersion !== undefined && (
+          <span title="The version of this node's storage engine: WAL records can be applied only by the version that wrote them.">
+            Storage engine {inspection.engineVersion}.{' '}
+          </span>
+        )}
+        {inspection.formatNote !== undefined && <span>{inspection.formatNote} </span>}
+        {inspection.formatProblem !== undefined && (
+          <span className="log__problem">{inspection.formatProblem} </span>
+        )}
         {snapshotPos > 0 && <span>Snapshot up to #{snapshotPos}. </span>}
         {markerText !== null && (
           <span title="The acknowledged marker: how much of this log is known to be safely replicated.">
@@ -70,6 +81,7 @@ export const ReplicationLog = memo(function ReplicationLog({
                 <span className="log__meta">
                   {e.client} · {e.appendedAt} ms
                 </span>
+                {e.format !== undefined && <FormatLines lines={e.format} />}
               </li>,
               marker !== null && marker.pos === e.pos && (
                 <li key="marker" className="log__marker">

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ClientOp } from '../../../engine/types';
 import { useReplica, useReplicaStore } from '../../StoreContext';
+import { StatementOps } from '../StatementOps';
 import { ActionButton } from './ActionButton';
 import { ConcurrentWrites } from './ConcurrentWrites';
 import { parseRequired } from './parseField';
@@ -113,6 +114,7 @@ function ClientOpsForm() {
       </div>
       <FieldError id={error.id} message={error.message} />
       <ConcurrentWrites clients={clients} keyText={key} valueText={value} onError={error} />
+      <StatementOps client={chosenClient} />
     </div>
   );
 }
