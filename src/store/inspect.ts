@@ -14,6 +14,7 @@ import type { MultiLeaderClient } from '../protocols/multi-leader/client';
 import type { SingleLeaderClient } from '../protocols/single-leader/client';
 import { leaderlessSim, multiLeaderSim, singleLeaderSim } from './families';
 import { inspectLeaderlessNode, leaderlessClientRouting } from './families/leaderlessInspect';
+import { type VersionGraph, versionGraph } from './families/leaderlessVersions';
 import { inspectMultiLeaderNode, multiLeaderClientRouting } from './families/multiLeaderInspect';
 import { inspectSingleLeaderNode, singleLeaderClientRouting } from './families/singleLeaderInspect';
 import type { Session } from './session';
@@ -125,6 +126,8 @@ export interface ClientInspection {
   /** Its latest history entries, oldest first. */
   history: HistoryOp[];
   historyTotal: number;
+  /** Leaderless: the writes of the key of its latest operation, and how they are ordered. */
+  versions: VersionGraph | null;
 }
 
 export type Inspection = NodeInspection | MessageInspection | ClientInspection;
@@ -210,7 +213,11 @@ function clientHistory(session: Session, id: ClientId) {
   return { history: history.reverse(), total, lastWrite };
 }
 
-function inspectClient(session: Session, id: ClientId): ClientInspection {
+function inspectClient(
+  session: Session,
+  id: ClientId,
+  versionsKey: string | null,
+): ClientInspection {
   const client = clientRuntime(session.sim, id);
   const { history, total, lastWrite } = clientHistory(session, id);
   const current = client?.current ?? null;
@@ -235,18 +242,27 @@ function inspectClient(session: Session, id: ClientId): ClientInspection {
     lastWrite,
     history,
     historyTotal: total,
+    versions: clientVersions(session, versionsKey ?? history[history.length - 1]?.key ?? null),
   };
+}
+
+/** The version graph of a key (leaderless sessions only). */
+function clientVersions(session: Session, key: string | null): VersionGraph | null {
+  const sim = leaderlessSim(session);
+  return sim === null || key === null ? null : versionGraph(sim, key);
 }
 
 /** The inspector's content for a selection at the session's current time. */
 export function inspect(
   session: Session,
   selection: { kind: 'node' | 'client' | 'message'; id: string } | null,
+  /** Leaderless: the key whose versions a client's inspection shows (default: its last one). */
+  versionsKey: string | null = null,
 ): Inspection | null {
   if (selection === null) return null;
   if (selection.kind === 'node') return inspectNode(session, selection.id);
   if (selection.kind === 'message') return inspectMessage(session, selection.id);
-  return inspectClient(session, selection.id);
+  return inspectClient(session, selection.id, versionsKey);
 }
 
 /** Deep equality for plain data: lets the store keep the old inspection when nothing changed. */

@@ -30,6 +30,11 @@ export interface NodeView {
   chart: string;
   /** How far the node's local clock runs ahead (negative: behind) of true time. */
   clockSkewMs: number;
+  /**
+   * Leaderless: the home replicas this node stands in for, holding their writes as hints until
+   * it can hand them over (hinted handoff); absent or empty otherwise.
+   */
+  parkedFor?: NodeId[];
   /** Multi-leader: the datacenter the node is in. */
   datacenter?: string;
 }

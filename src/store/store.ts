@@ -12,6 +12,18 @@ import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
 import type { ScenarioCures } from '../scenarios/schema';
 import { findStress } from '../scenarios/stress';
+import { leaderlessSim } from './families';
+import {
+  liveQuorum,
+  pictureWaits,
+  type QuorumPicture,
+  quorumPicture,
+} from './families/leaderlessQuorum';
+import {
+  type LeaderlessSettings,
+  leaderlessSettingsProblems,
+  withLeaderlessSettings,
+} from './families/leaderlessSettings';
 import { type Inspection, inspect, samePlainData } from './inspect';
 import { withLogFormat } from './logFormat';
 import {
@@ -98,6 +110,12 @@ export interface UiSlice {
   highlightedOps: readonly number[];
   /** Zoom and pan of the cluster view (d3-zoom's transform: scale k, then translate x, y). */
   clusterZoom: ZoomTransform;
+  /** The client operation whose quorum is pictured (leaderless), by op id. */
+  focusedOp: number | null;
+  /** An operation the pointer (or keyboard focus) is on: pictured instead while it lasts. */
+  hoveredOp: number | null;
+  /** The pictured quorums at the current time; null when no operation is focused or hovered. */
+  quorumFocus: QuorumPicture | null;
 }
 
 export interface ZoomTransform {
@@ -129,6 +147,12 @@ export interface Actions {
    * run with them: same seed, same inputs, same time. A changed setting is a different run.
    */
   setCures(cures: Partial<ScenarioCures>): void;
+  /**
+   * Change a leaderless session's quorum and repair settings and re-derive the run with them
+   * (same seed, inputs and time). Returns the problems, naming the field, and changes nothing
+   * when there are any.
+   */
+  setLeaderlessSettings(settings: Partial<LeaderlessSettings>): string[];
   /** Switch the replication log format (docs/log-formats.md) and re-derive the run, as setCures. */
   setLogFormat(change: Partial<LogFormatSettings>): void;
   play(): void;
@@ -152,6 +176,10 @@ export interface Actions {
   select(selection: Selection): void;
   setHover(hover: Selection): void;
   highlightOps(ops: readonly number[]): void;
+  /** Picture the quorums of a client operation (null: none); a leaderless session only. */
+  focusOp(opId: number | null): void;
+  /** Picture an operation's quorums while the pointer is on it (null: back to the focused one). */
+  hoverOp(opId: number | null): void;
   setClusterZoom(zoom: ZoomTransform): void;
   dismissNotice(): void;
 }
@@ -202,16 +230,33 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
       /** After mutating the session, publish a fresh view. */
       const publish = (extra: Partial<ReplicaState> = {}) => {
         const session = get().session;
+        const view = buildView(session);
         set({
-          view: buildView(session),
+          view,
           playhead: session.sim.core.now,
           inspection: inspectionOf(get().selection),
+          quorumFocus: quorumFocusOf(get().hoveredOp ?? get().focusedOp, view),
           ...extra,
         });
       };
+      /** The focused operation's picture, or the previous object while the history is the same. */
+      const quorumFocusOf = (opId: number | null, view: SimView): QuorumPicture | null => {
+        const sim = leaderlessSim(get().session);
+        if (opId === null || sim === null) return null;
+        const previous = get().quorumFocus;
+        // A waiting operation gathers acknowledgements without the history changing.
+        const unchanged = get().view.history === view.history && !pictureWaits(previous);
+        if (previous?.opId === opId && unchanged) return previous;
+        const next = quorumPicture(view.history, opId, liveQuorum(sim));
+        return samePlainData(previous, next) ? previous : next;
+      };
       /** The inspection of a selection now, or the previous object if its content is equal. */
       const inspectionOf = (selection: Selection): Inspection | null => {
-        const next = inspect(get().session, selection);
+        // A client shows the versions of the key of the pressed operation, if any.
+        const { focusedOp, view } = get();
+        const key =
+          focusedOp === null ? null : (view.history.find((h) => h.opId === focusedOp)?.key ?? null);
+        const next = inspect(get().session, selection, key);
         const previous = get().inspection;
         return samePlainData(previous, next) ? previous : next;
       };
@@ -250,6 +295,9 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           inspection: null,
           selection: null,
           highlightedOps: [],
+          focusedOp: null,
+          hoveredOp: null,
+          quorumFocus: null,
         });
       };
       const session = createSession(first, initialSeed);
@@ -267,6 +315,9 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         hover: null,
         highlightedOps: [],
         clusterZoom: IDENTITY_ZOOM,
+        focusedOp: null,
+        hoveredOp: null,
+        quorumFocus: null,
 
         loadScenario(id, newSeed) {
           const scenario = findScenario(id);
@@ -287,6 +338,9 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             inspection: null,
             hover: null,
             highlightedOps: [],
+            focusedOp: null,
+            hoveredOp: null,
+            quorumFocus: null,
             notice: null,
           });
         },
@@ -317,8 +371,13 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         },
         setCures(cures) {
           const { scenario } = get();
-          const next: AnyScenario = { ...scenario, cures: { ...scenario.cures, ...cures } };
-          rederive(next);
+          rederive({ ...scenario, cures: { ...scenario.cures, ...cures } });
+        },
+        setLeaderlessSettings(settings) {
+          const { scenario } = get();
+          const problems = leaderlessSettingsProblems(scenario, settings);
+          if (problems.length === 0) rederive(withLeaderlessSettings(scenario, settings));
+          return problems;
         },
         setLogFormat(change) {
           // Log formats belong to single-leader clusters; other families have none.
@@ -361,6 +420,16 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         select: (selection) => set({ selection, inspection: inspectionOf(selection) }),
         setHover: (hover) => set({ hover }),
         highlightOps: (ops) => set({ highlightedOps: ops }),
+        focusOp(opId) {
+          const shown = get().hoveredOp ?? opId;
+          set({ focusedOp: opId, quorumFocus: quorumFocusOf(shown, get().view) });
+          set({ inspection: inspectionOf(get().selection) });
+        },
+        hoverOp(opId) {
+          if (opId === get().hoveredOp) return;
+          const shown = opId ?? get().focusedOp;
+          set({ hoveredOp: opId, quorumFocus: quorumFocusOf(shown, get().view) });
+        },
         setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
         dismissNotice: () => set({ notice: null }),
       };

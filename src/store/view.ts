@@ -10,7 +10,7 @@ import { clientRuntimes, linkStatus, messagesInFlight, queuedOps } from '../engi
 import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from '../engine/types';
 import { currentAnomalies, sessionChecker } from './anomalies';
-import { nodeViews } from './families';
+import { nodeViews, withFamilyFindings } from './families';
 import { type ConflictView, conflictsSoFar } from './families/multiLeaderConflicts';
 import type { NodeView } from './nodeView';
 import type { Session } from './session';
@@ -219,7 +219,7 @@ export function buildView(session: Session): SimView {
     inFlight: messagesInFlight(sim).map(messageView),
     recentDrops,
     history: cachedHistory(session),
-    anomalies: cachedAnomalies(session),
+    anomalies: withFamilyFindings(session, cachedAnomalies(session)),
     conflicts: conflictsSoFar(session),
     narrationIndex,
   };

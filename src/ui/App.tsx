@@ -17,6 +17,7 @@ import { ConflictsPanel } from './panels/ConflictsPanel';
 import { FaultPanel } from './panels/faults/FaultPanel';
 import { Inspector } from './panels/Inspector';
 import { LogFormatPanel } from './panels/LogFormatPanel';
+import { QuorumPanel } from './panels/leaderless/QuorumPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { PresenterView } from './presenter/PresenterView';
 import { SeedErrorBanner } from './SeedErrorBanner';
@@ -112,6 +113,7 @@ function Shell({ start, onPresent }: { start: StartParams; onPresent: () => void
       <aside id={sideId} className="side" aria-label="Details" hidden={!sideOpen}>
         <NarrationPanel />
         <Inspector />
+        <QuorumPanel />
         <AnomaliesPanel />
         <ConflictsPanel />
         <LogFormatPanel />

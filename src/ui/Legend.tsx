@@ -1,14 +1,19 @@
 /** What the colours of messages mean, and how a lost message looks. */
-import { MESSAGE_CATEGORIES } from './views/messageKinds';
+import type { ReplicaState } from '../store/store';
+import { useReplica } from './StoreContext';
+import { categoriesFor } from './views/messageKinds';
+
+const selectProtocol = (s: ReplicaState) => s.scenario.protocol;
 
 export function Legend() {
+  const categories = categoriesFor(useReplica(selectProtocol));
   return (
     <section className="legend" aria-labelledby="legend-heading">
       <h2 id="legend-heading" className="visually-hidden">
         Message legend
       </h2>
       <ul className="legend__list">
-        {MESSAGE_CATEGORIES.map((c) => (
+        {categories.map((c) => (
           <li key={c.category} title={c.kinds.join(', ')}>
             <span className={`legend__swatch legend__swatch--${c.category}`} />
             {c.label}

@@ -22,8 +22,11 @@ export function leaderlessNodeViews(sim: LeaderlessSim): NodeView[] {
     }
     const keys = Object.keys(data).length;
     const hints = Object.keys(s.hints).length;
+    const parkedFor = [...new Set(Object.values(s.hints).map((h) => h.home))].sort();
     const words =
-      hints > 0 ? `${plural(keys, 'key')}, ${plural(hints, 'hint')} held` : plural(keys, 'key');
+      hints > 0
+        ? `${plural(keys, 'key')}, ${plural(hints, 'hint')} held for ${parkedFor.join(', ')}`
+        : plural(keys, 'key');
     return {
       id,
       isMonitor: false,
@@ -40,6 +43,7 @@ export function leaderlessNodeViews(sim: LeaderlessSim): NodeView[] {
       data,
       chart: node.up ? 'up' : 'down',
       clockSkewMs: node.clockSkewMs,
+      parkedFor,
     };
   });
 }

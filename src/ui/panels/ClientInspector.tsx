@@ -3,12 +3,16 @@
  * and reads go, the position of its last acknowledged write) and its history, newest last.
  */
 import { useLayoutEffect, useRef } from 'react';
+import type { HistoryOp } from '../../engine/types';
+import { leaderlessValueText } from '../../store/families/leaderlessValueText';
 import type { ClientInspection } from '../../store/inspect';
 import type { ReplicaState } from '../../store/store';
-import { useReplica } from '../StoreContext';
+import { useReplica, useReplicaStore } from '../StoreContext';
 import { type Fact, Facts } from './Facts';
 import { historyText, pendingText } from './inspectorText';
+import { VersionGraphView } from './leaderless/VersionGraphView';
 import './panels.css';
+import './leaderless/leaderless.css';
 
 const selectClientInspection = (s: ReplicaState) =>
   s.inspection?.kind === 'client' ? (s.inspection as ClientInspection) : null;
@@ -38,7 +42,35 @@ function clientFacts(c: ClientInspection): Fact[] {
   ];
 }
 
+const selectFocusedOp = (s: ReplicaState) => s.focusedOp;
+const selectLeaderless = (s: ReplicaState) => s.scenario.protocol === 'leaderless';
+
+/** An operation's completion; in a leaderless session, a button that pictures its quorums. */
+function HistoryText({ op, pickable }: { op: HistoryOp; pickable: boolean }) {
+  const store = useReplicaStore();
+  const focused = useReplica(selectFocusedOp) === op.opId;
+  if (!pickable) return <span>{historyText(op)}</span>;
+  const text = historyText(op, leaderlessValueText);
+  if (op.type === 'invoke') return <span>{text}</span>;
+  return (
+    <button
+      type="button"
+      className="history__pick"
+      aria-pressed={focused}
+      title="Picture this operation's quorums: the replicas that acknowledged the write (w) and answered the read (r), ringed in the cluster view"
+      onClick={() => store.getState().focusOp(focused ? null : op.opId)}
+      onMouseEnter={() => store.getState().hoverOp(op.opId)}
+      onMouseLeave={() => store.getState().hoverOp(null)}
+      onFocus={() => store.getState().hoverOp(op.opId)}
+      onBlur={() => store.getState().hoverOp(null)}
+    >
+      {text}
+    </button>
+  );
+}
+
 function ClientHistory({ c }: { c: ClientInspection }) {
+  const pickable = useReplica(selectLeaderless);
   const listRef = useRef<HTMLOListElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the history changes
   useLayoutEffect(() => {
@@ -62,7 +94,7 @@ function ClientHistory({ c }: { c: ClientInspection }) {
       >
         {c.history.map((op) => (
           <li key={op.index} className={`history__op history__op--${op.type}`}>
-            <span>{historyText(op)}</span>
+            <HistoryText op={op} pickable={pickable} />
             <span className="history__meta">at {op.time} ms</span>
           </li>
         ))}
@@ -84,6 +116,17 @@ export function ClientInspector() {
           <Facts facts={clientFacts(c)} />
           <h3 className="panel__subtitle">History</h3>
           <ClientHistory c={c} />
+          {c.versions !== null && (
+            <>
+              <h3
+                className="panel__subtitle"
+                title="Which writes of the key happened before which (an arrow: overwritten by), and which were concurrent"
+              >
+                Versions of {c.versions.key}
+              </h3>
+              <VersionGraphView graph={c.versions} />
+            </>
+          )}
         </>
       ) : (
         <p className="panel__empty">No such client in this scenario.</p>

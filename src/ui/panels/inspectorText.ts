@@ -27,13 +27,16 @@ export function pendingText(c: ClientInspection): string {
   return `${op} → ${p.target}${retry}, since ${p.invokedAt} ms, gives up at ${p.deadline} ms`;
 }
 
-/** One history entry, e.g. "ok write k = v (leader)". */
-export function historyText(op: HistoryOp): string {
+/** One history entry, e.g. "ok write k = v (leader)"; leaderless values read through `valueText`. */
+export function historyText(
+  op: HistoryOp,
+  valueText: (value: HistoryOp['value']) => string = formatValue,
+): string {
   const what =
     op.f === 'write'
-      ? `write ${op.key} = ${formatValue(op.value)}`
+      ? `write ${op.key} = ${valueText(op.value)}`
       : op.type === 'ok'
-        ? `read ${op.key} → ${formatValue(op.value)}`
+        ? `read ${op.key} → ${valueText(op.value)}`
         : `read ${op.key}`;
   const from = op.node && op.type !== 'invoke' ? ` (${op.node})` : '';
   const error = op.error ? `: ${op.error}` : '';

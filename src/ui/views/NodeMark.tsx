@@ -6,6 +6,7 @@
 import { line } from 'd3';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { quorumRole } from '../../store/families/leaderlessQuorum';
 import type { ReplicaState } from '../../store/store';
 import { useReplica } from '../StoreContext';
 import { NODE_RADIUS } from './clusterLayout';
@@ -18,6 +19,7 @@ import {
   summarize,
 } from './nodeLabel';
 import { pillRow } from './pills';
+import { parkedPill, quorumPill, quorumWords } from './quorumLook';
 
 const R = NODE_RADIUS;
 const HIT_WIDTH = 132;
@@ -34,6 +36,8 @@ const PULSE_PATH =
     [16, 2],
   ]) ?? '';
 
+type Pill = { text: string; tone: string };
+
 function selectSummary(id: string) {
   return (state: ReplicaState): (NodeSummary & { chart: string }) | null => {
     const node = state.view.nodes.find((n) => n.id === id);
@@ -41,7 +45,7 @@ function selectSummary(id: string) {
   };
 }
 
-function badges(n: NodeSummary & { chart: string }) {
+function badges(n: NodeSummary & { chart: string }, extra: ReadonlyArray<Pill | null>) {
   const items: Array<{ text: string; tone: string }> = [];
   if (n.isMonitor) items.push({ text: n.chart.replace(/^failover: /, ''), tone: 'monitor' });
   // Epochs start at 1; a family without them (multi-leader: every datacenter has a leader) says 0.
@@ -51,6 +55,7 @@ function badges(n: NodeSummary & { chart: string }) {
   if (n.mode !== null && !n.isMonitor) items.push({ text: n.mode, tone: n.mode });
   if (n.lifecycle !== 'active')
     items.push({ text: lifecycleWords(n.lifecycle), tone: n.lifecycle });
+  for (const pill of extra) if (pill !== null) items.push(pill);
   return pillRow(items);
 }
 
@@ -78,10 +83,13 @@ function NodeShape({ n }: { n: NodeSummary }) {
 
 export const NodeMark = memo(function NodeMark({ id, at, selected, onSelect }: MarkProps) {
   const n = useReplica(useShallow(selectSummary(id)));
+  // Leaderless: the node's part in the quorums of the operation being pictured.
+  const quorum = useReplica((s) => quorumRole(s.quorumFocus, id));
   if (n === null) return null;
   const down = n.lifecycle === 'down';
   const kind = n.isMonitor ? 'monitor' : n.role === 'leader' ? 'leader' : 'follower';
-  const name = nodeAccessibleName(n);
+  const inQuorum = quorumWords(quorum);
+  const name = inQuorum === '' ? nodeAccessibleName(n) : `${nodeAccessibleName(n)}, ${inQuorum}`;
   return (
     <g
       className={`node node--${kind}${down ? ' node--down' : ''}${selected ? ' node--selected' : ''}`}
@@ -92,6 +100,12 @@ export const NodeMark = memo(function NodeMark({ id, at, selected, onSelect }: M
       {isTransitional(n.lifecycle) && <circle className="node__ring" r={R + 5} />}
       {/* A synchronous follower is tied to the leader: the leader waits for it on every write. */}
       {n.mode === 'sync' && !down && <circle className="node__sync-ring" r={R + 4} />}
+      {(quorum === 'write' || quorum === 'both') && (
+        <circle className="node__quorum node__quorum--write" r={R + 6} />
+      )}
+      {(quorum === 'read' || quorum === 'both') && (
+        <circle className="node__quorum node__quorum--read" r={R + (quorum === 'both' ? 11 : 6)} />
+      )}
       <NodeShape n={n} />
       {down && <path className="node__cross" d={`M-16,-16L16,16M16,-16L-16,16`} />}
       {n.lagPositions > 0 && (
@@ -104,7 +118,7 @@ export const NodeMark = memo(function NodeMark({ id, at, selected, onSelect }: M
         {n.id}
       </text>
       <g transform={`translate(0,${R + 26})`}>
-        {badges(n).map((p) => (
+        {badges(n, [parkedPill(n.parkedFor), quorumPill(quorum)]).map((p) => (
           <g key={p.text} className={`pill pill--${p.tone}`} transform={`translate(${p.x},0)`}>
             <rect width={p.width} height={17} rx={8.5} />
             <text x={p.width / 2} y={12.5}>

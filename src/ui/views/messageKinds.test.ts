@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryOf, MESSAGE_CATEGORIES } from './messageKinds';
+import { categoriesFor, categoryOf, MESSAGE_CATEGORIES } from './messageKinds';
 
 describe('categoryOf', () => {
   it('groups the kinds in use', () => {
@@ -11,6 +11,23 @@ describe('categoryOf', () => {
     expect(categoryOf('pong')).toBe('heartbeat');
     expect(categoryOf('snapshot-request')).toBe('snapshot');
     expect(categoryOf('position-query')).toBe('control');
+  });
+
+  it('gives read repair, hinted handoff and anti-entropy their own colours', () => {
+    expect(categoryOf('read-repair')).toBe('repair');
+    expect(categoryOf('handoff-ack')).toBe('handoff');
+    expect(categoryOf('ae-diff')).toBe('anti-entropy');
+    expect(categoryOf('put')).toBe('replication');
+    expect(categoryOf('get-reply')).toBe('ack');
+  });
+
+  it('lists only the categories a protocol sends', () => {
+    const leaderless = categoriesFor('leaderless').map((c) => c.category);
+    expect(leaderless).toContain('repair');
+    expect(leaderless).not.toContain('heartbeat');
+    const single = categoriesFor('single-leader').map((c) => c.category);
+    expect(single).toContain('heartbeat');
+    expect(single).not.toContain('anti-entropy');
   });
 
   it('draws an unknown kind as control traffic', () => {

@@ -14,6 +14,8 @@ export interface NodeSummary {
   holding: string | null;
   lagPositions: number;
   epoch: number;
+  /** Home replicas whose writes this node holds as hints, comma-separated ('' for none). */
+  parkedFor: string;
 }
 
 export function summarize(node: NodeView): NodeSummary {
@@ -28,6 +30,7 @@ export function summarize(node: NodeView): NodeSummary {
     holding: node.holding?.words ?? null,
     lagPositions: node.lagPositions,
     epoch: node.epoch,
+    parkedFor: (node.parkedFor ?? []).join(', '),
   };
 }
 

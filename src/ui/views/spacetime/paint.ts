@@ -5,6 +5,7 @@
  * cluster view uses, read once per mount.
  */
 
+import type { QuorumPicture } from '../../../store/families/leaderlessQuorum';
 import { MESSAGE_CATEGORIES, type MessageCategory } from '../messageKinds';
 import type { Arrow } from './arrows';
 import { SPAN_HALF_PX } from './hitTest';
@@ -18,6 +19,8 @@ export interface Palette {
   danger: string;
   ok: string;
   text: string;
+  quorumWrite: string;
+  quorumRead: string;
   outcome: Record<SpanOutcome, string>;
   category: Record<MessageCategory, string>;
 }
@@ -35,6 +38,8 @@ export function readPalette(element: Element): Palette {
     danger: v('--danger', '#b91c1c'),
     ok: v('--ok', '#047857'),
     text: v('--text', '#1a2133'),
+    quorumWrite: v('--quorum-write', '#c2410c'),
+    quorumRead: v('--quorum-read', '#0e7490'),
     outcome: {
       ok: v('--ok', '#047857'),
       fail: v('--danger', '#b91c1c'),
@@ -230,6 +235,48 @@ function paintMarks(ctx: CanvasRenderingContext2D, scene: Scene, p: Palette) {
   }
 }
 
+/**
+ * Leaderless: the pictured operation's quorums. The lanes of the replicas that acknowledged
+ * the write, and of those that answered the read, are underlined in the quorum colours, and
+ * the two operations' bars outlined in them.
+ */
+function paintQuorum(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  lanes: LaneLayout,
+  width: number,
+  p: Palette,
+  quorum: QuorumPicture,
+) {
+  ctx.lineWidth = 3;
+  ctx.globalAlpha = 0.55;
+  const underline = (nodes: readonly string[], colour: string, offset: number) => {
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    for (const lane of lanes.lanes) {
+      if (!nodes.includes(lane.id)) continue;
+      ctx.moveTo(0, lane.y + offset);
+      ctx.lineTo(width, lane.y + offset);
+    }
+    ctx.stroke();
+  };
+  underline(quorum.write?.nodes ?? [], p.quorumWrite, -2);
+  underline(quorum.read?.nodes ?? [], p.quorumRead, 2);
+  ctx.globalAlpha = 1;
+  const half = Math.min(SPAN_HALF_PX, lanes.laneHeightPx / 3);
+  for (const s of scene.spans) {
+    const colour =
+      s.span.opId === quorum.write?.opId
+        ? p.quorumWrite
+        : s.span.opId === quorum.read?.opId
+          ? p.quorumRead
+          : null;
+    if (colour === null) continue;
+    ctx.strokeStyle = colour;
+    ctx.strokeRect(s.x1 - 3, s.y - half - 3, Math.max(3, s.x2 - s.x1) + 6, half * 2 + 6);
+  }
+}
+
 /** Clear the canvas and paint the scene, at the device's pixel ratio. */
 export function paintScene(
   ctx: CanvasRenderingContext2D,
@@ -238,10 +285,12 @@ export function paintScene(
   size: { width: number; height: number; ratio: number },
   palette: Palette,
   highlighted: ReadonlySet<number> = new Set(),
+  quorum: QuorumPicture | null = null,
 ): void {
   ctx.setTransform(size.ratio, 0, 0, size.ratio, 0, 0);
   ctx.clearRect(0, 0, size.width, size.height);
   paintLanes(ctx, scene, lanes, size.width, palette);
+  if (quorum !== null) paintQuorum(ctx, scene, lanes, size.width, palette, quorum);
   paintSpans(ctx, scene, lanes, palette, highlighted);
   paintArrows(ctx, scene, palette);
   paintMarks(ctx, scene, palette);

@@ -36,6 +36,19 @@ export function attachPointer(
     hover.setOwnHover(change);
     store.getState().setHover(change);
   };
+  /** The operation this diagram asked the store to picture while hovered, if any. */
+  let ownOpHover: number | null = null;
+  const hoverOp = (hit: Hit | null) => {
+    const opId = hit?.kind === 'op' ? hit.span.opId : null;
+    if (opId === ownOpHover) return;
+    // Leave another view's hovered operation alone, as the shared hover does.
+    if (opId === null && store.getState().hoveredOp !== ownOpHover) {
+      ownOpHover = null;
+      return;
+    }
+    ownOpHover = opId;
+    store.getState().hoverOp(opId);
+  };
   const hideTooltip = () => {
     el.tooltip.hidden = true;
     el.overlay.style.cursor = '';
@@ -43,6 +56,7 @@ export function attachPointer(
   const onMove = (event: PointerEvent) => {
     if (event.buttons !== 0) return hideTooltip();
     const hit = hitAt(event);
+    hoverOp(hit);
     if (hit === null) {
       hideTooltip();
       share(null);
@@ -58,11 +72,14 @@ export function attachPointer(
   const onLeave = () => {
     hideTooltip();
     share(null);
+    hoverOp(null);
   };
   const onClick = (event: MouseEvent) => {
     const hit = hitAt(event);
     const scene = currentScene();
     if (hit !== null) store.getState().select(selectionFor(hit));
+    // An operation's bar also pictures its quorums (leaderless sessions draw them).
+    if (hit?.kind === 'op') store.getState().focusOp(hit.span.opId);
     else if (scene !== null) store.getState().seek(Math.round(scene.x.invert(pointAt(event).px)));
   };
   el.overlay.addEventListener('pointermove', onMove);

@@ -94,7 +94,15 @@ function paintFrame(
 ): void {
   const ratio = globalThis.devicePixelRatio || 1;
   const size = { width: layout.width, height: layout.height, ratio };
-  paintScene(ctx, scene, layout.lanes, size, palette, new Set(state.highlightedOps));
+  paintScene(
+    ctx,
+    scene,
+    layout.lanes,
+    size,
+    palette,
+    new Set(state.highlightedOps),
+    state.quorumFocus,
+  );
   updateOverlay(el, scene, layout, {
     hovered: messageId(state.hover),
     selected: messageId(state.selection),
@@ -198,7 +206,8 @@ export function createSpaceTimeController(
       s.view !== prev.view ||
       s.hover !== prev.hover ||
       s.selection !== prev.selection ||
-      s.highlightedOps !== prev.highlightedOps
+      s.highlightedOps !== prev.highlightedOps ||
+      s.quorumFocus !== prev.quorumFocus
     ) {
       schedule();
     }
