@@ -365,6 +365,9 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             inspection: inspect(next, selection),
             hover: null,
             highlightedOps: [],
+            focusedOp: null,
+            hoveredOp: null,
+            quorumFocus: null,
             notice: null,
           });
           return null;
