@@ -9,6 +9,7 @@ import {
   type MultiLeaderTimelineStep,
   multiLeaderScenarioSchema,
 } from './multiLeaderSchema';
+import { randomFaultErrors } from './randomFaults';
 import { tourErrors } from './tourChecks';
 import { zodMessages } from './validate';
 
@@ -133,6 +134,7 @@ function multiLeaderErrors(s: MultiLeaderScenario): string[] {
   });
   if (s.workload && s.workload.toMs <= s.workload.fromMs)
     fail('workload.toMs', 'must be after workload.fromMs');
+  errors.push(...randomFaultErrors(s.randomFaults, names.nodes, s.durationMs));
   errors.push(...tourErrors(s.narration, names.nodes, names.clients));
   return errors;
 }

@@ -4,6 +4,7 @@
  */
 import { type CSSProperties, useCallback, useId, useState } from 'react';
 import { ControlsBar } from './controls/ControlsBar';
+import { GuaranteeDialog } from './guarantees/GuaranteeDialog';
 import { Header } from './header/Header';
 import { KeyboardHint } from './KeyboardHint';
 import { Legend } from './Legend';
@@ -80,6 +81,7 @@ function Shell({ start, onPresent }: { start: StartParams; onPresent: () => void
         >
           {sideOpen ? 'Hide panels' : 'Show panels'}
         </button>
+        <GuaranteeDialog />
       </Header>
       <div className="messages">
         <SeedErrorBanner
