@@ -60,13 +60,13 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
       const loaded = loadScenario(command.target, options.cwd);
       if (!loaded.ok) return loadError(loaded);
       const { scenario } = loaded;
-      const seed = command.seed ?? scenario.seed;
+      const seed = command.seed ?? loaded.run?.seed ?? scenario.seed;
       if (command.cdc) {
         if (scenario.protocol !== 'single-leader')
           return usageError('--cdc reads a single-leader log');
         return ok(changeDataCapture(scenario, seed));
       }
-      const report = runAndReport(scenario, seed);
+      const report = runAndReport(scenario, seed, loaded.run?.inputs);
       if (command.json) return ok(`${JSON.stringify(report, null, 2)}\n`);
       if (isMultiLeaderReport(report) && isMultiLeader(scenario))
         return ok(formatMultiLeaderReport(report, scenario, style));

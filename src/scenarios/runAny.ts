@@ -75,10 +75,14 @@ export function startAnyScenario(scenario: AnyScenario, seed: number, extra: Inp
   return familyOf(scenario).start(scenario, seed, extra);
 }
 
-/** Run the scenario to its end with `seed` and report on it. */
-export function runAndReport(scenario: AnyScenario, seed: number): AnyRunReport {
+/** Run the scenario to its end with `seed` (and a user's inputs, from a run file) and report on it. */
+export function runAndReport(
+  scenario: AnyScenario,
+  seed: number,
+  inputs: Input[] = [],
+): AnyRunReport {
   const family = familyOf(scenario);
-  const sim = family.start(scenario, seed, []);
+  const sim = family.start(scenario, seed, inputs);
   runUntil(sim, scenario.durationMs);
   return family.report(scenario, seed, sim);
 }

@@ -149,10 +149,39 @@ const workload = z.strictObject({
   writeRatio: z.number().min(0).max(1).default(0.5),
 });
 
+/** The user actions a tour step can wait for (a `client-op` counts as its `write` or `read`). */
+export const TOUR_ACTIONS = [
+  'crash',
+  'restart',
+  'partition',
+  'heal',
+  'set-link',
+  'clock-skew',
+  'write',
+  'read',
+] as const;
+
 const narration = z.strictObject({
   at: ms,
   title: z.string().min(1),
   text: z.string().min(1),
+  /** Tours: what to pick out while the step is shown (nodes or clients, and operations on keys). */
+  focus: z
+    .strictObject({
+      endpoints: z.array(endpoint).default([]),
+      keys: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
+  /** Tours: the step asks the user to act, and the tour goes on only once they have. */
+  waitFor: z
+    .strictObject({
+      action: z.enum(TOUR_ACTIONS),
+      /** The node (or, for write and read, the client) the action must concern; any if absent. */
+      on: endpoint.optional(),
+      /** What to ask, e.g. "Select the leader and press Crash." */
+      prompt: z.string().min(1),
+    })
+    .optional(),
 });
 
 const bound = z.union([
@@ -237,6 +266,7 @@ export type Scenario = z.output<typeof scenarioSchema>;
 /** A scenario as written in a file (defaults may be omitted). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type TimelineStep = Scenario['timeline'][number];
+export type NarrationStep = Scenario['narration'][number];
 /** A promised metric value: exact, or bounds. */
 export type Expectation = z.output<typeof bound>;
 export type ScenarioCures = Scenario['cures'];

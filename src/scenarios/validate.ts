@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { randomFaultErrors } from './randomFaults';
 import { type Scenario, scenarioSchema } from './schema';
+import { tourErrors } from './tourChecks';
 import { logFormatErrors } from './validateLogFormat';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
@@ -151,6 +152,7 @@ function crossFieldErrors(s: Scenario): string[] {
   for (const c of clients) if (processes.has(c)) fail('clients', `"${c}" is also a node id`);
   errors.push(...upstreamErrors(cluster.upstreams, allNodes));
   errors.push(...partitionErrors(s));
+  errors.push(...tourErrors(s.narration, processes, clients));
   errors.push(...logFormatErrors(s, allNodes));
   for (const [n] of Object.entries(s.clockSkewMs)) {
     if (!processes.has(n)) fail(`clockSkewMs.${n}`, `"${n}" is not a node`);

@@ -9,6 +9,7 @@ import {
   leaderlessScenarioSchema,
 } from './leaderlessSchema';
 import { randomFaultErrors } from './randomFaults';
+import { tourErrors } from './tourChecks';
 import { type ParseResult, parseScenario, zodMessages } from './validate';
 import { parseMultiLeaderScenario } from './validateMultiLeader';
 
@@ -80,6 +81,7 @@ function leaderlessErrors(s: LeaderlessScenario): string[] {
     checkCoordinator(`cluster.clientCoordinators.${c}.node`, choice);
   }
   for (const c of clients) if (allNodes.has(c)) fail('clients', `"${c}" is also a node id`);
+  errors.push(...tourErrors(s.narration, allNodes, clients));
   for (const n of Object.keys(s.clockSkewMs))
     if (!allNodes.has(n)) fail(`clockSkewMs.${n}`, `"${n}" is not a node`);
   s.network.links.forEach((l, i) => {

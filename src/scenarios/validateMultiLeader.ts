@@ -10,6 +10,7 @@ import {
   multiLeaderScenarioSchema,
 } from './multiLeaderSchema';
 import { randomFaultErrors } from './randomFaults';
+import { tourErrors } from './tourChecks';
 import { zodMessages } from './validate';
 
 export type MultiLeaderParseResult =
@@ -135,5 +136,6 @@ function multiLeaderErrors(s: MultiLeaderScenario): string[] {
   if (s.workload && s.workload.toMs <= s.workload.fromMs)
     fail('workload.toMs', 'must be after workload.fromMs');
   errors.push(...randomFaultErrors(s.randomFaults, names.nodes, s.durationMs));
+  errors.push(...tourErrors(s.narration, names.nodes, names.clients));
   return errors;
 }

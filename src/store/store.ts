@@ -6,7 +6,7 @@
 import { initialTransition, type SnapshotFrom, transition } from 'xstate';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
-import type { UntimedInput } from '../engine/types';
+import type { Input, UntimedInput } from '../engine/types';
 import type { LogFormatSettings } from '../protocols/single-leader/formats/settings';
 import { allBuiltinScenarios, findAnyBuiltin } from '../scenarios/builtin';
 import type { AnyScenario } from '../scenarios/leaderlessSchema';
@@ -32,6 +32,7 @@ import {
   type PlaybackStateValue,
   playbackMachine,
 } from './playbackMachine';
+import { type RunPoint, sessionAt } from './runPoint';
 import {
   createSession,
   injectAll,
@@ -125,8 +126,22 @@ export interface ZoomTransform {
 
 export const IDENTITY_ZOOM: ZoomTransform = { k: 1, x: 0, y: 0 };
 
+/** A run to open where its author left it (a share link, an imported file). */
+export interface RunToOpen {
+  scenario: AnyScenario;
+  seed: number;
+  inputs: readonly Input[];
+  point: RunPoint;
+  selection?: Selection;
+}
+
 export interface Actions {
   loadScenario(id: string, seed?: number): void;
+  /**
+   * Replace the session with `run`, paused at its point. Returns null, or (keeping the current
+   * session and saying so in the notice) the problem with the run, naming the field.
+   */
+  openRun(run: RunToOpen): string | null;
   /**
    * Switch the scenario's cures (session settings such as read-your-writes) and re-derive the
    * run with them: same seed, same inputs, same time. A changed setting is a different run.
@@ -328,6 +343,34 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
             quorumFocus: null,
             notice: null,
           });
+        },
+        openRun(run) {
+          let next: Session;
+          try {
+            next = sessionAt(run.scenario, run.seed, run.inputs, run.point);
+          } catch (error) {
+            const message = (error as Error).message;
+            set({ notice: message });
+            return message;
+          }
+          const selection = run.selection ?? null;
+          set({
+            scenario: run.scenario,
+            seed: run.seed,
+            session: next,
+            view: buildView(next),
+            ...playbackFields(initialPlayback()),
+            playhead: next.sim.core.now,
+            selection,
+            inspection: inspect(next, selection),
+            hover: null,
+            highlightedOps: [],
+            focusedOp: null,
+            hoveredOp: null,
+            quorumFocus: null,
+            notice: null,
+          });
+          return null;
         },
         setCures(cures) {
           const { scenario } = get();

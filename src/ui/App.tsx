@@ -2,7 +2,7 @@
  * The application shell: one store per mounted app, the playback loop and keyboard shortcuts,
  * and the page layout (header, diagram with its controls, side panels).
  */
-import { type CSSProperties, useId, useState } from 'react';
+import { type CSSProperties, useCallback, useId, useState } from 'react';
 import { ControlsBar } from './controls/ControlsBar';
 import { GuaranteeDialog } from './guarantees/GuaranteeDialog';
 import { Header } from './header/Header';
@@ -20,8 +20,15 @@ import { Inspector } from './panels/Inspector';
 import { LogFormatPanel } from './panels/LogFormatPanel';
 import { QuorumPanel } from './panels/leaderless/QuorumPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
+import { PresenterView } from './presenter/PresenterView';
 import { SeedErrorBanner } from './SeedErrorBanner';
 import { StoreProvider, useReplicaStore } from './StoreContext';
+import { EmbedShell } from './share/EmbedShell';
+import { ImportButton } from './share/ImportButton';
+import { ShareDialog } from './share/ShareDialog';
+import { useFileDrop } from './share/useFileDrop';
+import { useLinkedPanels } from './share/useLinkedPanels';
+import { TourEffects } from './tour/TourEffects';
 import { parseStartParams, type StartParams } from './urlParams';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { usePlaybackLoop } from './usePlaybackLoop';
@@ -30,7 +37,7 @@ import { useUrlSync } from './useUrlSync';
 import { ClusterView } from './views/ClusterView';
 import { SpaceTimeDiagram } from './views/spacetime/SpaceTimeDiagram';
 
-function Shell({ start }: { start: StartParams }) {
+function Shell({ start, onPresent }: { start: StartParams; onPresent: () => void }) {
   const store = useReplicaStore();
   usePlaybackLoop(store);
   useKeyboardShortcuts(store);
@@ -39,6 +46,8 @@ function Shell({ start }: { start: StartParams }) {
   const seedErrorId = useId();
   const sideId = useId();
   const [layout, setLayout] = usePanelLayout();
+  useLinkedPanels(start.run, setLayout);
+  const dropping = useFileDrop(store);
   const sideOpen = layout.sideOpen;
   return (
     <div
@@ -52,6 +61,16 @@ function Shell({ start }: { start: StartParams }) {
       }
     >
       <Header seedError={seedError} seedErrorId={seedErrorId} onSeedError={setSeedError}>
+        <button
+          type="button"
+          className="button button--small"
+          title="Full screen, large type, narration as a tour: → or Page Down for the next step, ← or Page Up back, Space plays, Esc leaves"
+          onClick={onPresent}
+        >
+          Presenter mode
+        </button>
+        <ShareDialog sidePanels={sideOpen} />
+        <ImportButton />
         <button
           type="button"
           className="button button--small"
@@ -113,6 +132,8 @@ function Shell({ start }: { start: StartParams }) {
         onResize={(timelineHeight) => setLayout({ timelineHeight, timelineSized: true })}
       />
       <SpaceTimeDiagram />
+      <TourEffects />
+      {dropping && <div className="drop-hint">Drop a scenario or run file to open it</div>}
     </div>
   );
 }
@@ -120,9 +141,23 @@ function Shell({ start }: { start: StartParams }) {
 export function App() {
   // Read once: later address changes are ours (useUrlSync), not requests to restart.
   const [start] = useState(() => parseStartParams(window.location.search));
+  const [presenting, setPresenting] = useState(false);
+  // The page is remounted after presenting: what the address asked for at start is done with.
+  const [shellStart, setShellStart] = useState(start);
+  const leave = useCallback(() => setPresenting(false), []);
+  const present = useCallback(() => {
+    setShellStart((s) => ({ ...s, seedError: null, run: null }));
+    setPresenting(true);
+  }, []);
   return (
     <StoreProvider start={start}>
-      <Shell start={start} />
+      {start.embed ? (
+        <EmbedShell />
+      ) : presenting ? (
+        <PresenterView onExit={leave} />
+      ) : (
+        <Shell start={shellStart} onPresent={present} />
+      )}
     </StoreProvider>
   );
 }

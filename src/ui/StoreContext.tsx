@@ -6,12 +6,17 @@
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useStore } from 'zustand';
 import { createReplicaStore, type ReplicaState, type ReplicaStore } from '../store/store';
+import { storeForLink } from './share/openLink';
 import type { StartParams } from './urlParams';
 
 const StoreContext = createContext<ReplicaStore | null>(null);
 
-/** Make the store for a start request; an unknown scenario id leaves a notice saying so. */
+/**
+ * Make the store for a start request; an unknown scenario id, or a broken share link, leaves a
+ * notice saying so.
+ */
 export function storeFor(start: StartParams): ReplicaStore {
+  if (start.run !== null) return storeForLink(start.run);
   return createReplicaStore(start.scenarioId ?? undefined, start.seed ?? undefined);
 }
 

@@ -7,16 +7,20 @@ describe('parseStartParams', () => {
       scenarioId: 'sync-vs-async',
       seed: 7,
       seedError: null,
+      run: null,
+      embed: false,
     });
   });
 
+  it('reads a shared run and the embed flag', () => {
+    expect(parseStartParams('?run=N4Ig&embed=1')).toMatchObject({ run: 'N4Ig', embed: true });
+    expect(parseStartParams('?run=N4Ig&embed=yes')).toMatchObject({ embed: false });
+  });
+
   it('leaves out what is not given', () => {
-    expect(parseStartParams('')).toEqual({ scenarioId: null, seed: null, seedError: null });
-    expect(parseStartParams('?scenario=&seed=')).toEqual({
-      scenarioId: null,
-      seed: null,
-      seedError: null,
-    });
+    const nothing = { scenarioId: null, seed: null, seedError: null, run: null, embed: false };
+    expect(parseStartParams('')).toEqual(nothing);
+    expect(parseStartParams('?scenario=&seed=')).toEqual(nothing);
   });
 
   it('ignores a bad seed and says why', () => {

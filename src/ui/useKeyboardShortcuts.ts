@@ -2,21 +2,12 @@
 import { useEffect } from 'react';
 import type { ReplicaStore } from '../store/store';
 import { shortcutFor } from './keyboardShortcuts';
+import { keyPressOf } from './keyPress';
 
 export function useKeyboardShortcuts(store: ReplicaStore): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      const command = shortcutFor({
-        key: event.key,
-        altKey: event.altKey,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        shiftKey: event.shiftKey,
-        targetTag: target?.tagName ?? '',
-        targetRole: target?.getAttribute('role') ?? null,
-        targetEditable: target?.isContentEditable ?? false,
-      });
+      const command = shortcutFor(keyPressOf(event));
       if (command === null) return;
       // Space would scroll the page and Home jump to its top: the keys are ours here.
       event.preventDefault();

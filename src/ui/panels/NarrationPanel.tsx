@@ -1,6 +1,7 @@
 /** The scenario's story so far: which narration step the run has reached, and what it says. */
 import type { ReplicaState } from '../../store/store';
 import { useReplica } from '../StoreContext';
+import { TourControls } from '../tour/TourControls';
 import './panels.css';
 
 const selectScenario = (s: ReplicaState) => s.scenario;
@@ -34,6 +35,7 @@ export function NarrationPanel() {
           </li>
         ))}
       </ol>
+      <TourControls />
     </section>
   );
 }

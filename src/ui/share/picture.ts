@@ -1,0 +1,194 @@
+/**
+ * Pictures of a view for notes and slides: an SVG (or a PNG drawn from it) of what a view shows
+ * now, on white, with the scenario's name above and the message legend below.
+ *
+ * Built from the view's own DOM, so the picture is exactly what is on screen: each SVG layer is
+ * cloned with its computed styles written inline (a file has no stylesheet), each canvas layer
+ * becomes an image, and chosen HTML labels (the space-time lane names) become text. Every text
+ * is set through the DOM and serialised, so titles from a file or a link stay text.
+ */
+import { MESSAGE_CATEGORIES } from '../views/messageKinds';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const HEADER_PX = 56;
+const FOOTER_PX = 40;
+const PAD_PX = 16;
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** The presentational properties an exported SVG needs to look like the page. */
+const STYLE_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'paint-order',
+  'visibility',
+] as const;
+
+export interface PictureOptions {
+  title: string;
+  /** A second line under the title: the seed and time, say. */
+  subtitle: string;
+  /** HTML elements inside the view whose text goes into the picture (lane names). */
+  labelSelector?: string;
+}
+
+function svgElement<K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attributes: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/** A deep copy of `svg` with every element's computed look written on it. */
+function styledClone(svg: SVGSVGElement): SVGSVGElement {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const originals = [svg, ...svg.querySelectorAll('*')];
+  const copies = [clone, ...clone.querySelectorAll('*')];
+  originals.forEach((original, i) => {
+    const copy = copies[i] as Element;
+    const computed = getComputedStyle(original);
+    const declarations = STYLE_PROPERTIES.map((p) => `${p}:${computed.getPropertyValue(p)}`);
+    copy.setAttribute('style', declarations.join(';'));
+    copy.removeAttribute('class');
+    if (computed.display === 'none') copy.setAttribute('display', 'none');
+  });
+  // HTML inside the SVG (the invisible hit buttons) draws nothing, and a browser refuses to
+  // turn a picture holding HTML into a PNG.
+  for (const html of clone.querySelectorAll('foreignObject')) html.remove();
+  return clone;
+}
+
+const topLevel = (element: Element) => element.parentElement?.closest('svg') === null;
+
+/** The layers of `view`, in paint order, placed where they are on screen. */
+function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVGElement[] {
+  const out: SVGElement[] = [];
+  const selector = labelSelector === undefined ? 'svg, canvas' : `svg, canvas, ${labelSelector}`;
+  for (const element of view.querySelectorAll(selector)) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const place = {
+      x: box.left - origin.left,
+      y: box.top - origin.top + HEADER_PX,
+      width: box.width,
+      height: box.height,
+    };
+    if (element instanceof SVGSVGElement && topLevel(element)) {
+      const clone = styledClone(element);
+      for (const [key, value] of Object.entries(place)) clone.setAttribute(key, String(value));
+      out.push(clone);
+    } else if (element instanceof HTMLCanvasElement) {
+      out.push(svgElement('image', { ...place, href: element.toDataURL('image/png') }));
+    } else if (labelSelector !== undefined && element.matches(labelSelector)) {
+      const text = element.textContent?.trim() ?? '';
+      const y = place.y + place.height / 2;
+      out.push(
+        svgElement(
+          'text',
+          {
+            x: place.x + 4,
+            y,
+            'dominant-baseline': 'middle',
+            'font-size': 12,
+            'font-family': FONT,
+            fill: '#1a2133',
+          },
+          text,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** The message legend as a row of swatches, read from the same CSS variables the view uses. */
+function legend(view: HTMLElement, y: number): SVGGElement {
+  const style = getComputedStyle(view);
+  const group = svgElement('g', { 'font-size': 12, 'font-family': FONT });
+  let x = PAD_PX;
+  for (const { category, label } of MESSAGE_CATEGORIES) {
+    const colour = style.getPropertyValue(`--msg-${category}`).trim() || '#888';
+    group.append(svgElement('circle', { cx: x + 5, cy: y, r: 5, fill: colour }));
+    group.append(
+      svgElement('text', { x: x + 14, y, 'dominant-baseline': 'middle', fill: '#1a2133' }, label),
+    );
+    x += 28 + label.length * 6.5;
+  }
+  return group;
+}
+
+/** An SVG document of `view` as it looks now. */
+export function pictureSvg(view: HTMLElement, options: PictureOptions): string {
+  const origin = view.getBoundingClientRect();
+  const width = Math.round(origin.width);
+  const height = Math.round(origin.height) + HEADER_PX + FOOTER_PX;
+  const svg = svgElement('svg', {
+    xmlns: SVG_NS,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+  });
+  svg.append(svgElement('rect', { width, height, fill: '#ffffff' }));
+  svg.append(
+    svgElement(
+      'text',
+      {
+        x: PAD_PX,
+        y: 24,
+        'font-size': 18,
+        'font-weight': 600,
+        'font-family': FONT,
+        fill: '#1a2133',
+      },
+      options.title,
+    ),
+    svgElement(
+      'text',
+      { x: PAD_PX, y: 44, 'font-size': 12, 'font-family': FONT, fill: '#535d72' },
+      options.subtitle,
+    ),
+  );
+  svg.append(...layers(view, origin, options.labelSelector));
+  svg.append(legend(view, height - FOOTER_PX / 2));
+  return new XMLSerializer().serializeToString(svg);
+}
+
+/** The same picture as a PNG, at twice the screen's size so it stays sharp on a slide. */
+export async function picturePng(svgText: string): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth * 2;
+    canvas.height = image.naturalHeight * 2;
+    const ctx = canvas.getContext('2d');
+    if (ctx === null) throw new Error('no 2-D canvas for the PNG');
+    ctx.scale(2, 2);
+    ctx.drawImage(image, 0, 0);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import type { Input } from '../../engine/types';
+import { allBuiltinScenarios, findBuiltin } from '../../scenarios/builtin';
+import {
+  decodeSharedView,
+  embedUrl,
+  encodeSharedView,
+  RUN_PARAM,
+  type SharedView,
+  shareUrl,
+} from './shareLink';
+
+const endpoint = fc.constantFrom('n1', 'n2', 'n3', 'alice', 'bob');
+const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null));
+const input = (durationMs: number): fc.Arbitrary<Input> => {
+  const at = fc.integer({ min: 0, max: durationMs });
+  return fc.oneof(
+    fc.record({ at, type: fc.constant('crash' as const), node: endpoint }),
+    fc.record({ at, type: fc.constant('restart' as const), node: endpoint }),
+    fc.record({ at, type: fc.constant('heal' as const) }),
+    fc.record({
+      at,
+      type: fc.constant('partition' as const),
+      groups: fc.array(fc.array(endpoint, { minLength: 1 }), { minLength: 2, maxLength: 3 }),
+    }),
+    fc.record({
+      at,
+      type: fc.constant('set-link' as const),
+      from: endpoint,
+      to: endpoint,
+      latency: fc.record({ baseMs: fc.integer({ min: 0, max: 9000 }) }),
+    }),
+    fc.record({
+      at,
+      type: fc.constant('client-op' as const),
+      client: endpoint,
+      op: fc.record({ f: fc.constant('write' as const), key: fc.string({ minLength: 1 }), value }),
+    }),
+  );
+};
+
+const sharedView: fc.Arbitrary<SharedView> = fc
+  .constantFrom(...allBuiltinScenarios)
+  .chain((scenario) =>
+    fc.record({
+      scenario: fc.constant(scenario),
+      seed: fc.nat(),
+      inputs: fc.array(input(scenario.durationMs), { maxLength: 6 }),
+      timeMs: fc.integer({ min: 0, max: scenario.durationMs }),
+      events: fc.option(fc.nat(), { nil: null }),
+      selection: fc.option(
+        fc.record({ kind: fc.constantFrom('node', 'client', 'message' as const), id: endpoint }),
+        { nil: null },
+      ),
+      sidePanels: fc.option(fc.boolean(), { nil: null }),
+    }),
+  );
+
+const sample = (): SharedView => ({
+  scenario: findBuiltin('read-your-writes') ?? (allBuiltinScenarios[0] as SharedView['scenario']),
+  seed: 7,
+  inputs: [{ at: 120, type: 'crash', node: 'n1' }],
+  timeMs: 300,
+  events: 41,
+  selection: { kind: 'node', id: 'n2' },
+  sidePanels: false,
+});
+
+describe('share links', () => {
+  it('decode(encode(view)) gives the view back', () => {
+    fc.assert(
+      fc.property(sharedView, (view) => {
+        expect(decodeSharedView(encodeSharedView(view))).toEqual({ ok: true, view });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a built-in travels by id; a changed one in full, and comes back changed', () => {
+    const view = sample();
+    const byId = encodeSharedView(view);
+    const changed = {
+      ...view,
+      scenario: { ...view.scenario, title: 'My own variant' },
+    } as SharedView;
+    const full = encodeSharedView(changed);
+    expect(full.length).toBeGreaterThan(byId.length * 3);
+    const decoded = decodeSharedView(full);
+    expect(decoded.ok && decoded.view.scenario.title).toBe('My own variant');
+  });
+
+  it('the share URL carries only the run; the embed URL adds embed=1', () => {
+    const url = new URL(shareUrl('https://lab.example/app/?scenario=x&seed=2#top', sample()));
+    expect([...url.searchParams.keys()]).toEqual([RUN_PARAM]);
+    expect(url.pathname).toBe('/app/');
+    const embed = new URL(embedUrl(url.toString()));
+    expect(embed.searchParams.get('embed')).toBe('1');
+    expect(embed.searchParams.get(RUN_PARAM)).toBe(url.searchParams.get(RUN_PARAM));
+  });
+});
+
+describe('tampered links', () => {
+  const encoded = encodeSharedView(sample());
+
+  it('a truncated link is refused with a message (or, cut only in its padding, means the same)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: encoded.length - 1 }), (cut) => {
+        const decoded = decodeSharedView(encoded.slice(0, cut));
+        if (decoded.ok) expect(decoded.view).toEqual(sample());
+        else expect(decoded.message).toMatch(/^This link/);
+      }),
+    );
+    expect(decodeSharedView(encoded.slice(0, encoded.length >> 1)).ok).toBe(false);
+  });
+
+  it('any changed character either decodes to a valid view or is refused', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: encoded.length - 1 }),
+        fc.constantFrom(...alphabet),
+        (at, char) => {
+          const tampered = `${encoded.slice(0, at)}${char}${encoded.slice(at + 1)}`;
+          const decoded = decodeSharedView(tampered);
+          if (decoded.ok)
+            expect(decoded.view.timeMs).toBeLessThanOrEqual(decoded.view.scenario.durationMs);
+          else expect(decoded.message).toMatch(/^This link/);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  const payload = (extra: object) =>
+    compressToEncodedURIComponent(
+      JSON.stringify({
+        v: 1,
+        scenario: { id: 'read-your-writes' },
+        seed: 1,
+        inputs: [],
+        t: 0,
+        ...extra,
+      }),
+    );
+
+  it.each([
+    ['an unknown version', { v: 99 }, 'v: 99 is newer than this app reads'],
+    ['a version that is not one', { v: -1 }, 'v: -1 is not a link version'],
+    ['a negative seed', { seed: -4 }, 'seed: must be 0 or more'],
+    ['an input of no known type', { inputs: [{ at: 1, type: 'format-disk' }] }, 'inputs[0].type'],
+    ['an input after the end', { inputs: [{ at: 10 ** 9, type: 'heal' }] }, 'inputs[0].at'],
+    ['an unknown field', { admin: true }, 'admin'],
+    [
+      'a scenario id holding markup',
+      { scenario: { id: '<img src=x onerror=alert(1)>' } },
+      'scenario.id: no scenario "<img src=x onerror=alert(1)>"',
+    ],
+    [
+      'a custom scenario naming an unknown leader',
+      {
+        scenario: {
+          custom: {
+            id: 'c',
+            title: 'c',
+            summary: 'c',
+            durationMs: 100,
+            cluster: { nodes: ['n1'], leader: 'n9' },
+          },
+        },
+      },
+      'scenario.custom.cluster.leader',
+    ],
+  ])('%s is refused, naming the field', (_what, extra, expected) => {
+    const decoded = decodeSharedView(payload(extra));
+    expect(decoded.ok).toBe(false);
+    expect(decoded.ok ? '' : decoded.message).toContain(expected);
+  });
+
+  it('text that is not a link at all is refused', () => {
+    for (const junk of ['', 'hello', '%%%', 'N4Ig'.repeat(3)]) {
+      expect(decodeSharedView(junk).ok).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,17 @@
+/** A share link may say whether the side panels were open: apply it once, on arrival. */
+import { useEffect } from 'react';
+import type { PanelLayout } from '../layout/panelSizes';
+import { decodeSharedView } from './shareLink';
+
+export function useLinkedPanels(
+  run: string | null,
+  setLayout: (change: Partial<PanelLayout>) => void,
+): void {
+  useEffect(() => {
+    if (run === null) return;
+    const decoded = decodeSharedView(run);
+    if (decoded.ok && decoded.view.sidePanels !== null) {
+      setLayout({ sideOpen: decoded.view.sidePanels });
+    }
+  }, [run, setLayout]);
+}
