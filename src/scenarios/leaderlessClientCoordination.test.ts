@@ -39,16 +39,14 @@ describe('leaderless replication with the client as coordinator, over random fau
   it(
     'with w + r > n and no sloppy quorum, every read sees every write acknowledged before it began',
     () => {
-      const arb = fc
-        .constantFrom('siblings' as const, 'lww' as const)
-        .chain((conflicts) =>
-          leaderlessRunArb({
-            strictQuorum: true,
-            sloppyQuorum: false,
-            conflicts,
-            coordinators: CLIENT,
-          }),
-        );
+      const arb = fc.constantFrom('siblings' as const, 'lww' as const).chain((conflicts) =>
+        leaderlessRunArb({
+          strictQuorum: true,
+          sloppyQuorum: false,
+          conflicts,
+          coordinators: CLIENT,
+        }),
+      );
       fc.assert(
         fc.property(arb, ({ scenario, seed }) => {
           const sim = runLeaderlessScenario(scenario, seed);
