@@ -9,6 +9,7 @@ import addFollower from './add-follower.json';
 import antiEntropy from './anti-entropy.json';
 import boundedStaleness from './bounded-staleness.json';
 import boundedStalenessCured from './bounded-staleness-cured.json';
+import clientCoordinatedQuorum from './client-coordinated-quorum.json';
 import concurrentWritesSiblings from './concurrent-writes-siblings.json';
 import consistentPrefix from './consistent-prefix.json';
 import consistentPrefixCured from './consistent-prefix-cured.json';
@@ -117,6 +118,7 @@ const leaderlessSources: unknown[] = [
   sloppyQuorumStaleRead,
   hintedHandoff,
   antiEntropy,
+  clientCoordinatedQuorum,
 ];
 
 /** Multi-leader scenarios, in the order a newcomer should meet them. */
