@@ -13,6 +13,8 @@
  *   traced to one write, and reads of it are not judged.
  */
 import type { HistoryOp, Value } from '../engine/types';
+import { causalComplete, causalInvoke, causalRead, NOTHING } from './causal';
+import type { CausalOp } from './causalState';
 import * as explain from './explain';
 import {
   type CheckerState,
@@ -51,6 +53,8 @@ function olderThan(source: WriteRecord | typeof INITIAL, dep: Dependency): boole
 }
 
 export function feedEntry(state: CheckerState, entry: HistoryOp): void {
+  if (entry.type === 'invoke') causalInvoke(state.causal, entry);
+  const op = entry.type === 'invoke' ? undefined : causalComplete(state.causal, entry);
   if (entry.f === 'write') {
     if (entry.type === 'invoke') invokeWrite(state, entry);
     else completeWrite(state, entry);
@@ -59,7 +63,7 @@ export function feedEntry(state: CheckerState, entry: HistoryOp): void {
   } else {
     const read = state.reads.get(entry.opId);
     state.reads.delete(entry.opId);
-    if (read !== undefined && entry.type === 'ok') completeRead(state, read, entry);
+    if (read !== undefined && entry.type === 'ok') completeRead(state, read, entry, op);
   }
 }
 
@@ -118,10 +122,19 @@ function invokeRead(state: CheckerState, entry: HistoryOp): void {
   });
 }
 
-function completeRead(state: CheckerState, read: ReadRecord, entry: HistoryOp): void {
+function completeRead(
+  state: CheckerState,
+  read: ReadRecord,
+  entry: HistoryOp,
+  op: CausalOp | undefined,
+): void {
   const source = sourceOf(state, read.key, entry.value);
   if (source === undefined) return;
   judgeRead(state, read, entry, source);
+  if (op !== undefined) {
+    const from = source === INITIAL ? NOTHING : state.causal.ops.get(source.opId);
+    causalRead(state.causal, op, from, entry.node, state.findings);
+  }
   if (source !== INITIAL) observe(state, read, source);
 }
 

@@ -11,22 +11,34 @@
  * history (and the final state passed in), never on when or how often the checker was fed.
  */
 import type { HistoryOp } from '../engine/types';
+import { newCausalState } from './causalState';
 import { feedEntry } from './feed';
 import { divergenceFindings, lostWriteFindings } from './final';
 import type { CheckerState } from './state';
 import {
-  ANOMALY_KINDS,
-  type AnomalyKind,
   type CheckerOptions,
   DEFAULT_CHECKER_OPTIONS,
+  FINDING_KINDS,
   type FinalState,
   type Finding,
+  type FindingKind,
 } from './types';
 
+export {
+  checkLinearizable,
+  type LinearizabilityOptions,
+  type LinearizabilityResult,
+} from './linearizability';
 export type { CheckerState } from './state';
 export { userOf } from './state';
-export type { AnomalyKind, CheckerOptions, FinalState, Finding } from './types';
-export { ANOMALY_KINDS, DEFAULT_CHECKER_OPTIONS } from './types';
+export type {
+  AnomalyKind,
+  CheckerOptions,
+  FinalState,
+  Finding,
+  FindingKind,
+} from './types';
+export { ANOMALY_KINDS, DEFAULT_CHECKER_OPTIONS, FINDING_KINDS } from './types';
 
 /** A checker that has seen nothing yet. */
 export function newChecker(options: Partial<CheckerOptions> = {}): CheckerState {
@@ -38,6 +50,7 @@ export function newChecker(options: Partial<CheckerOptions> = {}): CheckerState 
     reads: new Map(),
     keys: new Map(),
     users: new Map(),
+    causal: newCausalState(),
     findings: [],
   };
 }
@@ -77,17 +90,17 @@ export function checkHistory(
   return sortFindings(findings);
 }
 
-/** By kind (in `ANOMALY_KINDS` order), then by the last operation involved. */
+/** By kind (in `FINDING_KINDS` order), then by the last operation involved. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const rank = (kind: AnomalyKind) => ANOMALY_KINDS.indexOf(kind);
+  const rank = (kind: FindingKind) => FINDING_KINDS.indexOf(kind);
   const last = (f: Finding) => f.ops[f.ops.length - 1] ?? 0;
   return [...findings].sort((a, b) => rank(a.kind) - rank(b.kind) || last(a) - last(b));
 }
 
 /** How many findings of each kind (every kind present, zero or more). */
-export function countByKind(findings: readonly Finding[]): Record<AnomalyKind, number> {
-  const counts = Object.fromEntries(ANOMALY_KINDS.map((k) => [k, 0])) as Record<
-    AnomalyKind,
+export function countByKind(findings: readonly Finding[]): Record<FindingKind, number> {
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<
+    FindingKind,
     number
   >;
   for (const f of findings) counts[f.kind]++;

@@ -29,8 +29,9 @@ describe('checker properties', () => {
             n = Math.min(history.length, n + (chunks[c % chunks.length] as number));
             feedChecker(checker, history.slice(0, n));
           }
-          const byOps = (a: { ops: number[] }, b: { ops: number[] }) =>
-            a.ops.join(',') < b.ops.join(',') ? -1 : 1;
+          const id = (f: { kind: string; ops: number[] }) => `${f.kind}:${f.ops.join(',')}`;
+          const byOps = (a: { kind: string; ops: number[] }, b: { kind: string; ops: number[] }) =>
+            id(a) < id(b) ? -1 : 1;
           expect([...checker.findings].sort(byOps)).toEqual([...whole].sort(byOps));
           if (whole.length > 0) sawSome = true;
         },

@@ -9,6 +9,7 @@
  * ones are concurrent, and the checker never orders them.
  */
 import type { ClientId, HistoryOp, Value } from '../engine/types';
+import type { CausalState } from './causalState';
 import type { CheckerOptions, Finding } from './types';
 
 /**
@@ -154,6 +155,8 @@ export interface CheckerState {
   reads: Map<number, ReadRecord>;
   keys: Map<string, KeyState>;
   users: Map<string, UserState>;
+  /** Happens-before, for monotonic writes, writes-follow-reads and causal consistency. */
+  causal: CausalState;
   findings: Finding[];
 }
 

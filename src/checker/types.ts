@@ -4,11 +4,17 @@
  */
 import type { NodeId, Value } from '../engine/types';
 
-/** The anomalies the checker knows, in the order the report lists them. */
+/**
+ * The anomalies the checker finds as the history grows (`feedChecker`, `checkHistory`) or from
+ * the final state, in the order the report lists them.
+ */
 export const ANOMALY_KINDS = [
   'read-your-writes',
   'monotonic-reads',
+  'monotonic-writes',
+  'writes-follow-reads',
   'consistent-prefix',
+  'causal',
   'stale-read',
   'lost-write',
   'divergence',
@@ -16,9 +22,17 @@ export const ANOMALY_KINDS = [
 
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
+/**
+ * Every kind of finding: the anomalies, and a violation of linearizability, which needs a
+ * search over the whole history (`checkLinearizable`) and so is not judged live.
+ */
+export const FINDING_KINDS = [...ANOMALY_KINDS, 'linearizability'] as const;
+
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
 /** One anomaly: its kind, the operations involved (by `opId`), and one plain sentence. */
 export interface Finding {
-  kind: AnomalyKind;
+  kind: FindingKind;
   /** Operation ids, in the order the explanation names them. */
   ops: number[];
   explanation: string;

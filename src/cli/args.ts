@@ -14,7 +14,9 @@ export type Command =
   /** Run one scenario; `seed` undefined means the scenario's own seed. */
   | { kind: 'run'; target: string; seed: number | undefined; json: boolean; cdc: boolean }
   /** Check expectations over seeds 1..seeds; no targets means every built-in. */
-  | { kind: 'verify'; targets: string[]; seeds: number };
+  | { kind: 'verify'; targets: string[]; seeds: number }
+  /** The guarantee table over seeds 1..seeds; no targets means the presets. */
+  | { kind: 'guarantees'; targets: string[]; seeds: number };
 
 export type ParsedArgs = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -22,6 +24,7 @@ export type ParsedArgs = { ok: true; command: Command } | { ok: false; error: st
 export const USAGE = `Usage:
   npm run sim -- <scenario.json | built-in id> [--seed N] [--json | --cdc]
   npm run sim -- --verify [--seeds N] [<scenario.json | built-in id> ...]
+  npm run sim -- --guarantees [--seeds N] [<scenario.json | built-in id> ...]
   npm run sim -- --list
   npm run sim -- --help
 
@@ -35,7 +38,9 @@ Options:
   --list       list the built-in scenarios
   --verify     check each scenario's expectations over seeds 1..N (every built-in
                when none is named); exits 1 if any expectation fails
-  --seeds N    how many seeds --verify runs (default ${DEFAULT_VERIFY_SEEDS})
+  --guarantees which consistency guarantees held in each run of seeds 1..N: a
+               table (the guarantee presets when no scenario is named)
+  --seeds N    how many seeds --verify or --guarantees runs (default ${DEFAULT_VERIFY_SEEDS})
   -h, --help   show this help
 
 Exit codes: 0 ok, 1 an expectation failed under --verify, 2 bad usage or invalid scenario.
@@ -46,6 +51,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
   list: { type: 'boolean' },
   verify: { type: 'boolean' },
+  guarantees: { type: 'boolean' },
   seeds: { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean' },
@@ -78,8 +84,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const fail = (error: string): ParsedArgs => ({ ok: false, error });
 
   if (values.help) return { ok: true, command: { kind: 'help' } };
-  if (values.list && values.verify) return fail('--list and --verify cannot be combined');
-  if (values.seeds !== undefined && !values.verify) return fail('--seeds only applies to --verify');
+  const modes = ['list', 'verify', 'guarantees'] as const;
+  const chosen = modes.filter((m) => values[m] === true);
+  if (chosen.length > 1) return fail(`--${chosen[0]} and --${chosen[1]} cannot be combined`);
+  if (values.seeds !== undefined && !values.verify && !values.guarantees)
+    return fail('--seeds only applies to --verify and --guarantees');
 
   if (values.list) {
     if (positionals.length > 0 || values.seed !== undefined || values.json) {
@@ -88,15 +97,16 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return { ok: true, command: { kind: 'list' } };
   }
 
-  if (values.verify) {
+  if (values.verify || values.guarantees) {
+    const kind = values.verify ? 'verify' : 'guarantees';
     if (values.seed !== undefined) {
-      return fail('--verify runs seeds 1..N; use --seeds N, or run one seed with --seed S');
+      return fail(`--${kind} runs seeds 1..N; use --seeds N, or run one seed with --seed S`);
     }
-    if (values.json) return fail('--json applies to a single run, not --verify');
+    if (values.json) return fail(`--json applies to a single run, not --${kind}`);
     const seeds =
       values.seeds === undefined ? DEFAULT_VERIFY_SEEDS : integer('--seeds', values.seeds, 1);
     if (typeof seeds === 'string') return fail(seeds);
-    return { ok: true, command: { kind: 'verify', targets: positionals, seeds } };
+    return { ok: true, command: { kind, targets: positionals, seeds } };
   }
 
   if (positionals.length === 0) return fail('name a scenario file or a built-in id (see --list)');

@@ -3,6 +3,7 @@
  * writes to the process streams or exits, so tests call it directly instead of spawning.
  */
 import { allBuiltinScenarios } from '../scenarios/builtin';
+import { GUARANTEE_PRESETS, guaranteeTable } from '../scenarios/guarantees';
 import { isLeaderless } from '../scenarios/leaderlessSchema';
 import { isMultiLeader } from '../scenarios/multiLeaderSchema';
 import { isLeaderlessReport, isMultiLeaderReport, runAndReport } from '../scenarios/runAny';
@@ -11,6 +12,7 @@ import { changeDataCapture } from './cdc';
 import { formatReport } from './format';
 import { formatLeaderlessReport } from './formatLeaderless';
 import { formatMultiLeaderReport } from './formatMultiLeader';
+import { formatGuarantees } from './guarantees';
 import { formatList } from './list';
 import { type Loaded, loadScenario } from './load';
 import { createStyle } from './style';
@@ -79,16 +81,22 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
         return ok(formatReport(report, scenario, style));
       throw new Error(`report and scenario ${scenario.id} disagree about the protocol`);
     }
+    case 'guarantees': {
+      const targets = command.targets.length > 0 ? command.targets : GUARANTEE_PRESETS;
+      const loaded = loadAll(targets, options.cwd);
+      if (!loaded.ok) return loadError(loaded);
+      const tables = loaded.all.map((l) => ({
+        target: l.target,
+        table: guaranteeTable(l.scenario, command.seeds),
+      }));
+      return ok(formatGuarantees(tables, style));
+    }
     case 'verify': {
-      // Load everything first: a typo in the last file should not wait behind minutes of runs.
       const targets =
         command.targets.length > 0 ? command.targets : allBuiltinScenarios.map((s) => s.id);
-      const loaded: Extract<Loaded, { ok: true }>[] = [];
-      for (const target of targets) {
-        const one = loadScenario(target, options.cwd);
-        if (!one.ok) return loadError(one);
-        loaded.push(one);
-      }
+      const all = loadAll(targets, options.cwd);
+      if (!all.ok) return loadError(all);
+      const loaded = all.all;
       const verdicts = loaded.map((l) =>
         verifyScenario(l.scenario, l.fromFile ? l.target : l.scenario.id, command.seeds),
       );
@@ -96,4 +104,18 @@ export function runCli(argv: readonly string[], options: CliOptions = {}): CliRe
       return ok(formatVerdicts(verdicts, style), failed ? 1 : 0);
     }
   }
+}
+
+/** Load every target before running any: a typo in the last should not wait behind minutes of runs. */
+function loadAll(
+  targets: readonly string[],
+  cwd: string | undefined,
+): { ok: true; all: Extract<Loaded, { ok: true }>[] } | Extract<Loaded, { ok: false }> {
+  const all: Extract<Loaded, { ok: true }>[] = [];
+  for (const target of targets) {
+    const one = loadScenario(target, cwd);
+    if (!one.ok) return one;
+    all.push(one);
+  }
+  return { ok: true, all };
 }

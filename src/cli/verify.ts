@@ -53,7 +53,8 @@ export function verifyScenario(scenario: AnyScenario, target: string, seeds: num
   };
 }
 
-function shellWord(word: string): string {
+/** `word` as the shell would need it typed. */
+export function shellWord(word: string): string {
   return /^[\w./@:+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 

@@ -9,13 +9,23 @@ import { endpointOf, sendBetween } from './messaging';
 import type { ClientRequest, ClientResult, NodeContext } from './protocol';
 import { deriveStream, nextFloat, type RngStream } from './rng';
 import type { NodeRuntime, Simulation } from './state';
-import { trace } from './trace';
+import { trace, traceCoded } from './trace';
+import { traceString } from './traceLog';
 import type { NodeId } from './types';
 
 class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   self: NodeId = '';
   /** The node being handled; set by `contextFor` before every handler call. */
   node!: NodeRuntime<NS>;
+  /**
+   * Trace-string codes (see `traceString`) of node names by endpoint index, with the name each
+   * was computed for (a restore may give an index to another name), and of the last event name
+   * emitted: a follower emits `apply` for every entry, and these spare two look-ups each time.
+   */
+  private readonly nodeCodes: number[] = [];
+  private readonly nodeCodeNames: NodeId[] = [];
+  private lastName = '';
+  private lastNameCode = -1;
   constructor(readonly sim: Simulation<PC, NS, CS>) {}
   get now() {
     return this.sim.core.now;
@@ -73,8 +83,23 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     sendBetween(this.sim, node.ix, to, 'response', payload, node.incarnation);
   }
   emit(name: string, detail?: unknown) {
-    if (name === 'role') trace(this.sim, 'role', this.self, undefined, String(detail), detail);
-    else trace(this.sim, 'protocol', this.self, undefined, name, detail);
+    if (name === 'role') {
+      trace(this.sim, 'role', this.self, undefined, String(detail), detail);
+      return;
+    }
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastNameCode = traceString(name);
+    }
+    traceCoded(this.sim, 'protocol', this.selfCode(), undefined, this.lastNameCode, detail);
+  }
+  private selfCode(): number {
+    const { ix, id } = this.node;
+    if (this.nodeCodeNames[ix] !== id) {
+      this.nodeCodeNames[ix] = id;
+      this.nodeCodes[ix] = traceString(id);
+    }
+    return this.nodeCodes[ix] as number;
   }
   isUp(id: NodeId) {
     return nodeRuntime(this.sim, id)?.up ?? false;

@@ -1,9 +1,15 @@
 /**
  * Messages whose fate is decided, stored as columns: numbers in typed arrays, with kinds as
- * their codes (`kinds.ts`) and ends as endpoint indices, and payloads in a plain array. A long
- * run sends millions of messages; kept as objects they would be most of the heap and most of
- * the garbage collector's work. Readers get `Message` objects on demand.
+ * their codes (`kinds.ts`) and ends as endpoint indices. A long run sends millions of messages;
+ * kept as objects they would be most of the heap and most of the garbage collector's work.
+ * Readers get `Message` objects on demand.
+ *
+ * Payloads are kept only for the latest `PAYLOAD_WINDOW` finished messages (a ring): holding
+ * every payload of a long run kept a million objects alive for nothing but the inspector, which
+ * asks for one message at a time. An older message's payload reads as `PAYLOAD_NOT_KEPT`; the
+ * run is deterministic, so replaying it from a checkpoint recomputes it (`payloadReplay.ts`).
  */
+import { grown } from './columns';
 import { kindName } from './kinds';
 import type { DropReason, EndpointId, Message, MessageFate } from './types';
 
@@ -44,8 +50,18 @@ export interface MessageLog {
   fate: Uint8Array;
   sendTraceId: Int32Array;
   fateTraceId: Int32Array;
-  payload: unknown[];
+  /** Ring of the latest payloads: message `i`'s is at `i % PAYLOAD_WINDOW` while `i >= payloadFloor`. */
+  payloads: unknown[];
+  /** Index of the oldest finished message whose payload is still held. */
+  payloadFloor: number;
 }
+
+/** How many of the latest finished messages keep their payload (a power of two). */
+export const PAYLOAD_WINDOW = 4096;
+const PAYLOAD_MASK = PAYLOAD_WINDOW - 1;
+
+/** What `messageAt` gives as the payload of a message older than the payload window. */
+export const PAYLOAD_NOT_KEPT: unique symbol = Symbol('payload not kept');
 
 const FATES: ReadonlyArray<{ fate: MessageFate; dropReason?: DropReason }> = [
   { fate: 'delivered' },
@@ -77,36 +93,25 @@ export function emptyMessageLog(): MessageLog {
     fate: new Uint8Array(n),
     sendTraceId: new Int32Array(n),
     fateTraceId: new Int32Array(n),
-    payload: [],
+    payloads: new Array<unknown>(PAYLOAD_WINDOW).fill(undefined),
+    payloadFloor: 0,
   };
 }
 
-function doubled<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
-  old: T,
-  make: (n: number) => T,
-): T {
-  const bigger = make(old.length * 2);
-  bigger.set(old);
-  return bigger;
-}
-
 /**
- * Double every column. Written out field by field on purpose: assigning through a computed key
+ * Grow every column. Written out field by field on purpose: assigning through a computed key
  * would turn the log into a dictionary-mode object and slow every later access.
  */
 function grow(log: MessageLog): void {
-  const i32 = (n: number) => new Int32Array(n);
-  const f64 = (n: number) => new Float64Array(n);
-  const u8 = (n: number) => new Uint8Array(n);
-  log.id = doubled(log.id, i32);
-  log.kind = doubled(log.kind, (n) => new Uint16Array(n));
-  log.src = doubled(log.src, i32);
-  log.dst = doubled(log.dst, i32);
-  log.sentAt = doubled(log.sentAt, f64);
-  log.deliverAt = doubled(log.deliverAt, f64);
-  log.fate = doubled(log.fate, u8);
-  log.sendTraceId = doubled(log.sendTraceId, i32);
-  log.fateTraceId = doubled(log.fateTraceId, i32);
+  log.id = grown(log.id);
+  log.kind = grown(log.kind);
+  log.src = grown(log.src);
+  log.dst = grown(log.dst);
+  log.sentAt = grown(log.sentAt);
+  log.deliverAt = grown(log.deliverAt);
+  log.fate = grown(log.fate);
+  log.sendTraceId = grown(log.sendTraceId);
+  log.fateTraceId = grown(log.fateTraceId);
 }
 
 /** Record a message whose fate was just decided. */
@@ -122,10 +127,17 @@ export function pushMessage(log: MessageLog, m: MessageRecord): void {
   log.fate[i] = fateCode(m);
   log.sendTraceId[i] = m.sendTraceId;
   log.fateTraceId[i] = m.fateTraceId;
-  log.payload.push(m.payload);
+  log.payloads[i & PAYLOAD_MASK] = m.payload;
+  if (i - log.payloadFloor >= PAYLOAD_WINDOW) log.payloadFloor = i + 1 - PAYLOAD_WINDOW;
 }
 
-/** The i-th finished message, as an object. */
+/** The payload of the i-th finished message, or `PAYLOAD_NOT_KEPT` if it is out of the window. */
+export function payloadAt(log: MessageLog, i: number): unknown {
+  if (i < log.payloadFloor || i >= log.count) return PAYLOAD_NOT_KEPT;
+  return log.payloads[i & PAYLOAD_MASK];
+}
+
+/** The i-th finished message, as an object (its payload may be `PAYLOAD_NOT_KEPT`). */
 export function messageAt(log: MessageLog, i: number): MessageRecord {
   const { fate, dropReason } = FATES[log.fate[i] as number] as (typeof FATES)[number];
   const kindCode = log.kind[i] as number;
@@ -139,7 +151,7 @@ export function messageAt(log: MessageLog, i: number): MessageRecord {
     to: log.endpointIds[dst] as EndpointId,
     src,
     dst,
-    payload: log.payload[i],
+    payload: payloadAt(log, i),
     sentAt: log.sentAt[i] as number,
     deliverAt: log.deliverAt[i] as number,
     fate,
@@ -180,5 +192,6 @@ export function countMessages(log: MessageLog): {
 /** Forget every message from index `count` on (restoring a checkpoint). */
 export function truncateMessages(log: MessageLog, count: number): void {
   log.count = Math.min(log.count, count);
-  log.payload.length = log.count;
+  // Ring slots of the messages cut are overwritten when the run gets there again.
+  log.payloadFloor = Math.min(log.payloadFloor, log.count);
 }

@@ -16,10 +16,19 @@ import { emptyMessageLog, truncateMessages } from './messageLog';
 import { deliver } from './messaging';
 import type { ClientRequest, Protocol } from './protocol';
 import { deriveStream } from './rng';
-import type { Checkpoint, NodeRuntime, SimConfig, SimCore, SimEvent, Simulation } from './state';
+import type {
+  Checkpoint,
+  NodeRuntime,
+  SimConfig,
+  SimCore,
+  SimEvent,
+  SimLogs,
+  Simulation,
+} from './state';
 import { sortInputs } from './state';
 import { trace } from './trace';
 import { EMPTY_TRACE_HASH } from './traceHash';
+import { emptyTraceLog, truncateTrace } from './traceLog';
 import type { Input, SimTimeMs } from './types';
 
 export { clientsBusy, queuedOps } from './clients';
@@ -28,6 +37,11 @@ export { clientRuntime, clientRuntimes, nodeRuntime, nodeRuntimes } from './endp
 export { linkState, linkStatus, messagesInFlight, sendMessage } from './messaging';
 export type { SimConfig, Simulation } from './state';
 export { record, trace, traceEvents, traceLength } from './trace';
+
+/** Logs with nothing in them yet. */
+export function emptyLogs(): SimLogs {
+  return { trace: emptyTraceLog(), messages: emptyMessageLog(), history: [] };
+}
 
 /** Create a simulation at time 0, with every configured node started. */
 export function createSimulation<PC, NS, CS>(
@@ -58,7 +72,7 @@ export function createSimulation<PC, NS, CS>(
     protocol,
     inputs: sortInputs(inputs),
     core,
-    logs: { trace: [], messages: emptyMessageLog(), history: [] },
+    logs: emptyLogs(),
   };
   const nodes = config.nodes.map((id) => addNode(sim, id, false));
   for (const id of config.clients) {
@@ -183,7 +197,7 @@ function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): voi
 export function checkpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Checkpoint<NS, CS> {
   return {
     core: structuredClone(sim.core),
-    traceLength: sim.logs.trace.length,
+    traceLength: sim.logs.trace.count,
     messagesLength: sim.logs.messages.count,
     historyLength: sim.logs.history.length,
   };
@@ -192,7 +206,7 @@ export function checkpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Checkpoint<
 /** Return to a checkpoint taken from this simulation (the checkpoint itself stays reusable). */
 export function restore<PC, NS, CS>(sim: Simulation<PC, NS, CS>, cp: Checkpoint<NS, CS>): void {
   sim.core = structuredClone(cp.core);
-  sim.logs.trace.length = cp.traceLength;
+  truncateTrace(sim.logs.trace, cp.traceLength);
   truncateMessages(sim.logs.messages, cp.messagesLength);
   sim.logs.history.length = cp.historyLength;
 }

@@ -9,6 +9,7 @@ import type { MessageLog } from './messageLog';
 import type { NetworkConfig } from './network';
 import type { Protocol } from './protocol';
 import type { RngStream } from './rng';
+import type { TraceLog } from './traceLog';
 import type {
   ClientId,
   ClientOp,
@@ -19,7 +20,6 @@ import type {
   Message,
   NodeId,
   SimTimeMs,
-  TraceEvent,
 } from './types';
 
 /** A process of the simulated cluster. */
@@ -132,10 +132,12 @@ export interface SimCore<NS, CS> {
 /**
  * Append-only records. The trace is stored sparsely: a message's send and its delivery or drop
  * are recorded on the message itself (their trace ids and times are its fields), a client
- * operation's entry on its history entry, and `trace` holds every other entry. `traceEvents` puts the whole trace back together in id order.
+ * operation's entry on its history entry, and `trace` holds every other entry (as columns).
+ * `traceEvents` puts the whole trace back together in id order.
  */
 export interface SimLogs {
-  trace: TraceEvent[];
+  /** Every entry not stored on a message or a history entry (stored as columns). */
+  trace: TraceLog;
   /** Messages whose fate is decided, in the order it was decided (stored as columns). */
   messages: MessageLog;
   history: HistoryOp[];

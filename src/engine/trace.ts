@@ -1,17 +1,18 @@
 /**
  * Recording the trace. Every entry gets the next id and is folded into the trace hash; most
  * entries (message sends and fates, client operations) are stored on their message or history
- * entry, the rest as `TraceEvent` objects, and `traceEvents` rebuilds the whole trace.
+ * entry, the rest in the columns of `traceLog.ts`, and `traceEvents` rebuilds the whole trace.
  */
 import { finishedMessages, type MessageRecord } from './messageLog';
 import { messagesInFlight } from './messaging';
 import type { Simulation } from './state';
-import { foldTraceEvent } from './traceHash';
+import { foldEntry, foldTrace } from './traceHash';
+import { pushTrace, pushTraceEvent, storedTrace, traceString, traceStringHash } from './traceLog';
 import type { EndpointId, TraceEvent } from './types';
 
 /**
- * Append an entry to the trace and fold it into the trace hash. Positional, and every entry
- * built with the same fields in the same order, because this runs for many events.
+ * Append an entry to the trace and fold it into the trace hash. Positional, because this runs
+ * for many events (a follower's `apply` for every entry it takes).
  */
 export function trace<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
@@ -21,17 +22,42 @@ export function trace<PC, NS, CS>(
   name?: string,
   detail?: unknown,
 ): void {
-  const event: TraceEvent = {
-    id: sim.core.traceCount++,
-    t: sim.core.now,
+  if (type === 'send' || type === 'deliver' || type === 'drop') {
+    // Only ever recorded this way by hand (tests): fold it the way its message would be.
+    const { core } = sim;
+    const id = core.traceCount++;
+    core.traceHash = foldTrace(core.traceHash, core.now, type, node, msg, name, detail);
+    pushTraceEvent(sim.logs.trace, { id, t: core.now, type, node, msg, name, detail });
+    return;
+  }
+  const nodeCode = node === undefined ? -1 : traceString(node);
+  traceCoded(sim, type, nodeCode, msg, name === undefined ? -1 : traceString(name), detail);
+}
+
+/**
+ * `trace` for an entry that is not a message's, with its node and name already interned
+ * (`traceString`; -1 for none): a protocol's frequent events skip the look-ups.
+ */
+export function traceCoded<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  type: Exclude<TraceEvent['type'], 'send' | 'deliver' | 'drop'>,
+  nodeCode: number,
+  msg: number | undefined,
+  nameCode: number,
+  detail: unknown,
+): void {
+  const { core } = sim;
+  const id = core.traceCount++;
+  core.traceHash = foldEntry(
+    core.traceHash,
+    core.now,
     type,
-    node,
+    nodeCode < 0 ? undefined : traceStringHash(nodeCode),
     msg,
-    name,
+    nameCode < 0 ? undefined : traceStringHash(nameCode),
     detail,
-  };
-  sim.logs.trace.push(event);
-  sim.core.traceHash = foldTraceEvent(sim.core.traceHash, event);
+  );
+  pushTrace(sim.logs.trace, id, core.now, type, nodeCode, msg, nameCode, detail);
 }
 
 /** `trace` with named fields, for the rarer entries. */
@@ -49,7 +75,7 @@ export function traceLength<PC, NS, CS>(sim: Simulation<PC, NS, CS>): number {
 
 /** The whole trace, in id order: stored entries merged with the messages' sends and fates. */
 export function traceEvents<PC, NS, CS>(sim: Simulation<PC, NS, CS>): TraceEvent[] {
-  const all: TraceEvent[] = [...sim.logs.trace];
+  const all: TraceEvent[] = storedTrace(sim.logs.trace);
   const addMessage = (m: MessageRecord) => {
     all.push({
       id: m.sendTraceId,

@@ -75,11 +75,29 @@ export function foldTrace(
   ) {
     return foldMessage(hash, t, TYPE_CODES[type], msg, cachedHash(name));
   }
+  const nodeHash = node === undefined ? undefined : cachedHash(node);
+  const nameHash = name === undefined ? undefined : cachedHash(name);
+  return foldEntry(hash, t, type as TraceType, nodeHash, msg, nameHash, detail);
+}
+
+/**
+ * `foldTrace` for an entry that is not a message's (so never the `foldMessage` form), with the
+ * node's and name's string hashes already known.
+ */
+export function foldEntry(
+  hash: number,
+  t: number,
+  type: TraceType,
+  nodeHash: number | undefined,
+  msg: number | undefined,
+  nameHash: number | undefined,
+  detail: unknown,
+): number {
   let h = fold(hash, t);
-  h = fold(h, TYPE_CODES[type as TraceType]);
-  if (node !== undefined) h = fold(h, cachedHash(node));
+  h = fold(h, TYPE_CODES[type]);
+  if (nodeHash !== undefined) h = fold(h, nodeHash);
   if (msg !== undefined) h = fold(h, msg);
-  if (name !== undefined) h = fold(h, cachedHash(name));
+  if (nameHash !== undefined) h = fold(h, nameHash);
   if (typeof detail === 'number') h = fold(h, detail);
   else if (typeof detail === 'string') h = fold(h, hashString(detail));
   return h;

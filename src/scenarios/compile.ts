@@ -9,6 +9,7 @@ import type { Input } from '../engine/types';
 import { STATEMENT_KEY } from '../protocols/shared/statements';
 import type { SingleLeaderConfig } from '../protocols/single-leader';
 import type { Partitioning } from '../protocols/single-leader/partitions';
+import { randomFaultInputs } from './randomFaults';
 import type { Scenario, TimelineStep } from './schema';
 
 /** Everything the engine needs for one run. */
@@ -49,6 +50,7 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
   };
   const inputs = [
     ...scenario.timeline.flatMap((step) => toInputs(scenario, step)),
+    ...randomFaultInputs(scenario, seed),
     ...workloadInputs(scenario, seed),
   ];
   return { config, inputs };

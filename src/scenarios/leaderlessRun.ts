@@ -2,6 +2,8 @@
  * Compiling and running a leaderless scenario headlessly, and its report: the single-leader
  * path's counterpart (compile.ts, run.ts), sharing the timeline, workload and expectations.
  */
+
+import type { Finding } from '../checker';
 import { createSimulation, runUntil, type SimConfig } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
 import type { HistoryOp, Input } from '../engine/types';
@@ -12,7 +14,9 @@ import {
   leaderlessOutcome,
 } from '../protocols/leaderless/outcome';
 import { networkOf, toInput, workloadInputs } from './compile';
+import { leaderlessRunAnomalies } from './leaderlessAnomalies';
 import type { LeaderlessScenario } from './leaderlessSchema';
+import { randomFaultInputs } from './randomFaults';
 import { checkExpectations, type ExpectationResult, messageSummary } from './run';
 
 export interface CompiledLeaderlessRun {
@@ -66,7 +70,8 @@ export function compileLeaderlessScenario(
     }
     return [toInput(step)];
   });
-  return { config, inputs: [...timeline, ...workloadInputs(scenario, seed)] };
+  const faults = randomFaultInputs(scenario, seed);
+  return { config, inputs: [...timeline, ...faults, ...workloadInputs(scenario, seed)] };
 }
 
 /** A simulation of the scenario at time 0 (nothing run yet). */
@@ -100,6 +105,8 @@ export interface LeaderlessRunReport extends LeaderlessOutcome {
   events: number;
   history: HistoryOp[];
   messages: ReturnType<typeof messageSummary>;
+  /** What the consistency checker found (see docs/checker.md). */
+  anomalies: Finding[];
   expectations: ExpectationResult[];
 }
 
@@ -109,6 +116,7 @@ export function buildLeaderlessReport(
   sim: LeaderlessSim,
 ): LeaderlessRunReport {
   const outcome = leaderlessOutcome(sim);
+  const anomalies = leaderlessRunAnomalies(scenario, sim);
   return {
     protocol: 'leaderless',
     scenario: scenario.id,
@@ -119,6 +127,7 @@ export function buildLeaderlessReport(
     ...outcome,
     history: sim.logs.history,
     messages: messageSummary(sim),
-    expectations: checkExpectations(scenario, outcome.metrics),
+    anomalies,
+    expectations: checkExpectations(scenario, outcome.metrics, anomalies),
   };
 }

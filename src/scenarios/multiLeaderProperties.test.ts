@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeRuntimes } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
+import { protocolEntries } from '../engine/traceLog';
 import type { TraceEvent } from '../engine/types';
 import type { MultiLeaderSim } from '../protocols/multi-leader/outcome';
 import { multiLeaderOutcome } from '../protocols/multi-leader/outcome';
@@ -12,7 +13,7 @@ const RUNS = 100;
 const TIMEOUT_MS = 90_000;
 
 const protocolEvents = (sim: MultiLeaderSim, name: string): TraceEvent[] =>
-  sim.logs.trace.filter((t) => t.type === 'protocol' && t.name === name);
+  protocolEntries(sim.logs.trace, name);
 
 interface Written {
   id: string;

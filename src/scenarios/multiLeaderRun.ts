@@ -20,6 +20,7 @@ import type {
   MultiLeaderTimelineStep,
   TopologyInput,
 } from './multiLeaderSchema';
+import { randomFaultInputs } from './randomFaults';
 import { checkExpectations, type ExpectationResult, messageSummary } from './run';
 
 export function topologyOf(t: TopologyInput): Topology {
@@ -145,7 +146,13 @@ export function compileMultiLeaderScenario(
     protocol: protocolConfig(scenario),
   };
   const timeline = scenario.timeline.flatMap((step) => stepInputs(scenario, step));
-  return { config, inputs: [...timeline, ...workloadInputs(scenario, seed)] };
+  // Spikes end with each link's own latency back, inter-datacenter latencies included.
+  const links = config.network.links ?? [];
+  const faults = randomFaultInputs(
+    { ...scenario, cluster: { nodes: config.nodes }, network: { ...scenario.network, links } },
+    seed,
+  );
+  return { config, inputs: [...timeline, ...faults, ...workloadInputs(scenario, seed)] };
 }
 
 /** A simulation of the scenario at time 0 (nothing run yet). */

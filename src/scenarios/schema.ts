@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ANOMALY_KINDS } from '../checker';
 import { NO_CURES } from '../protocols/single-leader/config';
 import { engineVersion, logFormatSchema } from './logFormatSchema';
+import { randomFaultsSchema } from './randomFaults';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_" only');
 /** A client id may name a user's device: `user-1@phone` (the checker groups devices by user). */
@@ -209,6 +210,8 @@ export const scenarioSchema = z.strictObject({
   clockSkewMs: z.record(id, z.number().int()).default({}),
   timeline: z.array(step).default([]),
   workload: workload.optional(),
+  /** Lag spikes and crashes drawn from the seed (see randomFaults.ts). */
+  randomFaults: randomFaultsSchema.optional(),
   narration: z.array(narration).default([]),
   checker: checkerSettings,
   /** Outcomes over any seed: metric name → exact value, or bounds; expected anomalies. */

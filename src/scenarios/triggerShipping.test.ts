@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nodeRuntime } from '../engine/simulation';
+import { protocolEntries } from '../engine/traceLog';
 import { findBuiltin } from './builtin';
 import { runScenario } from './run';
 import type { Scenario } from './schema';
@@ -12,9 +13,7 @@ import type { Scenario } from './schema';
 function applyDelays(scenario: Scenario, seed: number): number[] {
   const sim = runScenario(scenario, seed);
   const log = nodeRuntime(sim, 'n1')?.state.storage.log ?? [];
-  const applied = sim.logs.trace.filter(
-    (t) => t.type === 'protocol' && t.name === 'apply' && t.node === 'n2',
-  );
+  const applied = protocolEntries(sim.logs.trace, 'apply').filter((t) => t.node === 'n2');
   return log.map((entry) => {
     const at = applied.find((t) => t.detail === entry.pos)?.t;
     if (at === undefined) throw new Error(`n2 never applied #${entry.pos}`);

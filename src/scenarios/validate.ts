@@ -4,6 +4,7 @@
  * nodes, a partition naming only known endpoints) are checked here.
  */
 import type { z } from 'zod';
+import { randomFaultErrors } from './randomFaults';
 import { type Scenario, scenarioSchema } from './schema';
 import { logFormatErrors } from './validateLogFormat';
 
@@ -187,5 +188,6 @@ function crossFieldErrors(s: Scenario): string[] {
   if (s.workload && s.workload.toMs <= s.workload.fromMs) {
     fail('workload.toMs', 'must be after workload.fromMs');
   }
+  errors.push(...randomFaultErrors(s.randomFaults, nodes, s.durationMs));
   return errors;
 }

@@ -8,6 +8,7 @@ import {
   type LeaderlessScenario,
   leaderlessScenarioSchema,
 } from './leaderlessSchema';
+import { randomFaultErrors } from './randomFaults';
 import { type ParseResult, parseScenario, zodMessages } from './validate';
 import { parseMultiLeaderScenario } from './validateMultiLeader';
 
@@ -113,5 +114,6 @@ function leaderlessErrors(s: LeaderlessScenario): string[] {
   });
   if (s.workload && s.workload.toMs <= s.workload.fromMs)
     fail('workload.toMs', 'must be after workload.fromMs');
+  errors.push(...randomFaultErrors(s.randomFaults, nodes, s.durationMs));
   return errors;
 }

@@ -9,6 +9,7 @@ import {
   type MultiLeaderTimelineStep,
   multiLeaderScenarioSchema,
 } from './multiLeaderSchema';
+import { randomFaultErrors } from './randomFaults';
 import { zodMessages } from './validate';
 
 export type MultiLeaderParseResult =
@@ -132,5 +133,6 @@ function multiLeaderErrors(s: MultiLeaderScenario): string[] {
   });
   if (s.workload && s.workload.toMs <= s.workload.fromMs)
     fail('workload.toMs', 'must be after workload.fromMs');
+  errors.push(...randomFaultErrors(s.randomFaults, names.nodes, s.durationMs));
   return errors;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishedMessages } from '../engine/messageLog';
+import { finishedMessages, PAYLOAD_WINDOW } from '../engine/messageLog';
 import { findBuiltin } from '../scenarios/builtin';
 import { msBehind } from './families/singleLeaderNodes';
 import {
@@ -104,6 +104,25 @@ describe('message inspection', () => {
       stepBack(session);
     }
     expect(message(session, onWire.id)).toMatchObject({ status: 'not-sent', message: null });
+  });
+
+  it('shows the payload of a message older than the payload window, recomputed by replay', () => {
+    // Long enough for thousands of heartbeats: the first write's messages leave the window.
+    const session = createSession({ ...scenario, durationMs: 150_000 }, 1);
+    seek(session, 150);
+    const early = buildView(session).inFlight;
+    const texts = new Map(early.map((m) => [m.id, message(session, m.id).payloadText]));
+    expect(texts.size).toBeGreaterThan(0);
+    seek(session, 150_000);
+    const log = session.sim.logs.messages;
+    expect(log.count).toBeGreaterThan(PAYLOAD_WINDOW + 100);
+    for (const [id, text] of texts) {
+      const later = message(session, id);
+      expect(later.status).toBe('finished');
+      expect(later.payloadText).toBe(text);
+    }
+    // Not a leftover: the log itself no longer holds these payloads.
+    expect(log.payloadFloor).toBeGreaterThan(Math.max(...texts.keys()));
   });
 
   it('a dropped message says why', () => {

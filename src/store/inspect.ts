@@ -5,7 +5,7 @@
  */
 
 import { clientRuntime } from '../engine/endpoints';
-import { messageAt } from '../engine/messageLog';
+import { messageAt, PAYLOAD_NOT_KEPT } from '../engine/messageLog';
 import type { ClientRuntime } from '../engine/state';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
 import type { LeaderlessClient } from '../protocols/leaderless/client';
@@ -17,6 +17,7 @@ import { inspectLeaderlessNode, leaderlessClientRouting } from './families/leade
 import { type VersionGraph, versionGraph } from './families/leaderlessVersions';
 import { inspectMultiLeaderNode, multiLeaderClientRouting } from './families/multiLeaderInspect';
 import { inspectSingleLeaderNode, singleLeaderClientRouting } from './families/singleLeaderInspect';
+import { replayedPayload } from './replayedPayload';
 import type { Session } from './session';
 import { type MessageView, messageView } from './view';
 
@@ -174,8 +175,11 @@ export function findMessage(
   }
   const ids = logs.messages.id;
   for (let i = logs.messages.count - 1; i >= 0; i--) {
-    if (ids[i] === id)
-      return { status: 'finished', message: messageView(messageAt(logs.messages, i)) };
+    if (ids[i] !== id) continue;
+    const message = messageView(messageAt(logs.messages, i));
+    // Older messages' payloads are not kept: recompute this one by replay.
+    if (message.payload === PAYLOAD_NOT_KEPT) message.payload = replayedPayload(session, id);
+    return { status: 'finished', message };
   }
   return { status: 'not-sent', message: null };
 }

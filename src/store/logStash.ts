@@ -11,6 +11,7 @@
  */
 import { type MessageRecord, messageAt, pushMessage } from '../engine/messageLog';
 import type { Checkpoint, SimLogs } from '../engine/state';
+import { pushTraceEvent, traceEntryAt } from '../engine/traceLog';
 import type { HistoryOp, TraceEvent } from '../engine/types';
 
 export interface LogStash {
@@ -55,10 +56,10 @@ function merge<T>(
 export function stashCut(stash: LogStash | null, logs: SimLogs, cut: Lengths): LogStash {
   const trace = merge(
     stash?.trace ?? [],
-    stash?.traceFrom ?? logs.trace.length,
+    stash?.traceFrom ?? logs.trace.count,
     cut.traceLength,
-    logs.trace.length,
-    (i) => logs.trace[i] as TraceEvent,
+    logs.trace.count,
+    (i) => traceEntryAt(logs.trace, i),
   );
   const history = merge(
     stash?.history ?? [],
@@ -87,7 +88,7 @@ export function stashCut(stash: LogStash | null, logs: SimLogs, cut: Lengths): L
 /** Has the live run caught up with everything stashed (so the stash can go)? */
 export function stashPassed(stash: LogStash, logs: SimLogs): boolean {
   return (
-    logs.trace.length >= stash.traceFrom + stash.trace.length &&
+    logs.trace.count >= stash.traceFrom + stash.trace.length &&
     logs.history.length >= stash.historyFrom + stash.history.length &&
     logs.messages.count >= stash.messagesFrom + stash.messages.length
   );
@@ -99,7 +100,7 @@ export function stashReaches(stash: LogStash | null, logs: SimLogs, target: Leng
   const reaches = (from: number, count: number, have: number, want: number) =>
     have >= from && want <= from + count && want >= have;
   return (
-    reaches(stash.traceFrom, stash.trace.length, logs.trace.length, target.traceLength) &&
+    reaches(stash.traceFrom, stash.trace.length, logs.trace.count, target.traceLength) &&
     reaches(stash.historyFrom, stash.history.length, logs.history.length, target.historyLength) &&
     reaches(stash.messagesFrom, stash.messages.length, logs.messages.count, target.messagesLength)
   );
@@ -107,8 +108,8 @@ export function stashReaches(stash: LogStash | null, logs: SimLogs, target: Leng
 
 /** Bring the logs up to these lengths from the stash (check `stashReaches` first). */
 export function refillLogs(stash: LogStash, logs: SimLogs, target: Lengths): void {
-  for (let i = logs.trace.length; i < target.traceLength; i++) {
-    logs.trace.push(stash.trace[i - stash.traceFrom] as TraceEvent);
+  for (let i = logs.trace.count; i < target.traceLength; i++) {
+    pushTraceEvent(logs.trace, stash.trace[i - stash.traceFrom] as TraceEvent);
   }
   for (let i = logs.history.length; i < target.historyLength; i++) {
     logs.history.push(stash.history[i - stash.historyFrom] as HistoryOp);

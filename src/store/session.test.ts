@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finishedMessages } from '../engine/messageLog';
 import { nodeRuntime, step } from '../engine/simulation';
+import { storedTrace } from '../engine/traceLog';
 import type { UntimedInput } from '../engine/types';
 import { findBuiltin } from '../scenarios/builtin';
 import { runScenario, startScenario } from '../scenarios/run';
@@ -226,7 +227,7 @@ function replayEvents(seed: number, events: number) {
 /** The append-only logs, as plain values to compare. */
 function logsOf(sim: Session['sim']) {
   return {
-    trace: [...sim.logs.trace],
+    trace: storedTrace(sim.logs.trace),
     history: [...sim.logs.history],
     messages: finishedMessages(sim.logs.messages),
   };

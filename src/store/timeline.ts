@@ -5,6 +5,7 @@
  * nothing after `now` has a fate yet, so nothing from the future can leak into the picture.
  */
 import { messageAt } from '../engine/messageLog';
+import { traceEntriesOf } from '../engine/traceLog';
 import type { Session } from './session';
 import type { MessageView } from './view';
 
@@ -55,8 +56,10 @@ export function finishedMessagesBetween(
 
 /** Every crash and restart so far, in time order (read from the trace). */
 export function lifecycleMarks(session: Session): LifecycleMark[] {
+  const { trace } = session.sim.logs;
+  const marks = [...traceEntriesOf(trace, 'crash'), ...traceEntriesOf(trace, 'restart')];
   const out: LifecycleMark[] = [];
-  for (const e of session.sim.logs.trace) {
+  for (const e of marks.sort((a, b) => a.id - b.id)) {
     if ((e.type === 'crash' || e.type === 'restart') && e.node !== undefined) {
       out.push({ node: e.node, t: e.t, type: e.type });
     }

@@ -4,6 +4,7 @@
  */
 import { type CSSProperties, useId, useState } from 'react';
 import { ControlsBar } from './controls/ControlsBar';
+import { GuaranteeDialog } from './guarantees/GuaranteeDialog';
 import { Header } from './header/Header';
 import { KeyboardHint } from './KeyboardHint';
 import { Legend } from './Legend';
@@ -61,6 +62,7 @@ function Shell({ start }: { start: StartParams }) {
         >
           {sideOpen ? 'Hide panels' : 'Show panels'}
         </button>
+        <GuaranteeDialog />
       </Header>
       <div className="messages">
         <SeedErrorBanner

@@ -8,6 +8,7 @@
 
 import { nodeRuntime } from '../../engine/endpoints';
 import type { Simulation } from '../../engine/simulation';
+import { protocolEntries } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { LeaderlessClient } from './client';
 import type { LeaderlessConfig } from './config';
@@ -60,7 +61,7 @@ function parseDot(label: unknown): Dot | null {
 }
 
 function protocolEvents(sim: LeaderlessSim, name: string) {
-  return sim.logs.trace.filter((t) => t.type === 'protocol' && t.name === name);
+  return protocolEntries(sim.logs.trace, name);
 }
 
 function homeOf(sim: LeaderlessSim, key: string) {

@@ -5,6 +5,7 @@
  */
 import { nodeRuntime } from '../../engine/endpoints';
 import type { Simulation } from '../../engine/simulation';
+import { protocolEntries } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, TraceEvent, Value } from '../../engine/types';
 import type { MultiLeaderClient } from './client';
 import type { MultiLeaderConfig } from './config';
@@ -62,7 +63,7 @@ export interface MultiLeaderOutcome {
 }
 
 function events(sim: MultiLeaderSim, name: string): TraceEvent[] {
-  return sim.logs.trace.filter((t) => t.type === 'protocol' && t.name === name);
+  return protocolEntries(sim.logs.trace, name);
 }
 
 function replicaView(node: MultiLeaderNode, up: boolean, sim: MultiLeaderSim) {

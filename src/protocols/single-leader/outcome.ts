@@ -4,6 +4,7 @@
  * writes, and the numeric metrics that scenarios state expectations about.
  */
 import { nodeRuntime, type Simulation } from '../../engine/simulation';
+import { protocolEntries, storedTrace } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
@@ -139,21 +140,20 @@ export function lostWrites(sim: SingleLeaderSim): LostWrite[] {
 }
 
 export function failovers(sim: SingleLeaderSim): Failover[] {
-  return sim.logs.trace
-    .filter((t) => t.type === 'protocol' && t.name === 'failover')
-    .map((t) => ({ at: t.t, ...(t.detail as Omit<Failover, 'at'>) }));
+  return protocolEntries(sim.logs.trace, 'failover').map((t) => ({
+    at: t.t,
+    ...(t.detail as Omit<Failover, 'at'>),
+  }));
 }
 
 export function discardedWrites(sim: SingleLeaderSim): DiscardedEntry[] {
-  return sim.logs.trace
-    .filter((t) => t.type === 'protocol' && t.name === 'discard')
-    .flatMap((t) =>
-      (t.detail as Omit<DiscardedEntry, 'at' | 'node'>[]).map((e) => ({
-        at: t.t,
-        node: String(t.node),
-        ...e,
-      })),
-    );
+  return protocolEntries(sim.logs.trace, 'discard').flatMap((t) =>
+    (t.detail as Omit<DiscardedEntry, 'at' | 'node'>[]).map((e) => ({
+      at: t.t,
+      node: String(t.node),
+      ...e,
+    })),
+  );
 }
 
 /**
@@ -173,13 +173,11 @@ export function splitBrainWrites(sim: SingleLeaderSim, fo: Failover[]): number {
 /** For each acknowledged write, when each replica applied it (first `apply` after acceptance). */
 function ackTiming(sim: SingleLeaderSim): { beforeAll: number; beforeSync: number } {
   const applied = new Map<string, SimTimeMs[]>();
-  for (const t of sim.logs.trace) {
-    if (t.type === 'protocol' && t.name === 'apply') {
-      const k = `${t.node}@${String(t.detail)}`;
-      const list = applied.get(k);
-      if (list) list.push(t.t);
-      else applied.set(k, [t.t]);
-    }
+  for (const t of protocolEntries(sim.logs.trace, 'apply')) {
+    const k = `${t.node}@${String(t.detail)}`;
+    const list = applied.get(k);
+    if (list) list.push(t.t);
+    else applied.set(k, [t.t]);
   }
   const { partitions, followers: modes, semiSync } = sim.config.protocol;
   // Each partition's original followers: replicas of its group other than its first leader.
@@ -274,9 +272,7 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
   const count = (type: string, f: string) =>
     completions.filter((h) => h.type === type && h.f === f).length;
   const lifecycleEvents = (state: string) =>
-    sim.logs.trace.filter(
-      (t) => t.type === 'protocol' && t.name === 'lifecycle' && t.detail === state,
-    ).length;
+    protocolEntries(sim.logs.trace, 'lifecycle').filter((t) => t.detail === state).length;
   return {
     replicas: replicaViews(sim),
     lostWrites: lost,
@@ -295,13 +291,11 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
       ackedBeforeAllFollowers: timing.beforeAll,
       ackedBeforeSyncFollowers: timing.beforeSync,
       staleReads: staleReads(history),
-      snapshotsInstalled: sim.logs.trace.filter((t) => t.name === 'snapshot-installed').length,
+      snapshotsInstalled: protocolEntries(sim.logs.trace, 'snapshot-installed').length,
       recoveries: lifecycleEvents('recovering'),
-      syncFollowerChanges: sim.logs.trace.filter(
-        (t) => t.type === 'protocol' && t.name === 'sync-follower',
-      ).length,
+      syncFollowerChanges: protocolEntries(sim.logs.trace, 'sync-follower').length,
       converged: converged(sim),
-      ...formatMetrics(sim.logs.trace, history),
+      ...formatMetrics(storedTrace(sim.logs.trace), history),
     },
   };
 }

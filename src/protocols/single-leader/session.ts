@@ -71,9 +71,12 @@ export function sessionFacts(
 ): ReadSession | WriteSession | undefined {
   const causal = cures.consistentPrefix === 'causal-reads';
   if (op.f === 'write') return causal ? { deps: dependencies(session) } : undefined;
+  const waits = cures.readYourWrites === 'wait-for-position';
+  // Every read asks this: without a read cure, answer before allocating anything.
+  if (!waits && !causal && cures.maxStalenessMs === null) return undefined;
   const facts: ReadSession = {};
   let minPos = 0;
-  if (cures.readYourWrites === 'wait-for-position') minPos = session.writePos[partition] ?? 0;
+  if (waits) minPos = session.writePos[partition] ?? 0;
   if (causal) {
     minPos = Math.max(minPos, dependencies(session)[partition] ?? 0);
     facts.causal = true;
@@ -97,7 +100,8 @@ export function learnFromAnswer(
     return;
   }
   // A causal read answers with the position of the entry read and those it depends on.
-  if (meta.entryPos !== undefined) raise(session.readDeps, partition, Number(meta.entryPos));
+  if (meta.entryPos === undefined) return; // no causal read: nothing more to learn (most reads)
+  raise(session.readDeps, partition, Number(meta.entryPos));
   for (const [name, pos] of Object.entries(meta)) {
     if (name.startsWith('dep:')) raise(session.readDeps, name.slice(4), Number(pos));
   }

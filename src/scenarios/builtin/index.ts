@@ -17,6 +17,13 @@ import failedWriteNotRolledBack from './failed-write-not-rolled-back.json';
 import failoverLosesAsyncWrites from './failover-loses-async-writes.json';
 import followerCrashCatchUp from './follower-crash-catch-up.json';
 import githubAutoincrementReuse from './github-autoincrement-reuse.json';
+import guaranteesAsyncFollowers from './guarantees-async-followers.json';
+import guaranteesCureBoundedStaleness from './guarantees-cure-bounded-staleness.json';
+import guaranteesCureConsistentPrefix from './guarantees-cure-consistent-prefix.json';
+import guaranteesCureMonotonicReads from './guarantees-cure-monotonic-reads.json';
+import guaranteesCureReadYourWrites from './guarantees-cure-read-your-writes.json';
+import guaranteesLeaderSync from './guarantees-leader-sync.json';
+import guaranteesStrictQuorum from './guarantees-strict-quorum.json';
 import hintedHandoff from './hinted-handoff.json';
 import lagSpikeNeedlessFailover from './lag-spike-needless-failover.json';
 import logicalAutoincrementOrder from './logical-autoincrement-order.json';
@@ -89,6 +96,13 @@ const sources: unknown[] = [
   logicalRollingUpgrade,
   triggerBasedFiltered,
   githubAutoincrementReuse,
+  // The guarantee table's presets (see guarantees.ts): same cluster, workload and faults.
+  guaranteesLeaderSync,
+  guaranteesAsyncFollowers,
+  guaranteesCureReadYourWrites,
+  guaranteesCureMonotonicReads,
+  guaranteesCureConsistentPrefix,
+  guaranteesCureBoundedStaleness,
 ];
 
 function load(source: unknown): Scenario {
@@ -119,6 +133,7 @@ const leaderlessSources: unknown[] = [
   hintedHandoff,
   antiEntropy,
   clientCoordinatedQuorum,
+  guaranteesStrictQuorum,
 ];
 
 /** Multi-leader scenarios, in the order a newcomer should meet them. */

@@ -7,6 +7,7 @@
  * and whether it is still a sibling in the cluster's merged copy, or was discarded by
  * last-write-wins.
  */
+import { protocolEntries } from '../../engine/traceLog';
 import type { HistoryOp, SimTimeMs, Value } from '../../engine/types';
 import {
   type LeaderlessSim,
@@ -58,8 +59,7 @@ function parseDot(label: string): Dot {
 
 function appliedWrites(sim: LeaderlessSim, key: string): AppliedWrite[] {
   const out: AppliedWrite[] = [];
-  for (const t of sim.logs.trace) {
-    if (t.type !== 'protocol' || t.name !== 'write') continue;
+  for (const t of protocolEntries(sim.logs.trace, 'write')) {
     const d = t.detail as { key: string; dot: string; opId: number; context: VersionVector };
     if (d.key !== key) continue;
     out.push({ dot: parseDot(d.dot), label: d.dot, opId: d.opId, context: d.context, at: t.t });

@@ -5,6 +5,7 @@
  * at the entries added since the last one); after time travel cuts the trace (and perhaps regrows
  * it differently, after an input in the past), it starts over.
  */
+import { traceEntryAt } from '../../engine/traceLog';
 import type { Value } from '../../engine/types';
 import type { Session } from '../session';
 
@@ -22,8 +23,8 @@ export interface ConflictView {
 
 interface Cache {
   scanned: number;
-  /** The last entry scanned: a different object there means the trace was cut and regrown. */
-  lastEntry: unknown;
+  /** The trace log's `cuts` when scanned: a change means it was cut and perhaps regrown. */
+  cuts: number;
   seen: Set<string>;
   found: ConflictView[];
 }
@@ -47,20 +48,17 @@ export function conflictsSoFar(session: Session): readonly ConflictView[] {
   if (session.scenario.protocol !== 'multi-leader') return NONE;
   const trace = session.sim.logs.trace;
   let cache = caches.get(session);
-  const stale =
-    cache !== undefined &&
-    (cache.scanned > trace.length ||
-      (cache.scanned > 0 && trace[cache.scanned - 1] !== cache.lastEntry));
+  const stale = cache !== undefined && (cache.scanned > trace.count || cache.cuts !== trace.cuts);
   if (cache === undefined || stale) {
-    cache = { scanned: 0, lastEntry: undefined, seen: new Set(), found: [] };
+    cache = { scanned: 0, cuts: trace.cuts, seen: new Set(), found: [] };
     caches.set(session, cache);
   }
-  if (cache.scanned === trace.length) return cache.found;
+  if (cache.scanned === trace.count) return cache.found;
   const found = [...cache.found];
   let last: ConflictView | null = null;
-  for (let i = cache.scanned; i < trace.length; i++) {
-    const t = trace[i];
-    if (t === undefined || t.type !== 'protocol') continue;
+  for (let i = cache.scanned; i < trace.count; i++) {
+    const t = traceEntryAt(trace, i);
+    if (t.type !== 'protocol') continue;
     if (t.name === 'conflict') {
       const d = t.detail as ConflictDetail;
       const id = `${d.key}|${d.ids.join(',')}`;
@@ -84,8 +82,7 @@ export function conflictsSoFar(session: Session): readonly ConflictView[] {
     }
   }
   const changed = found.length !== cache.found.length || last !== null;
-  cache.scanned = trace.length;
-  cache.lastEntry = trace[trace.length - 1];
+  cache.scanned = trace.count;
   if (changed) cache.found = found;
   return cache.found;
 }

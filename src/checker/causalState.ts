@@ -1,0 +1,159 @@
+/**
+ * Happens-before between operations, kept as vector clocks over client processes (Jepsen's
+ * sessions). An operation happens before another when one of them follows the other in a
+ * process (a process runs one operation at a time, as the engine's clients do), or when a read
+ * returned what a write wrote (reads-from), or through a chain of those.
+ *
+ * `vc[p]` of an operation counts the operations of process p in its causal past (itself
+ * included), so "A happens before B" is one comparison: `B.vc[A.process] >= A.seq`.
+ */
+import type { ClientId, HistoryOp, Value } from '../engine/types';
+import { userOf } from './state';
+
+export interface CausalOp {
+  opId: number;
+  process: number;
+  processId: ClientId;
+  f: 'read' | 'write';
+  key: string;
+  /** What a write wrote, or what a read returned. */
+  value: Value;
+  /** Its place in its process's session, from 1. */
+  seq: number;
+  /** Its index in its process's list of operations. */
+  pos: number;
+  /** A write's clock at its invoke; a read's after it returned (with what it read merged in). */
+  vc: number[];
+  status: HistoryOp['type'];
+  invokeIndex: number;
+  invokedAt: number;
+  okIndex: number;
+  okAt: number;
+  /** A read: the write it returned (when that write is known), else null. */
+  readFrom: CausalOp | null;
+  /** A write some read returned: it certainly happened, whatever its client heard. */
+  observed: boolean;
+}
+
+export interface CausalProcess {
+  index: number;
+  id: ClientId;
+  /** The user it is a device of (see `userOf`). */
+  user: string;
+  /** Its clock after its latest operation. */
+  vc: number[];
+  ops: CausalOp[];
+  /** Key → its writes of that key, in session order. */
+  writes: Map<string, CausalOp[]>;
+  /** Key → its reads of that key that returned a known write, in session order. */
+  reads: Map<string, CausalOp[]>;
+  /** Per process index: the newest write of that process this one has read, and the read. */
+  newestRead: Array<{ write: CausalOp; read: CausalOp } | undefined>;
+}
+
+export interface CausalState {
+  processes: Map<ClientId, CausalProcess>;
+  byIndex: CausalProcess[];
+  ops: Map<number, CausalOp>;
+  /** Key → history index of the last write to it invoked so far. */
+  lastWriteInvoke: Map<string, number>;
+}
+
+export function newCausalState(): CausalState {
+  return { processes: new Map(), byIndex: [], ops: new Map(), lastWriteInvoke: new Map() };
+}
+
+export function processOf(state: CausalState, id: ClientId): CausalProcess {
+  let p = state.processes.get(id);
+  if (p === undefined) {
+    p = {
+      index: state.byIndex.length,
+      id,
+      user: userOf(id),
+      vc: [],
+      ops: [],
+      writes: new Map(),
+      reads: new Map(),
+      newestRead: [],
+    };
+    state.processes.set(id, p);
+    state.byIndex.push(p);
+  }
+  return p;
+}
+
+export function clockAt(vc: readonly number[], process: number): number {
+  return vc[process] ?? 0;
+}
+
+/** The pointwise maximum of two clocks. */
+export function mergeClocks(a: readonly number[], b: readonly number[]): number[] {
+  const n = Math.max(a.length, b.length);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(Math.max(a[i] ?? 0, b[i] ?? 0));
+  return out;
+}
+
+/** Does `a` happen before `b` (a ≠ b)? */
+export function happensBefore(a: CausalOp, b: CausalOp): boolean {
+  return a !== b && clockAt(b.vc, a.process) >= a.seq;
+}
+
+/** Certainly took effect: acknowledged, or seen by some read. */
+export function tookEffect(write: CausalOp): boolean {
+  return write.status === 'ok' || write.observed;
+}
+
+/** The last of `ops` (in session order) with `seq <= maxSeq` that passes `test`, or null. */
+export function lastUpTo(
+  ops: readonly CausalOp[] | undefined,
+  maxSeq: number,
+  test: (op: CausalOp) => boolean,
+): CausalOp | null {
+  if (ops === undefined) return null;
+  let lo = 0;
+  let hi = ops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ops[mid] as CausalOp).seq <= maxSeq) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) if (test(ops[i] as CausalOp)) return ops[i] as CausalOp;
+  return null;
+}
+
+/**
+ * How `cause` came to happen before `effect`, as the operations that carry it: `cause`, then
+ * each write a read in the chain returned and the read that returned it, ending with `effect`.
+ * Within a process, session order carries it from one to the next.
+ */
+export function chainOf(state: CausalState, cause: CausalOp, effect: CausalOp): CausalOp[] {
+  const chain: CausalOp[] = [effect];
+  let current = effect;
+  // The effect's own read does not count: only what it depended on when it began.
+  let limit = effect.pos - 1;
+  while (current.process !== cause.process) {
+    const ops = (state.byIndex[current.process] as CausalProcess).ops;
+    const carrier = firstCovering(ops, limit, cause);
+    const from = carrier?.readFrom;
+    if (carrier === undefined || from === null || from === undefined) break;
+    if (carrier !== current) chain.push(carrier);
+    chain.push(from);
+    current = from;
+    limit = from.pos;
+  }
+  if (current !== cause) chain.push(cause);
+  return chain.reverse();
+}
+
+/** The first of `ops[0..limit]` whose clock covers `cause`. */
+function firstCovering(ops: readonly CausalOp[], limit: number, cause: CausalOp) {
+  let lo = 0;
+  let hi = limit + 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (clockAt((ops[mid] as CausalOp).vc, cause.process) >= cause.seq) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo <= limit ? ops[lo] : undefined;
+}
