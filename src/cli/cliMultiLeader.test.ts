@@ -25,6 +25,24 @@ describe('running a multi-leader scenario', () => {
     expect(lost?.loser.value).not.toBe(lost?.winner.value);
   });
 
+  it('runs the consistency checker: the overtaken insert leaves leaders diverged, the cure none', () => {
+    const anomalies = (id: string) => {
+      const result = runCli([id, '--json']);
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as {
+        anomalies: { kind: string; explanation: string }[];
+      };
+      return report.anomalies;
+    };
+    const diverged = anomalies('ml-update-overtakes-insert').filter((f) => f.kind === 'divergence');
+    expect(diverged).toHaveLength(1);
+    expect(diverged[0]?.explanation).toMatch(/disagree on x/);
+    const cured = anomalies('ml-update-overtakes-insert-cured');
+    expect(cured.filter((f) => f.kind === 'divergence')).toEqual([]);
+    // The text report has the section too, naming what it found.
+    expect(runCli(['ml-update-overtakes-insert']).stdout).toMatch(/Anomalies \(1\): .*divergence/);
+  });
+
   it('prints nodes, the conflict and the discarded write in text', () => {
     const { code, stdout } = runCli(['ml-wiki-title-lww']);
     expect(code).toBe(0);

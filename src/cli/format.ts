@@ -3,9 +3,11 @@
  * what the clients saw, and which promised outcomes held. Plain text in aligned columns; colour
  * only through the given style, so piped output stays plain.
  */
+import type { Finding } from '../checker';
 import type { HistoryOp } from '../engine/types';
 import type { RunReport } from '../scenarios/run';
 import type { Scenario } from '../scenarios/schema';
+import { bootstraps } from './formatBootstraps';
 import type { Style } from './style';
 import { printable } from './style';
 import { type Cell, table } from './table';
@@ -193,7 +195,7 @@ function failovers(report: RunReport, style: Style): string[] {
 /** Anomalies listed before "… N more": each is one long sentence. */
 const MAX_ANOMALY_LINES = 12;
 
-function anomalies(report: RunReport, style: Style): string[] {
+export function anomalies(report: { anomalies: readonly Finding[] }, style: Style): string[] {
   const found = report.anomalies;
   if (found.length === 0) return [`${heading(style, 'Anomalies')}: none`];
   const byKind: Record<string, number> = {};
@@ -236,9 +238,11 @@ export function formatReport(report: RunReport, scenario: Scenario, style: Style
     lostWrites(report, style),
     discardedWrites(report, style),
     failovers(report, style),
+    bootstraps(report, style),
     anomalies(report, style),
     metrics(report, style),
     expectations(report, style),
   ];
-  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  const shown = sections.filter((lines) => lines.length > 0);
+  return `${shown.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

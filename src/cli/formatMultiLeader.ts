@@ -1,11 +1,11 @@
 /**
  * The text report of a multi-leader run: each node's values (with what it still owes whom and
  * what waits for its dependencies), every conflict found and how it was resolved, every write a
- * strategy discarded, then the sections every report has.
+ * strategy discarded, what the consistency checker found, then the sections every report has.
  */
 import type { MultiLeaderRunReport } from '../scenarios/multiLeaderRun';
 import type { MultiLeaderScenario } from '../scenarios/multiLeaderSchema';
-import { expectations, header, heading, history, messages, metrics } from './format';
+import { anomalies, expectations, header, heading, history, messages, metrics } from './format';
 import type { Style } from './style';
 import { printable } from './style';
 import { type Cell, table } from './table';
@@ -90,6 +90,7 @@ export function formatMultiLeaderReport(
     history(report, style),
     conflicts(report, style),
     discarded(report, style),
+    anomalies(report, style),
     metrics(report, style),
     expectations(report, style),
   ];

@@ -16,6 +16,7 @@ export function addNode<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
   id: NodeId,
   joining: boolean,
+  args?: Record<string, unknown>,
 ): NodeRuntime<NS> {
   const { config, protocol, core } = sim;
   const ix = internEndpoint(sim, id);
@@ -27,7 +28,7 @@ export function addNode<PC, NS, CS>(
     clockSkewMs: config.clockSkewMs?.[id] ?? 0,
     timerGen: {},
     rng: deriveStream(config.seed, `proto:${id}`),
-    state: protocol.initNode(id, config.protocol, core.nodeIds, joining),
+    state: protocol.initNode(id, config.protocol, core.nodeIds, joining, args),
   };
   core.nodes[ix] = node;
   return node;
@@ -100,8 +101,13 @@ export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input
     case 'add-node': {
       if (nodeRuntime(sim, input.node) !== undefined) return;
       core.nodeIds.push(input.node);
-      const node = addNode(sim, input.node, true);
-      record(sim, { type: 'input', name: 'add-node', node: input.node });
+      const node = addNode(sim, input.node, true, input.args);
+      record(sim, {
+        type: 'input',
+        name: 'add-node',
+        node: input.node,
+        ...(input.args === undefined ? {} : { detail: input.args }),
+      });
       protocol.onStart(contextFor(sim, node));
       return;
     }

@@ -106,8 +106,17 @@ export interface ClientCoordination<PC, CS> {
 /** A replication family, plugged into the engine. */
 export interface Protocol<PC, NS, CS> {
   readonly name: string;
-  /** A node's initial state; `joining` is true for nodes added while the run goes on. */
-  initNode(id: NodeId, config: PC, nodeIds: readonly NodeId[], joining: boolean): NS;
+  /**
+   * A node's initial state; `joining` is true for nodes added while the run goes on, and `args`
+   * are the settings its `add-node` input carries.
+   */
+  initNode(
+    id: NodeId,
+    config: PC,
+    nodeIds: readonly NodeId[],
+    joining: boolean,
+    args?: Record<string, unknown>,
+  ): NS;
   /**
    * A client's initial state. `others` are the states of the clients created before it: a
    * protocol may share part of one with a new client (one user's devices sharing session

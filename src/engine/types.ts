@@ -135,7 +135,13 @@ export type Input =
     }
   | { at: SimTimeMs; type: 'clock-skew'; node: NodeId; skewMs: number }
   | { at: SimTimeMs; type: 'client-op'; client: ClientId; op: ClientOp }
-  | { at: SimTimeMs; type: 'add-node'; node: NodeId }
+  | {
+      at: SimTimeMs;
+      type: 'add-node';
+      node: NodeId;
+      /** Protocol settings for the new node (e.g. how a follower bootstraps). */
+      args?: Record<string, unknown>;
+    }
   | {
       at: SimTimeMs;
       type: 'command';

@@ -45,6 +45,11 @@ export function compileScenario(scenario: Scenario, seed: number = scenario.seed
       ...(cluster.clientReads ? { clientReads: cluster.clientReads } : {}),
       ...(cluster.partitions ? { partitions: partitioning(cluster.partitions) } : {}),
       cures: scenario.cures,
+      bootstrap: cluster.bootstrap,
+      upstreams: cluster.upstreams,
+      peerCatchUp: cluster.peerCatchUp,
+      writeBarrier: cluster.writeBarrier,
+      promotionCatchUp: cluster.promotionCatchUp,
       ...(cluster.logFormat ? { logFormat: cluster.logFormat } : {}),
     },
   };
@@ -86,19 +91,37 @@ function replicasAt(scenario: Scenario, t: number): string[] {
   return [...scenario.cluster.nodes, ...added];
 }
 
+/** An operator command that every replica existing at `at` applies to its own settings. */
+function toEveryReplica(
+  scenario: Scenario,
+  at: number,
+  command: string,
+  args: Record<string, unknown>,
+): Input[] {
+  return replicasAt(scenario, at).map((node) => ({ at, type: 'command', node, command, args }));
+}
+
 /**
- * Timeline steps become engine inputs: `write` / `read` are client operations, `set-mode` a
- * command to every replica, `failover` a command to the monitor.
+ * Timeline steps become engine inputs: `write` / `read` are client operations, `set-mode` and
+ * `set-upstream` a command to every replica, `failover` a command to the monitor.
  */
 export function toInputs(scenario: Scenario, step: TimelineStep): Input[] {
   if (step.type === 'set-mode') {
-    return replicasAt(scenario, step.at).map((node) => ({
-      at: step.at,
-      type: 'command' as const,
-      node,
-      command: 'set-mode',
-      args: { follower: step.follower, mode: step.mode },
-    }));
+    return toEveryReplica(scenario, step.at, 'set-mode', {
+      follower: step.follower,
+      mode: step.mode,
+    });
+  }
+  if (step.type === 'set-upstream') {
+    return toEveryReplica(scenario, step.at, 'set-upstream', {
+      follower: step.follower,
+      upstream: step.upstream,
+    });
+  }
+  if (step.type === 'add-node' && step.bootstrap !== undefined) {
+    return [
+      { at: step.at, type: 'add-node', node: step.node, args: { bootstrap: step.bootstrap } },
+    ];
   }
   if (step.type === 'failover') {
     return [
@@ -121,7 +144,10 @@ function logFormatInput(step: Extract<TimelineStep, { type: 'statement' | 'upgra
 
 /** A single-input timeline step as an engine input. */
 export function toInput(
-  step: Exclude<TimelineStep, { type: 'set-mode' | 'failover' | 'statement' | 'upgrade' }>,
+  step: Exclude<
+    TimelineStep,
+    { type: 'set-mode' | 'set-upstream' | 'failover' | 'statement' | 'upgrade' }
+  >,
 ): Input {
   if (step.type === 'write') {
     return {

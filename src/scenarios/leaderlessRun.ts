@@ -2,11 +2,9 @@
  * Compiling and running a leaderless scenario headlessly, and its report: the single-leader
  * path's counterpart (compile.ts, run.ts), sharing the timeline, workload and expectations.
  */
-
 import type { Finding } from '../checker';
-import { createSimulation, runUntil, type SimConfig } from '../engine/simulation';
-import { formatHash } from '../engine/traceHash';
-import type { HistoryOp, Input } from '../engine/types';
+import { createSimulation, type SimConfig } from '../engine/simulation';
+import type { Input } from '../engine/types';
 import { type LeaderlessConfig, leaderless } from '../protocols/leaderless';
 import {
   type LeaderlessOutcome,
@@ -17,7 +15,13 @@ import { networkOf, toInput, workloadInputs } from './compile';
 import { leaderlessRunAnomalies } from './leaderlessAnomalies';
 import type { LeaderlessScenario } from './leaderlessSchema';
 import { randomFaultInputs } from './randomFaults';
-import { checkExpectations, type ExpectationResult, messageSummary } from './run';
+import {
+  checkExpectations,
+  type ExpectationResult,
+  type ReportBasics,
+  reportBasics,
+  toEnd,
+} from './run';
 
 export interface CompiledLeaderlessRun {
   config: SimConfig<LeaderlessConfig>;
@@ -59,6 +63,7 @@ export function compileLeaderlessScenario(
   const timeline = scenario.timeline.flatMap((step): Input[] => {
     if (
       step.type === 'set-mode' ||
+      step.type === 'set-upstream' ||
       step.type === 'failover' ||
       step.type === 'statement' ||
       step.type === 'upgrade'
@@ -85,26 +90,11 @@ export function startLeaderlessScenario(
 }
 
 /** Run the scenario to its end. */
-export function runLeaderlessScenario(
-  scenario: LeaderlessScenario,
-  seed: number,
-  extra: Input[] = [],
-): LeaderlessSim {
-  const sim = startLeaderlessScenario(scenario, seed, extra);
-  runUntil(sim, scenario.durationMs);
-  return sim;
-}
+export const runLeaderlessScenario = toEnd(startLeaderlessScenario);
 
 /** The machine-readable report of a leaderless run (the CLI's `--json`). */
-export interface LeaderlessRunReport extends LeaderlessOutcome {
+export interface LeaderlessRunReport extends LeaderlessOutcome, ReportBasics {
   protocol: 'leaderless';
-  scenario: string;
-  seed: number;
-  timeMs: number;
-  traceHash: string;
-  events: number;
-  history: HistoryOp[];
-  messages: ReturnType<typeof messageSummary>;
   /** What the consistency checker found (see docs/checker.md). */
   anomalies: Finding[];
   expectations: ExpectationResult[];
@@ -119,14 +109,8 @@ export function buildLeaderlessReport(
   const anomalies = leaderlessRunAnomalies(scenario, sim);
   return {
     protocol: 'leaderless',
-    scenario: scenario.id,
-    seed,
-    timeMs: sim.core.now,
-    traceHash: formatHash(sim.core.traceHash),
-    events: sim.core.eventsProcessed,
+    ...reportBasics(scenario, seed, sim),
     ...outcome,
-    history: sim.logs.history,
-    messages: messageSummary(sim),
     anomalies,
     expectations: checkExpectations(scenario, outcome.metrics, anomalies),
   };

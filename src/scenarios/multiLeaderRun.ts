@@ -4,9 +4,10 @@
  * Datacenters become link latencies: every link between two datacenters' endpoints gets
  * `interDcLatency`, links inside one the scenario's `network.latency`.
  */
-import { createSimulation, runUntil, type SimConfig } from '../engine/simulation';
-import { formatHash } from '../engine/traceHash';
-import type { EndpointId, HistoryOp, Input } from '../engine/types';
+
+import type { Finding } from '../checker';
+import { createSimulation, type SimConfig } from '../engine/simulation';
+import type { EndpointId, Input, NodeId, UntimedInput } from '../engine/types';
 import { type MultiLeaderConfig, multiLeader } from '../protocols/multi-leader';
 import type { Topology } from '../protocols/multi-leader/config';
 import {
@@ -15,13 +16,20 @@ import {
   multiLeaderOutcome,
 } from '../protocols/multi-leader/outcome';
 import { networkOf, toInput, workloadInputs } from './compile';
+import { multiLeaderRunAnomalies } from './multiLeaderAnomalies';
 import type {
   MultiLeaderScenario,
   MultiLeaderTimelineStep,
   TopologyInput,
 } from './multiLeaderSchema';
 import { randomFaultInputs } from './randomFaults';
-import { checkExpectations, type ExpectationResult, messageSummary } from './run';
+import {
+  checkExpectations,
+  type ExpectationResult,
+  type ReportBasics,
+  reportBasics,
+  toEnd,
+} from './run';
 
 export function topologyOf(t: TopologyInput): Topology {
   if (t === 'all-to-all') return { kind: 'all-to-all' };
@@ -80,32 +88,34 @@ function protocolConfig(s: MultiLeaderScenario): MultiLeaderConfig {
   };
 }
 
+type Command = Extract<UntimedInput, { type: 'command' }>;
+
+/**
+ * An operator step every leader hears (re-route, re-home), as one command per leader: a leader
+ * that is down when it runs misses it, as a real one would.
+ */
+export function leaderCommands(
+  leaders: readonly NodeId[],
+  command: 'set-topology' | 'set-home',
+  args: Record<string, unknown>,
+): Command[] {
+  return leaders.map((node) => ({ type: 'command', node, command, args }));
+}
+
 function stepInputs(s: MultiLeaderScenario, step: MultiLeaderTimelineStep): Input[] {
   const leaders = s.cluster.datacenters.map((dc) => dc.leader);
   const members = datacenterMembers(s);
   const nodesOf = (dc: string) =>
     s.cluster.datacenters.filter((d) => d.id === dc).flatMap((d) => [d.leader, ...d.followers]);
   switch (step.type) {
-    case 'set-topology': {
-      const args = { topology: topologyOf(step.topology) };
-      return leaders.map((node) => ({
-        at: step.at,
-        type: 'command',
-        node,
-        command: 'set-topology',
-        args,
-      }));
-    }
-    case 'set-home': {
-      const args = { key: step.key, leader: step.leader };
-      return leaders.map((node) => ({
-        at: step.at,
-        type: 'command',
-        node,
-        command: 'set-home',
-        args,
-      }));
-    }
+    case 'set-topology':
+      return leaderCommands(leaders, 'set-topology', {
+        topology: topologyOf(step.topology),
+      }).map((c) => ({ ...c, at: step.at }));
+    case 'set-home':
+      return leaderCommands(leaders, 'set-home', { key: step.key, leader: step.leader }).map(
+        (c) => ({ ...c, at: step.at }),
+      );
     case 'partition-dcs': {
       const groups = step.groups.map((g) => g.flatMap((dc) => members.get(dc) ?? []));
       return [{ at: step.at, type: 'partition', groups }];
@@ -115,6 +125,7 @@ function stepInputs(s: MultiLeaderScenario, step: MultiLeaderTimelineStep): Inpu
     case 'restart-dc':
       return nodesOf(step.dc).map((node) => ({ at: step.at, type: 'restart', node }));
     case 'set-mode':
+    case 'set-upstream':
     case 'failover':
     case 'statement':
     case 'upgrade':
@@ -166,26 +177,13 @@ export function startMultiLeaderScenario(
 }
 
 /** Run the scenario to its end. */
-export function runMultiLeaderScenario(
-  scenario: MultiLeaderScenario,
-  seed: number,
-  extra: Input[] = [],
-): MultiLeaderSim {
-  const sim = startMultiLeaderScenario(scenario, seed, extra);
-  runUntil(sim, scenario.durationMs);
-  return sim;
-}
+export const runMultiLeaderScenario = toEnd(startMultiLeaderScenario);
 
 /** The machine-readable report of a multi-leader run (the CLI's `--json`). */
-export interface MultiLeaderRunReport extends MultiLeaderOutcome {
+export interface MultiLeaderRunReport extends MultiLeaderOutcome, ReportBasics {
   protocol: 'multi-leader';
-  scenario: string;
-  seed: number;
-  timeMs: number;
-  traceHash: string;
-  events: number;
-  history: HistoryOp[];
-  messages: ReturnType<typeof messageSummary>;
+  /** What the consistency checker found (see docs/checker.md). */
+  anomalies: Finding[];
   expectations: ExpectationResult[];
 }
 
@@ -195,16 +193,12 @@ export function buildMultiLeaderReport(
   sim: MultiLeaderSim,
 ): MultiLeaderRunReport {
   const outcome = multiLeaderOutcome(sim);
+  const anomalies = multiLeaderRunAnomalies(scenario, sim);
   return {
     protocol: 'multi-leader',
-    scenario: scenario.id,
-    seed,
-    timeMs: sim.core.now,
-    traceHash: formatHash(sim.core.traceHash),
-    events: sim.core.eventsProcessed,
+    ...reportBasics(scenario, seed, sim),
     ...outcome,
-    history: sim.logs.history,
-    messages: messageSummary(sim),
-    expectations: checkExpectations(scenario, outcome.metrics),
+    anomalies,
+    expectations: checkExpectations(scenario, outcome.metrics, anomalies),
   };
 }

@@ -32,16 +32,22 @@ export function startScenario(
   return createSimulation(config, singleLeader, [...inputs, ...extra]);
 }
 
-/** Run the scenario to its end. */
-export function runScenario(
-  scenario: Scenario,
-  seed: number,
-  extra: Input[] = [],
-): SingleLeaderSim {
-  const sim = startScenario(scenario, seed, extra);
-  runUntil(sim, scenario.durationMs);
-  return sim;
+/**
+ * A family's `start` made into its `run`: start the scenario, run it to its end. Every family's
+ * run is this, so each names only how it starts.
+ */
+export function toEnd<S extends { durationMs: number }, PC, NS, CS>(
+  start: (scenario: S, seed: number, extra: Input[]) => Simulation<PC, NS, CS>,
+) {
+  return (scenario: S, seed: number, extra: Input[] = []): Simulation<PC, NS, CS> => {
+    const sim = start(scenario, seed, extra);
+    runUntil(sim, scenario.durationMs);
+    return sim;
+  };
 }
+
+/** Run the scenario to its end. */
+export const runScenario = toEnd(startScenario);
 
 export interface ExpectationResult {
   metric: string;
@@ -98,16 +104,36 @@ export function messageSummary<PC, NS, CS>(sim: Simulation<PC, NS, CS>) {
   return { total: sim.core.nextMessageId - 1, byFate, byKind };
 }
 
-/** The machine-readable report of a run (the CLI's `--json`). */
-export interface RunReport extends Omit<SingleLeaderOutcome, 'replicas'> {
+/** What every family's report opens with: which run, how far it went, what it did. */
+export interface ReportBasics {
   scenario: string;
   seed: number;
   timeMs: number;
   traceHash: string;
   events: number;
-  replicas: SingleLeaderOutcome['replicas'];
   history: HistoryOp[];
   messages: ReturnType<typeof messageSummary>;
+}
+
+export function reportBasics<PC, NS, CS>(
+  scenario: { id: string },
+  seed: number,
+  sim: Simulation<PC, NS, CS>,
+): ReportBasics {
+  return {
+    scenario: scenario.id,
+    seed,
+    timeMs: sim.core.now,
+    traceHash: formatHash(sim.core.traceHash),
+    events: sim.core.eventsProcessed,
+    history: sim.logs.history,
+    messages: messageSummary(sim),
+  };
+}
+
+/** The machine-readable report of a run (the CLI's `--json`). */
+export interface RunReport extends Omit<SingleLeaderOutcome, 'replicas'>, ReportBasics {
+  replicas: SingleLeaderOutcome['replicas'];
   /** What the consistency checker found (see docs/checker.md). */
   anomalies: Finding[];
   expectations: ExpectationResult[];
@@ -117,14 +143,8 @@ export function buildReport(scenario: Scenario, seed: number, sim: SingleLeaderS
   const outcome = singleLeaderOutcome(sim);
   const anomalies = runAnomalies(scenario, sim);
   return {
-    scenario: scenario.id,
-    seed,
-    timeMs: sim.core.now,
-    traceHash: formatHash(sim.core.traceHash),
-    events: sim.core.eventsProcessed,
+    ...reportBasics(scenario, seed, sim),
     ...outcome,
-    history: sim.logs.history,
-    messages: messageSummary(sim),
     anomalies,
     expectations: checkExpectations(scenario, outcome.metrics, anomalies),
   };

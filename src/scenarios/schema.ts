@@ -52,6 +52,8 @@ const partition = z.strictObject({
   keys: z.array(z.string().min(1)).default([]),
 });
 
+const bootstrapMethod = z.enum(['snapshot', 'full-log']);
+
 const cluster = z.strictObject({
   nodes: z.array(id).min(1, 'a cluster needs at least one node'),
   leader: id,
@@ -69,6 +71,16 @@ const cluster = z.strictObject({
   clientReads: z.record(clientId, readRouting).optional(),
   /** Partitioned data: each partition a single-leader group of its own. */
   partitions: z.array(partition).min(2, 'give at least two partitions, or none').optional(),
+  /** How added nodes bootstrap unless their `add-node` step says (see docs/single-leader.md). */
+  bootstrap: bootstrapMethod.default('snapshot'),
+  /** Cascading replication: follower → the follower it replicates from. */
+  upstreams: z.record(id, id).default({}),
+  /** A follower the leader does not answer fetches from a peer follower. */
+  peerCatchUp: z.boolean().default(false),
+  /** A recovering leader refuses writes until its followers hold its log. */
+  writeBarrier: z.boolean().default(false),
+  /** A promoted leader fetches entries it lacks from the other followers before taking writes. */
+  promotionCatchUp: z.boolean().default(false),
   /** How statement writes are replicated (docs/log-formats.md); absent: plain writes only. */
   logFormat: logFormatSchema.optional(),
 });
@@ -112,7 +124,9 @@ const step = z.discriminatedUnion('type', [
     dropRate: dropRate.optional(),
   }),
   at.extend({ type: z.literal('clock-skew'), node: id, skewMs: z.number().int() }),
-  at.extend({ type: z.literal('add-node'), node: id }),
+  at.extend({ type: z.literal('add-node'), node: id, bootstrap: bootstrapMethod.optional() }),
+  /** Cascading: `follower` replicates from `upstream` from now on (null: from the leader). */
+  at.extend({ type: z.literal('set-upstream'), follower: id, upstream: id.nullable() }),
   /** Change a follower's mode at run time (every replica learns it, so it outlives failovers). */
   at.extend({ type: z.literal('set-mode'), follower: id, mode: z.enum(['sync', 'async']) }),
   /** Ask the monitor for a failover now (a planned switchover). */

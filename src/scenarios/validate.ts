@@ -84,6 +84,27 @@ function partitionErrors(s: Scenario): string[] {
   return errors;
 }
 
+/** Cascading: each upstream a known node, and no follower replicating from itself in a loop. */
+function upstreamErrors(upstreams: Record<string, string>, nodes: Set<string>): string[] {
+  const errors: string[] = [];
+  for (const [follower, upstream] of Object.entries(upstreams)) {
+    const path = `cluster.upstreams.${follower}`;
+    if (!nodes.has(follower)) errors.push(`${path}: "${follower}" is not a node of the cluster`);
+    else if (!nodes.has(upstream))
+      errors.push(`${path}: "${upstream}" is not a node of the cluster`);
+    const seen = new Set([follower]);
+    for (let at = upstreams[upstream] === undefined ? null : upstream; at !== null; ) {
+      if (seen.has(at)) {
+        errors.push(`${path}: the chain of upstreams loops back to "${at}"`);
+        break;
+      }
+      seen.add(at);
+      at = upstreams[at] ?? null;
+    }
+  }
+  return errors;
+}
+
 function crossFieldErrors(s: Scenario): string[] {
   const errors: string[] = [];
   const { cluster } = s;
@@ -128,6 +149,7 @@ function crossFieldErrors(s: Scenario): string[] {
     checkReads(`cluster.clientReads.${c}.replica`, r);
   }
   for (const c of clients) if (processes.has(c)) fail('clients', `"${c}" is also a node id`);
+  errors.push(...upstreamErrors(cluster.upstreams, allNodes));
   errors.push(...partitionErrors(s));
   errors.push(...logFormatErrors(s, allNodes));
   for (const [n] of Object.entries(s.clockSkewMs)) {
@@ -158,6 +180,12 @@ function crossFieldErrors(s: Scenario): string[] {
         break;
       case 'set-mode':
         need('follower', step.follower, allNodes, 'node');
+        break;
+      case 'set-upstream':
+        need('follower', step.follower, allNodes, 'node');
+        if (step.upstream !== null) need('upstream', step.upstream, allNodes, 'node');
+        if (step.upstream === step.follower)
+          fail(`${path}.upstream`, 'a follower cannot replicate from itself');
         break;
       case 'failover':
         if (cluster.monitor === null)

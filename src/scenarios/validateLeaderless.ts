@@ -49,7 +49,13 @@ export function parseAnyScenarioText(text: string): AnyParseResult {
   return parseAnyScenario(json);
 }
 
-const SINGLE_LEADER_STEPS = new Set(['set-mode', 'failover', 'statement', 'upgrade']);
+const SINGLE_LEADER_STEPS = new Set([
+  'set-mode',
+  'set-upstream',
+  'failover',
+  'statement',
+  'upgrade',
+]);
 
 function leaderlessErrors(s: LeaderlessScenario): string[] {
   const errors: string[] = [];

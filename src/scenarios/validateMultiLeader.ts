@@ -63,6 +63,7 @@ function clusterErrors(s: MultiLeaderScenario, fail: (p: string, m: string) => v
 const NOT_HERE: Record<string, string> = {
   'set-mode': 'a single-leader step; multi-leader clusters have no single leader',
   failover: 'a single-leader step; multi-leader clusters have no single leader',
+  'set-upstream': 'a single-leader step; multi-leader followers follow their datacenter leader',
   'add-node': 'not supported for multi-leader clusters yet; list the node in a datacenter',
   statement: 'a single-leader step (replication log formats, docs/log-formats.md)',
   upgrade: 'a single-leader step (replication log formats, docs/log-formats.md)',

@@ -6,7 +6,14 @@
 
 import { clientRuntime, nodeRuntime } from '../engine/endpoints';
 import type { Input } from '../engine/types';
+import {
+  leadersOf,
+  type MultiLeaderConfig,
+  type Topology,
+  topologyErrors,
+} from '../protocols/multi-leader/config';
 import type { AnySim } from '../scenarios/runAny';
+import { upstreamProblem } from './upstreamInputs';
 
 /** Latencies and clock skews beyond a minute say more about a typo than about a network. */
 export const MAX_FAULT_MS = 60_000;
@@ -15,6 +22,17 @@ type Check = string | null;
 
 function knownNode(sim: AnySim, field: string, id: string): Check {
   return nodeRuntime(sim, id) === undefined ? `${field}: no node "${id}" in this cluster` : null;
+}
+
+function addNodeProblem(sim: AnySim, id: string, args: Record<string, unknown> | undefined): Check {
+  if (nodeRuntime(sim, id) !== undefined || clientRuntime(sim, id) !== undefined)
+    return `node: "${id}" already exists`;
+  if ((sim.config.protocol as { partitions?: unknown }).partitions !== undefined)
+    return 'node: nodes cannot be added to a partitioned cluster';
+  const method = args?.bootstrap;
+  if (method !== undefined && method !== 'snapshot' && method !== 'full-log')
+    return `bootstrap: must be "snapshot" or "full-log" (got ${JSON.stringify(method)})`;
+  return null;
 }
 
 function knownEndpoint(sim: AnySim, field: string, id: string): Check {
@@ -57,13 +75,28 @@ function groupsProblem(sim: AnySim, groups: readonly string[][]): Check {
   return null;
 }
 
+/** A multi-leader re-route naming a node that is not a leader, or a ring with a repeat. */
+function topologyProblem(sim: AnySim, args: Record<string, unknown> | undefined): Check {
+  const config = sim.config.protocol as Partial<MultiLeaderConfig> | null;
+  if (args?.topology === undefined || config?.datacenters === undefined) return null;
+  const leaders = leadersOf({ datacenters: config.datacenters });
+  const [problem] = topologyErrors(args.topology as Topology, leaders, 'args.topology');
+  return problem ?? null;
+}
+
 /** The problem with `input`, as a message naming the field, or null when it may be recorded. */
 export function inputProblem(sim: AnySim, input: Input): string | null {
   switch (input.type) {
     case 'crash':
     case 'restart':
-    case 'command':
       return knownNode(sim, 'node', input.node);
+    case 'command':
+      return (
+        knownNode(sim, 'node', input.node) ??
+        (input.command === 'set-upstream'
+          ? upstreamProblem(sim, input.node, input.args ?? {})
+          : topologyProblem(sim, input.args))
+      );
     case 'clock-skew':
       return knownNode(sim, 'node', input.node) ?? msInRange('skewMs', input.skewMs, -MAX_FAULT_MS);
     case 'partition':
@@ -76,7 +109,7 @@ export function inputProblem(sim: AnySim, input: Input): string | null {
         : (endpointsProblem(sim, 'between', input.between[0]) ??
             endpointsProblem(sim, 'between', input.between[1]));
     case 'add-node':
-      return null;
+      return addNodeProblem(sim, input.node, input.args);
     case 'set-link':
       return firstProblem([
         () => knownEndpoint(sim, 'from', input.from),

@@ -1,5 +1,6 @@
 /** One node as every view draws it, whatever the replication family. */
 import type { NodeId, Value } from '../engine/types';
+import type { NodeDepthView } from './depthView';
 
 export interface NodeView {
   id: NodeId;
@@ -30,6 +31,8 @@ export interface NodeView {
   chart: string;
   /** How far the node's local clock runs ahead (negative: behind) of true time. */
   clockSkewMs: number;
+  /** Single-leader in depth: bootstrapping, cascading and write barrier (see depthView.ts). */
+  depth: NodeDepthView;
   /**
    * Leaderless: the home replicas this node stands in for, holding their writes as hints until
    * it can hand them over (hinted handoff); absent or empty otherwise.

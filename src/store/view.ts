@@ -10,11 +10,13 @@ import { clientRuntimes, linkStatus, messagesInFlight, queuedOps } from '../engi
 import { formatHash } from '../engine/traceHash';
 import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from '../engine/types';
 import { currentAnomalies, sessionChecker } from './anomalies';
-import { nodeViews, withFamilyFindings } from './families';
+import { multiLeaderSim, nodeViews, withFamilyFindings } from './families';
 import { type ConflictView, conflictsSoFar } from './families/multiLeaderConflicts';
+import { multiLeaderRoutes, type RouteView, routesKey } from './families/multiLeaderRoutes';
 import type { NodeView } from './nodeView';
 import type { Session } from './session';
 
+export type { RouteView } from './families/multiLeaderRoutes';
 export type { NodeView } from './nodeView';
 
 export interface ClientView {
@@ -68,6 +70,8 @@ export interface SimView {
   anomalies: readonly Finding[];
   /** Multi-leader: the conflicts found so far (empty for other families). */
   conflicts: readonly ConflictView[];
+  /** Multi-leader: who sends changes to whom now (empty for other families). */
+  routes: readonly RouteView[];
   narrationIndex: number;
 }
 
@@ -106,6 +110,8 @@ interface ViewCache {
   /** Its findings as last published, and the array they were copied from. */
   anomalies: readonly Finding[];
   anomaliesSource: readonly Finding[] | null;
+  routesKey: string;
+  routes: readonly RouteView[];
 }
 const caches = new WeakMap<Session, ViewCache>();
 
@@ -120,6 +126,8 @@ function cacheFor(session: Session): ViewCache {
       checker: null,
       anomalies: [],
       anomaliesSource: null,
+      routesKey: '',
+      routes: [],
     };
     caches.set(session, cache);
   }
@@ -157,6 +165,20 @@ function cachedAnomalies(session: Session): readonly Finding[] {
     cache.anomaliesSource = found;
   }
   return cache.anomalies;
+}
+
+/** The routes now; the same array while they are unchanged, so the links re-render only then. */
+function cachedRoutes(session: Session): readonly RouteView[] {
+  const sim = multiLeaderSim(session);
+  if (sim === null) return [];
+  const cache = cacheFor(session);
+  const routes = multiLeaderRoutes(sim);
+  const key = routesKey(routes);
+  if (cache.routesKey !== key) {
+    cache.routes = routes;
+    cache.routesKey = key;
+  }
+  return cache.routes;
 }
 
 function linkViews(session: Session): LinkView[] {
@@ -221,6 +243,7 @@ export function buildView(session: Session): SimView {
     history: cachedHistory(session),
     anomalies: withFamilyFindings(session, cachedAnomalies(session)),
     conflicts: conflictsSoFar(session),
+    routes: cachedRoutes(session),
     narrationIndex,
   };
 }

@@ -6,6 +6,12 @@ import type { ClientId, NodeId, ReadTarget } from '../../engine/types';
 import type { LogFormatSettings } from './formats/settings';
 import type { Partitioning } from './partitions';
 
+/**
+ * How a new follower gets the data it needs before serving reads: a consistent snapshot tied to
+ * a log position (then the log after it), or a replay of the leader's whole log from position 1.
+ */
+export type BootstrapMethod = 'snapshot' | 'full-log';
+
 /** How a follower's acknowledgement gates the client's ok. */
 export type FollowerMode = 'sync' | 'async';
 
@@ -81,9 +87,40 @@ export interface SingleLeaderConfig {
   partitions?: Partitioning;
   /** Session settings against replication lag. */
   cures: Cures;
+  /** How nodes added during the run bootstrap, unless their `add-node` input says otherwise. */
+  bootstrap: BootstrapMethod;
+  /**
+   * Cascading replication: follower → the follower it replicates from (a chain or a tree). The
+   * leader sends such a follower only heartbeats; its upstream relays the log.
+   */
+  upstreams: Record<NodeId, NodeId>;
+  /** A follower whose fetch the leader does not answer in time asks a peer follower instead. */
+  peerCatchUp: boolean;
+  /**
+   * A recovering leader (restarted, or newly promoted) refuses client writes until the followers
+   * that answer it hold its whole log: the write barrier.
+   */
+  writeBarrier: boolean;
+  /**
+   * A newly promoted leader first asks the other followers for entries after its own last
+   * position, and holds client writes until they answered (or `electionWaitMs` passed).
+   */
+  promotionCatchUp: boolean;
   /**
    * How statement writes are replicated (docs/log-formats.md). Absent: plain key-value writes
    * only, exactly as before formats existed; statements then travel as `logical`.
    */
   logFormat?: LogFormatSettings;
 }
+
+/** The in-depth settings off: snapshot bootstrap, no cascade, no peers, no barrier. */
+export const DEPTH_DEFAULTS: Pick<
+  SingleLeaderConfig,
+  'bootstrap' | 'upstreams' | 'peerCatchUp' | 'writeBarrier' | 'promotionCatchUp'
+> = {
+  bootstrap: 'snapshot',
+  upstreams: {},
+  peerCatchUp: false,
+  writeBarrier: false,
+  promotionCatchUp: false,
+};

@@ -8,6 +8,7 @@ import { appendReplicated } from './formats/followerApply';
 import type { LogEntry } from './log';
 import { epochAt, epochRanges, installSnapshot, lastEpoch, lastPos, truncateAfter } from './log';
 import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
+import { fetchTarget } from './peerCatchUp';
 import type { Ctx } from './state';
 
 /** Lifecycle news for the chart. */
@@ -25,7 +26,7 @@ export function sendFetch(ctx: Ctx, force = false): void {
   if (!force && ctx.localTime() < node.fetchingUntil) return;
   node.fetchingUntil = ctx.localTime() + 2 * ctx.config.heartbeatIntervalMs;
   const fetch: Fetch = { ranges: epochRanges(node.storage), lastPos: lastPos(node.storage) };
-  ctx.send(node.leaderId, 'fetch', fetch);
+  ctx.send(fetchTarget(ctx) ?? node.leaderId, 'fetch', fetch);
   ctx.setTimer('fetch-retry', 3 * ctx.config.heartbeatIntervalMs);
 }
 
@@ -115,11 +116,4 @@ export function onSnapshot(ctx: Ctx, msg: SnapshotMsg): FollowerNews {
   ctx.emit('snapshot-installed', msg.pos);
   ctx.cancelTimer('snapshot-retry');
   return node.lifecycle === 'bootstrapping' ? 'snapshot-installed' : null;
-}
-
-/** A joining follower asks the leader it knows of for a snapshot, and retries until one comes. */
-export function requestSnapshot(ctx: Ctx): void {
-  const leader = ctx.state.leaderId;
-  if (leader !== null) ctx.send(leader, 'snapshot-request', { epoch: ctx.state.epoch });
-  ctx.setTimer('snapshot-retry', 4 * ctx.config.heartbeatIntervalMs);
 }

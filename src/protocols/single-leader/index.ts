@@ -6,6 +6,8 @@
 import type { Protocol } from '../../engine/protocol';
 import { sendChart, startChart } from '../../engine/statechart';
 import type { NodeId } from '../../engine/types';
+import { bootstrapMethodOf, newBootstrap } from './bootstrap';
+import { setUpstream, watchUpstream } from './cascade';
 import { feedReplica, mirrorChart, runActions } from './chart';
 import {
   afterTimeout,
@@ -54,7 +56,7 @@ function replicaChart(id: NodeId, config: SingleLeaderConfig, joining: boolean) 
 export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, SingleLeaderClient> = {
   name: 'single-leader',
 
-  initNode(id, config, _nodeIds, joining) {
+  initNode(id, config, _nodeIds, joining, args) {
     const isMonitor = id === config.monitor;
     const node: SingleLeaderNode = {
       id,
@@ -65,12 +67,18 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
       storage: emptyStorage(),
       modes: { ...config.followers },
       chart: replicaChart(id, config, joining).snapshot,
+      upstreams: { ...config.upstreams },
+      bootstrap: joining ? newBootstrap(bootstrapMethodOf(config, args), 0) : null,
       role: isMonitor ? 'monitor' : 'follower',
       lifecycle: 'active',
       leader: null,
       fetchingUntil: 0,
       freshAsOf: 0,
       monitor: null,
+      verifiedPos: 0,
+      fetchAttempts: 0,
+      upstreamHeardAt: 0,
+      upstreamLost: false,
     };
     if (!isMonitor) mirrorChart(node);
     return node;
@@ -84,6 +92,8 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
       startMonitor(ctx);
       return;
     }
+    if (node.bootstrap !== null) node.bootstrap.startedAt = ctx.now;
+    watchUpstream(ctx);
     const start = replicaChart(ctx.self, ctx.config, node.lifecycle === 'bootstrapping');
     node.chart = start.snapshot;
     mirrorChart(node);
@@ -122,7 +132,15 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
   },
 
   onCrash(state) {
-    const next: SingleLeaderNode = { ...state, leader: null, fetchingUntil: 0, monitor: null };
+    const next: SingleLeaderNode = {
+      ...state,
+      leader: null,
+      fetchingUntil: 0,
+      monitor: null,
+      verifiedPos: 0,
+      fetchAttempts: 0,
+      upstreamLost: false,
+    };
     if (!state.isMonitor) {
       // The chart is durable: after a restart the node still believes in the role it had.
       next.chart = sendChart(replicaMachine, state.chart, { type: 'CRASH' }).snapshot;
@@ -133,7 +151,10 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
 
   onRestart(ctx) {
     if (ctx.state.isMonitor) startMonitor(ctx);
-    else feedReplica(ctx, { type: 'RESTART' }, replicaActions);
+    else {
+      watchUpstream(ctx);
+      feedReplica(ctx, { type: 'RESTART' }, replicaActions);
+    }
   },
 
   onCommand(ctx, command, args) {
@@ -142,6 +163,9 @@ export const singleLeader: Protocol<SingleLeaderConfig, SingleLeaderNode, Single
       node.modes[String(args.follower)] = args.mode as FollowerMode;
       ctx.emit('mode', `${String(args.follower)}=${String(args.mode)}`);
       if (node.leader !== null) requiredAcksChanged(ctx, node.leader);
+    } else if (command === 'set-upstream' && !node.isMonitor) {
+      const upstream = args.upstream === null ? null : String(args.upstream);
+      setUpstream(ctx, String(args.follower), upstream);
     } else if (command === 'failover' && node.isMonitor && node.leaderId !== null) {
       feedFailover(ctx, { type: 'LEADER_SILENT', leader: node.leaderId });
     } else if (command === 'set-engine-version' && !node.isMonitor) {

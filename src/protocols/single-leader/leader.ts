@@ -5,6 +5,7 @@
  */
 import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
+import { heartbeatCascaded } from './cascade';
 import {
   appendStatement,
   type HeldCommit,
@@ -31,6 +32,7 @@ import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './m
 import type { WriteSession } from './session';
 import type { Ctx, LeaderVolatile, PendingWrite } from './state';
 import { followerIds, isFollower, sendToFollowers } from './state';
+import { barrierRefusal, checkBarrier } from './writeBarrier';
 
 /** Fresh leader bookkeeping, e.g. on promotion or on restart as leader. */
 export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
@@ -42,6 +44,8 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
     pending: [],
     syncFollower: ctx.config.semiSync ? sync : null,
     leaseUntil,
+    barrier: null,
+    barrierLiftedAt: null,
   };
 }
 
@@ -72,6 +76,11 @@ export function leaderWrite(ctx: Ctx, leader: LeaderVolatile, request: ClientReq
       type: 'fail',
       error: 'fenced: my lease from the monitor has expired, so I may no longer be the leader',
     });
+    return;
+  }
+  const refusal = barrierRefusal(ctx, leader);
+  if (refusal !== null) {
+    ctx.reply(request, { type: 'fail', error: refusal });
     return;
   }
   // Log formats: a statement runs now; it enters the log now, or after its SLEEP (held commit).
@@ -159,6 +168,7 @@ export function onAck(ctx: Ctx, leader: LeaderVolatile, from: NodeId, ack: Ack):
   if (ack.pos > (leader.matchPos[from] ?? 0)) leader.matchPos[from] = ack.pos;
   leader.lastAckAt[from] = ctx.now;
   releaseAcknowledged(ctx, leader);
+  checkBarrier(ctx, leader);
 }
 
 /** A follower asks for what it misses; tell it where its log diverges and send the next batch. */
@@ -204,7 +214,9 @@ export function leaderTick(ctx: Ctx, leader: LeaderVolatile): void {
     lastPos: shippedPos(ctx),
   };
   sendToFollowers(ctx, 'heartbeat', beat);
+  heartbeatCascaded(ctx, beat);
   if (ctx.config.semiSync) replaceSilentSyncFollower(ctx, leader);
+  checkBarrier(ctx, leader);
 }
 
 function replaceSilentSyncFollower(ctx: Ctx, leader: LeaderVolatile): void {

@@ -16,6 +16,11 @@ export interface Heartbeat {
   epoch: number;
   leader: NodeId;
   lastPos: number;
+  /**
+   * To a cascaded follower only: the follower it replicates from, as the leader knows it (a
+   * follower that was down when the upstream changed learns it here).
+   */
+  upstream?: NodeId;
 }
 export interface Ack {
   epoch: number;

@@ -8,6 +8,7 @@ import { protocolEntries, storedTrace } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
 import type { SingleLeaderClient } from './client';
 import type { SingleLeaderConfig } from './config';
+import { type BootstrapReport, bootstrapReports, depthMetrics } from './depthOutcome';
 import { formatMetrics } from './formats/metrics';
 import { type LogEntry, lastPos } from './log';
 import { groupMembers, partitionOfKey, partitionOfNode } from './partitions';
@@ -60,6 +61,8 @@ export interface SingleLeaderOutcome {
   discardedWrites: DiscardedEntry[];
   failovers: Failover[];
   metrics: Record<string, number | boolean>;
+  /** What each follower added during the run cost to bootstrap. */
+  bootstraps: BootstrapReport[];
 }
 
 function replicaIdsOf(sim: SingleLeaderSim): NodeId[] {
@@ -295,7 +298,9 @@ export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
       recoveries: lifecycleEvents('recovering'),
       syncFollowerChanges: protocolEntries(sim.logs.trace, 'sync-follower').length,
       converged: converged(sim),
+      ...depthMetrics(sim),
       ...formatMetrics(storedTrace(sim.logs.trace), history),
     },
+    bootstraps: bootstrapReports(sim),
   };
 }

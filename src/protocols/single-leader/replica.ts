@@ -4,6 +4,23 @@
  */
 import type { ClientRequest } from '../../engine/protocol';
 import type { Message } from '../../engine/types';
+import {
+  countBootstrapMessage,
+  noteBootstrapStep,
+  noteFirstRead,
+  notReadyReason,
+  onReplayBatch,
+  startBootstrap,
+} from './bootstrap';
+import {
+  fromUpstream,
+  learnUpstream,
+  onUpstreamWatch,
+  type Relay,
+  type RelayHeartbeat,
+  relayEntries,
+  relayHeartbeat,
+} from './cascade';
 import { feedReplica, type ReplicaActions } from './chart';
 import {
   type FollowerNews,
@@ -11,7 +28,6 @@ import {
   onHeartbeat,
   onReplicate,
   onSnapshot,
-  requestSnapshot,
   sendFetch,
 } from './follower';
 import { leaderTick, leaderWrite, newLeaderState, onAck, onFetch, sendSnapshot } from './leader';
@@ -29,8 +45,16 @@ import type {
   Replicate,
   SnapshotMsg,
 } from './messages';
+import { acceptPeerCatchUp, noteVerified, servePeerFetch } from './peerCatchUp';
 import type { ReadSession } from './session';
 import type { Ctx } from './state';
+import {
+  onPromotionEntries,
+  onPromotionFetch,
+  type PromotionEntries,
+  type PromotionFetch,
+  raiseBarrier,
+} from './writeBarrier';
 
 /** What the replica chart's actions do. */
 export const replicaActions: ReplicaActions = {
@@ -38,13 +62,14 @@ export const replicaActions: ReplicaActions = {
     if (ctx.state.role === 'leader') {
       // Back as leader: volatile bookkeeping is gone, and with fencing the lease must be renewed.
       ctx.state.leader = newLeaderState(ctx, -Infinity);
+      raiseBarrier(ctx, ctx.state.leader, false);
       ctx.setTimer('heartbeat', 0);
       feedReplica(ctx, { type: 'CAUGHT_UP' }, replicaActions);
     } else {
       sendFetch(ctx, true);
     }
   },
-  requestSnapshot,
+  requestSnapshot: startBootstrap,
   startCatchUp: (ctx) => sendFetch(ctx, true),
   becomeLeader(ctx) {
     ctx.state.leaderId = ctx.self;
@@ -59,9 +84,12 @@ export const replicaActions: ReplicaActions = {
   },
 };
 
-function news(ctx: Ctx, what: FollowerNews): void {
-  if (what === 'caught-up') feedReplica(ctx, { type: 'CAUGHT_UP' }, replicaActions);
-  else if (what === 'snapshot-installed') {
+function news(ctx: Ctx, what: FollowerNews | 'bootstrapped'): void {
+  if (what === 'caught-up') {
+    noteBootstrapStep(ctx, 'caught-up');
+    feedReplica(ctx, { type: 'CAUGHT_UP' }, replicaActions);
+  } else if (what === 'snapshot-installed' || what === 'bootstrapped') {
+    noteBootstrapStep(ctx, 'ready');
     feedReplica(ctx, { type: 'SNAPSHOT_INSTALLED' }, replicaActions);
   }
 }
@@ -75,6 +103,8 @@ export function adoptLeader(ctx: Ctx, info: LeaderInfo): boolean {
   if (info.leader === null || info.epoch < node.epoch) return false;
   // Each epoch has one leader: within our epoch, only learn a leader we did not know.
   if (info.epoch === node.epoch && node.leaderId !== null) return false;
+  // What agreed with the old leader's log need not agree with the new one's.
+  if (info.epoch > node.epoch) node.verifiedPos = 0;
   node.epoch = info.epoch;
   node.leaderId = info.leader;
   ctx.emit('leader-is', info.leader);
@@ -83,7 +113,7 @@ export function adoptLeader(ctx: Ctx, info: LeaderInfo): boolean {
   } else if (node.lifecycle !== 'bootstrapping') {
     sendFetch(ctx, true);
   } else {
-    requestSnapshot(ctx);
+    startBootstrap(ctx);
   }
   return true;
 }
@@ -116,6 +146,8 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
       const m = msg.payload as Replicate;
       if (!fromLeader(ctx, msg, m)) return;
       onReplicate(ctx, msg.from, m);
+      noteVerified(ctx, m.entries);
+      relayEntries(ctx, m);
       // The entry sent was the leader's last: holding it, we were as fresh as the leader then.
       noteFresh(ctx, msg.sentAt, m.entries[m.entries.length - 1]?.pos ?? m.prevPos);
       return;
@@ -123,18 +155,47 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
     case 'heartbeat': {
       const m = msg.payload as Heartbeat;
       if (!fromLeader(ctx, msg, m)) return;
+      // The leader is heard again: the next fetch goes to it first, before any peer.
+      node.fetchAttempts = 0;
+      if (m.upstream !== undefined) learnUpstream(ctx, m.upstream);
       onHeartbeat(ctx, msg.from, m);
       noteFresh(ctx, msg.sentAt, m.lastPos);
+      relayHeartbeat(ctx);
+      return;
+    }
+    case 'relay':
+      onRelay(ctx, msg.from, msg.payload as Relay);
+      return;
+    case 'relay-heartbeat':
+      onRelayHeartbeat(ctx, msg.from, msg.payload as RelayHeartbeat);
+      return;
+    case 'peer-catch-up': {
+      const m = msg.payload as CatchUp;
+      if (node.lifecycle === 'bootstrapping' || !acceptPeerCatchUp(ctx, m)) return;
+      countBootstrapMessage(ctx, m);
+      ctx.emit('peer-catch-up', { from: msg.from, entries: m.entries.length });
+      news(ctx, onCatchUp(ctx, msg.from, m));
+      noteVerified(ctx, m.entries, m.truncateTo);
       return;
     }
     case 'catch-up': {
       const m = msg.payload as CatchUp;
-      if (fromLeader(ctx, msg, m)) news(ctx, onCatchUp(ctx, msg.from, m));
+      if (!fromLeader(ctx, msg, m)) return;
+      countBootstrapMessage(ctx, m);
+      node.fetchAttempts = 0;
+      if (node.lifecycle === 'bootstrapping') {
+        if (onReplayBatch(ctx, m)) news(ctx, 'bootstrapped');
+        return;
+      }
+      news(ctx, onCatchUp(ctx, msg.from, m));
+      noteVerified(ctx, m.entries, m.truncateTo);
       return;
     }
     case 'snapshot': {
       const m = msg.payload as SnapshotMsg;
-      if (fromLeader(ctx, msg, m)) news(ctx, onSnapshot(ctx, m));
+      if (!fromLeader(ctx, msg, m)) return;
+      countBootstrapMessage(ctx, m);
+      news(ctx, onSnapshot(ctx, m));
       return;
     }
     case 'ack':
@@ -142,7 +203,7 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
       return;
     case 'fetch':
       if (node.role === 'leader') onFetch(ctx, msg.from, msg.payload as Fetch);
-      else rejectStale(ctx, msg.from);
+      else if (!servePeerFetch(ctx, msg.from, msg.payload as Fetch)) rejectStale(ctx, msg.from);
       return;
     case 'snapshot-request':
       if (node.role === 'leader') sendSnapshot(ctx, msg.from);
@@ -151,7 +212,13 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
     case 'not-leader':
     case 'new-leader':
       adoptLeader(ctx, msg.payload as LeaderInfo);
-      if (node.lifecycle === 'bootstrapping' && msg.kind === 'not-leader') requestSnapshot(ctx);
+      if (node.lifecycle === 'bootstrapping' && msg.kind === 'not-leader') startBootstrap(ctx);
+      return;
+    case 'promotion-fetch':
+      onPromotionFetch(ctx, msg.from, msg.payload as PromotionFetch);
+      return;
+    case 'promotion-entries':
+      onPromotionEntries(ctx, msg.from, msg.payload as PromotionEntries);
       return;
     case 'ping':
       onPing(ctx, msg.from, msg.payload as Ping);
@@ -168,6 +235,27 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
       onPromote(ctx, msg.from, msg.payload as Promote);
       return;
   }
+}
+
+/** A batch our upstream relays (cascading): apply it as if from the leader, and pass it on. */
+function onRelay(ctx: Ctx, from: string, m: Relay): void {
+  if (!fromUpstream(ctx, from, m.epoch)) return;
+  if (m.epoch > ctx.state.epoch) adoptLeader(ctx, { epoch: m.epoch, leader: m.leader });
+  onReplicate(ctx, from, m);
+  noteVerified(ctx, m.entries);
+  relayEntries(ctx, m);
+  const last = m.entries[m.entries.length - 1]?.pos ?? m.prevPos;
+  if (lastPos(ctx.state.storage) >= last)
+    ctx.state.freshAsOf = Math.max(ctx.state.freshAsOf, m.freshAsOf);
+}
+
+function onRelayHeartbeat(ctx: Ctx, from: string, m: RelayHeartbeat): void {
+  const node = ctx.state;
+  if (!fromUpstream(ctx, from, m.epoch) || node.lifecycle === 'bootstrapping') return;
+  if (m.epoch > node.epoch) adoptLeader(ctx, { epoch: m.epoch, leader: m.leader });
+  if (lastPos(node.storage) < m.lastPos) sendFetch(ctx);
+  else node.freshAsOf = Math.max(node.freshAsOf, m.freshAsOf);
+  relayHeartbeat(ctx);
 }
 
 function onPing(ctx: Ctx, from: string, ping: Ping): void {
@@ -189,7 +277,10 @@ function onPromote(ctx: Ctx, from: string, promote: Promote): void {
   const node = ctx.state;
   if (promote.epoch <= node.epoch && node.leaderId !== ctx.self) return;
   node.epoch = promote.epoch;
-  if (node.role !== 'leader') feedReplica(ctx, { type: 'PROMOTE' }, replicaActions);
+  if (node.role !== 'leader') {
+    feedReplica(ctx, { type: 'PROMOTE' }, replicaActions);
+    if (node.leader !== null) raiseBarrier(ctx, node.leader, true);
+  }
   node.leaderId = ctx.self;
   if (node.leader !== null) node.leader.leaseUntil = promote.sentAtLocal + ctx.config.leaseMs;
   ctx.send(from, 'promoted', { epoch: node.epoch });
@@ -204,10 +295,14 @@ export function replicaTimer(ctx: Ctx, name: string): void {
       ctx.setTimer('heartbeat', ctx.config.heartbeatIntervalMs);
       return;
     case 'fetch-retry':
+      node.fetchAttempts += 1;
       if (node.role === 'follower') sendFetch(ctx, true);
       return;
     case 'snapshot-retry':
-      if (node.lifecycle === 'bootstrapping') requestSnapshot(ctx);
+      if (node.lifecycle === 'bootstrapping') startBootstrap(ctx);
+      return;
+    case 'upstream-watch':
+      if (onUpstreamWatch(ctx)) sendFetch(ctx, true);
       return;
   }
 }
@@ -215,8 +310,9 @@ export function replicaTimer(ctx: Ctx, name: string): void {
 export function replicaRequest(ctx: Ctx, request: ClientRequest): void {
   const node = ctx.state;
   if (request.f === 'read') {
-    if (node.lifecycle === 'bootstrapping') {
-      redirectOrFail(ctx, request, 'no snapshot yet: this follower cannot serve reads');
+    // A joining follower that crashed mid-bootstrap recovers, but still lacks what it needs.
+    if (node.lifecycle === 'bootstrapping' || node.bootstrap?.readyAt === null) {
+      redirectOrFail(ctx, request, notReadyReason(ctx));
       return;
     }
     const session = request.session as ReadSession | undefined;
@@ -229,6 +325,7 @@ export function replicaRequest(ctx: Ctx, request: ClientRequest): void {
     const meta = { pos: lastPos(node.storage), role: node.role };
     if (session?.causal === true) Object.assign(meta, causalMeta(node.storage, request.key));
     ctx.reply(request, { type: 'ok', value, meta });
+    if (node.bootstrap !== null) noteFirstRead(ctx);
     return;
   }
   if (node.leader === null) {

@@ -7,6 +7,7 @@
 import type { ClientRequest, NodeContext } from '../../engine/protocol';
 import type { ChartSnapshot } from '../../engine/statechart';
 import type { NodeId } from '../../engine/types';
+import type { BootstrapProgress } from './bootstrap';
 import type { FollowerMode, SingleLeaderConfig } from './config';
 import type { DataPatch } from './formats/patch';
 import type { FormatNodeState } from './formats/settings';
@@ -41,6 +42,24 @@ export interface LeaderVolatile {
    * and die with the leadership, as an open transaction dies with its server.
    */
   uncommitted?: Array<{ id: string; patch: DataPatch }>;
+  /** Client writes are refused while this is up (a recovering leader; see writeBarrier.ts). */
+  barrier: WriteBarrier | null;
+  /** When the last barrier lifted (simulated time), for the view to show it lifting. */
+  barrierLiftedAt: number | null;
+}
+
+/**
+ * A recovering leader's write barrier: first (with promotion catch-up) collecting entries it
+ * lacks from the other followers, then waiting until the followers that answer hold `targetPos`.
+ */
+export interface WriteBarrier {
+  phase: 'fetching-peers' | 'waiting-followers';
+  /** Simulated time it went up. */
+  since: number;
+  /** The leader's last position when it took over: what the followers must hold. */
+  targetPos: number;
+  /** Fetching-peers: the followers not yet answered. */
+  awaiting: NodeId[];
 }
 
 /** What the failover monitor tracks. */
@@ -71,6 +90,10 @@ export interface SingleLeaderNode {
   storage: Storage;
   modes: Record<NodeId, FollowerMode>;
   chart: ChartSnapshot;
+  /** Cascading: follower → the follower it replicates from (changed by `set-upstream`). */
+  upstreams: Record<NodeId, NodeId>;
+  /** A joining follower's bootstrap: method, progress and cost; null for founding replicas. */
+  bootstrap: BootstrapProgress | null;
   /** Mirrors of the chart's regions, kept because the hot path reads them on every message. */
   role: Role;
   lifecycle: Lifecycle;
@@ -86,6 +109,13 @@ export interface SingleLeaderNode {
   monitor: MonitorVolatile | null;
   /** Log formats (durable): storage-engine version, trigger shipping; absent without a format. */
   formats?: FormatNodeState;
+  /** The part of our log known to agree with the current leader's: what we may give peers. */
+  verifiedPos: number;
+  /** Fetches retried without an answer: with peer catch-up, each retry tries the next source. */
+  fetchAttempts: number;
+  /** Cascading: when the upstream was last heard from, and whether this follower gave up on it. */
+  upstreamHeardAt: number;
+  upstreamLost: boolean;
 }
 
 export type Ctx = NodeContext<SingleLeaderConfig, SingleLeaderNode>;
@@ -106,10 +136,18 @@ export function followerIds(ctx: Ctx): NodeId[] {
   return ctx.nodeIds.filter((id) => isFollower(ctx, id));
 }
 
+/** Does `id` replicate from another follower (cascading) rather than from this node? */
+export function isCascaded(ctx: Ctx, id: NodeId): boolean {
+  const upstream = ctx.state.upstreams[id];
+  return upstream !== undefined && upstream !== ctx.self;
+}
+
 /**
- * Send one message to every follower. A loop over the node ids rather than `followerIds`: the
- * leader does this for every write, and the list would be garbage at once.
+ * Send one message to every follower that replicates from this node directly (a cascaded one
+ * hears it from its upstream). A loop over the node ids rather than `followerIds`: the leader
+ * does this for every write, and the list would be garbage at once.
  */
 export function sendToFollowers(ctx: Ctx, kind: string, payload: unknown): void {
-  for (const id of ctx.nodeIds) if (isFollower(ctx, id)) ctx.send(id, kind, payload);
+  for (const id of ctx.nodeIds)
+    if (isFollower(ctx, id) && !isCascaded(ctx, id)) ctx.send(id, kind, payload);
 }

@@ -7,8 +7,10 @@ import { parseScenario } from '../validate';
 import { parseAnyScenario } from '../validateLeaderless';
 import addFollower from './add-follower.json';
 import antiEntropy from './anti-entropy.json';
+import bootstrapSnapshotVsFullLog from './bootstrap-snapshot-vs-full-log.json';
 import boundedStaleness from './bounded-staleness.json';
 import boundedStalenessCured from './bounded-staleness-cured.json';
+import cascadingFollowers from './cascading-followers.json';
 import clientCoordinatedQuorum from './client-coordinated-quorum.json';
 import concurrentWritesSiblings from './concurrent-writes-siblings.json';
 import consistentPrefix from './consistent-prefix.json';
@@ -48,10 +50,14 @@ import mlWikiTitleLww from './ml-wiki-title-lww.json';
 import mlWikiTitleMerge from './ml-wiki-title-merge.json';
 import monotonicReads from './monotonic-reads.json';
 import monotonicReadsCured from './monotonic-reads-cured.json';
+import peerCatchUp from './peer-catch-up.json';
+import promotionWithCatchUp from './promotion-with-catch-up.json';
+import promotionWithoutCatchUp from './promotion-without-catch-up.json';
 import quorumOverlap from './quorum-overlap.json';
 import quorumReadRepair from './quorum-read-repair.json';
 import readYourWrites from './read-your-writes.json';
 import readYourWritesCured from './read-your-writes-cured.json';
+import recoveringLeaderBarrier from './recovering-leader-barrier.json';
 import restoredFromStaleReplica from './restored-from-stale-replica.json';
 import semiSync from './semi-sync.json';
 import shoppingCartSiblings from './shopping-cart-siblings.json';
@@ -73,10 +79,16 @@ const sources: unknown[] = [
   semiSync,
   followerCrashCatchUp,
   addFollower,
+  bootstrapSnapshotVsFullLog,
+  peerCatchUp,
+  cascadingFollowers,
   failoverLosesAsyncWrites,
   splitBrainNoFencing,
   splitBrainFenced,
   lagSpikeNeedlessFailover,
+  recoveringLeaderBarrier,
+  promotionWithoutCatchUp,
+  promotionWithCatchUp,
   readYourWrites,
   readYourWritesCured,
   monotonicReads,

@@ -7,6 +7,7 @@ import { nodeRuntime } from '../../engine/endpoints';
 import type { Value } from '../../engine/types';
 import type { LeaderlessSim } from '../../protocols/leaderless/outcome';
 import { encodeSiblings } from '../../protocols/leaderless/siblingValues';
+import { NO_DEPTH } from '../depthView';
 import type { NodeView } from '../nodeView';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -43,6 +44,7 @@ export function leaderlessNodeViews(sim: LeaderlessSim): NodeView[] {
       data,
       chart: node.up ? 'up' : 'down',
       clockSkewMs: node.clockSkewMs,
+      depth: NO_DEPTH,
       parkedFor,
     };
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import { inspect } from '../inspect';
-import { nodeGroups } from '../nodeGroups';
+import { groupArrangement, nodeGroups } from '../nodeGroups';
 import { createSession, injectAll, seek } from '../session';
 import { buildView } from '../view';
 
@@ -76,5 +76,44 @@ describe('multi-leader in the store', () => {
     ]);
     seek(session, 3000);
     expect(buildView(session).conflicts.map((c) => c.key)).toEqual(['k']);
+  });
+});
+
+const arrows = (id: string, t: number) =>
+  buildView(sessionAt(id, t))
+    .routes.map((r) => `${r.from}>${r.to}`)
+    .sort();
+
+describe('multi-leader routes in the view', () => {
+  it('follow the ring, one way, and change when the operator re-routes it', () => {
+    expect(arrows('ml-ring-node-fails', 1000)).toEqual(['n1>n2', 'n2>n3', 'n3>n4', 'n4>n1']);
+    // At 2500 ms the ring skips n2; n2, down, never heard of it and keeps its old target.
+    expect(arrows('ml-ring-node-fails', 3000)).toEqual(['n1>n3', 'n2>n3', 'n3>n4', 'n4>n1']);
+  });
+
+  it('join a leader to its followers and, in all-to-all, every leader both ways', () => {
+    expect(arrows('ml-inter-dc-partition', 100)).toEqual([
+      'eu-1>eu-2',
+      'eu-1>us-1',
+      'us-1>eu-1',
+      'us-1>us-2',
+    ]);
+  });
+
+  it('keep the same array while nothing re-routes, so the links do not re-render', () => {
+    const session = sessionAt('ml-ring-node-fails', 1000);
+    const before = buildView(session).routes;
+    seek(session, 1500);
+    expect(buildView(session).routes).toBe(before);
+  });
+
+  it('are empty for other families', () => {
+    expect(buildView(sessionAt('add-follower', 100)).routes).toEqual([]);
+  });
+
+  it('put a star’s hub datacenter in the middle of a ring of datacenters', () => {
+    const star = findAnyBuiltin('ml-star-hub-fails');
+    if (star === undefined) throw new Error('no star scenario');
+    expect(groupArrangement(star)).toMatchObject({ ring: true, centre: 'hq' });
   });
 });

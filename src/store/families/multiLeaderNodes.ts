@@ -7,6 +7,7 @@ import { nodeRuntime } from '../../engine/endpoints';
 import type { Value } from '../../engine/types';
 import type { MultiLeaderSim } from '../../protocols/multi-leader/outcome';
 import { readKey } from '../../protocols/multi-leader/values';
+import { NO_DEPTH } from '../depthView';
 import type { NodeView } from '../nodeView';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -43,6 +44,7 @@ export function multiLeaderNodeViews(sim: MultiLeaderSim): NodeView[] {
       mode: null,
       data,
       chart: node.up ? 'up' : 'down',
+      depth: NO_DEPTH,
       clockSkewMs: node.clockSkewMs,
       datacenter: s.dc,
     };

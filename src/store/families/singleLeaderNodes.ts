@@ -8,6 +8,7 @@ import type { NodeId, SimTimeMs } from '../../engine/types';
 import { lastPos, type Storage } from '../../protocols/single-leader/log';
 import type { SingleLeaderSim } from '../../protocols/single-leader/outcome';
 import type { SingleLeaderNode } from '../../protocols/single-leader/state';
+import { depthView } from '../depthView';
 import type { NodeView } from '../nodeView';
 
 /** How long ago the leader appended the first entry after `followerLast` (0 if none). */
@@ -62,6 +63,7 @@ export function singleLeaderNodeViews(sim: SingleLeaderSim): NodeView[] {
       data: { ...s.storage.data },
       chart: s.isMonitor ? `failover: ${chartLabel(s.chart.value)}` : chartLabel(s.chart.value),
       clockSkewMs: node.clockSkewMs,
+      depth: depthView(s, node.up, t),
     };
   });
 }

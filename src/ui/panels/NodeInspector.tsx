@@ -9,6 +9,7 @@ import type { ReplicaState } from '../../store/store';
 import type { NodeView } from '../../store/view';
 import { useReplica } from '../StoreContext';
 import { lifecycleName } from '../views/nodeLabel';
+import { depthFacts } from './depthFacts';
 import { type Fact, Facts } from './Facts';
 import { FaultButtons } from './FaultButtons';
 import { FollowerProgressTable } from './FollowerProgressTable';
@@ -104,6 +105,7 @@ function nodeFacts(node: NodeView | undefined): string[] {
       ],
     );
   }
+  facts.push(...depthFacts(node.depth));
   return facts.flat();
 }
 

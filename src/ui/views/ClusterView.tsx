@@ -9,10 +9,11 @@
 import { drag, select, zoom, zoomIdentity } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { nodeGroups } from '../../store/nodeGroups';
+import { groupArrangement, nodeGroups } from '../../store/nodeGroups';
 import { IDENTITY_ZOOM, type ReplicaState } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
 import { useReducedMotion } from '../useReducedMotion';
+import { CascadeLayer } from './CascadeLayer';
 import { ClientMark } from './ClientMark';
 import { clusterLayout, type Point, withPositions } from './clusterLayout';
 import { GroupLayer } from './GroupLayer';
@@ -43,6 +44,7 @@ export function ClusterView() {
   const zoomed = useReplica(selectZoomed);
   const scenario = useReplica(selectScenario);
   const groups = useMemo(() => nodeGroups(scenario), [scenario]);
+  const arrangement = useMemo(() => groupArrangement(scenario), [scenario]);
   const reducedMotion = useReducedMotion();
   const [moved, setMoved] = useState<ReadonlyMap<string, Point>>(new Map());
   const containerRef = useRef<HTMLDivElement>(null);
@@ -52,8 +54,8 @@ export function ClusterView() {
   const descriptionId = useId();
 
   const base = useMemo(
-    () => clusterLayout(replicaIds, monitorIds, clientIds, groups),
-    [replicaIds, monitorIds, clientIds, groups],
+    () => clusterLayout(replicaIds, monitorIds, clientIds, groups, arrangement),
+    [replicaIds, monitorIds, clientIds, groups, arrangement],
   );
   const layout = useMemo(() => withPositions(base, moved), [base, moved]);
   const { x, y, width, height } = base.viewBox;
@@ -149,6 +151,7 @@ export function ClusterView() {
         <g ref={linksRootRef}>
           <GroupLayer groups={layout.groups} />
           <LinkLayer layout={layout} />
+          <CascadeLayer layout={layout} />
         </g>
       </svg>
       <svg

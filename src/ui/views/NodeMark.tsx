@@ -56,6 +56,7 @@ function badges(n: NodeSummary & { chart: string }, extra: ReadonlyArray<Pill | 
   if (n.lifecycle !== 'active')
     items.push({ text: lifecycleWords(n.lifecycle), tone: n.lifecycle });
   for (const pill of extra) if (pill !== null) items.push(pill);
+  if (n.depthBadge !== '') items.push({ text: n.depthBadge, tone: n.depthTone });
   return pillRow(items);
 }
 

@@ -173,3 +173,65 @@ describe('links in a grouped cluster', () => {
     expect(replicaLinks.map((l) => `${l.a}-${l.b}`)).toEqual(['a1-a2', 'b1-b2']);
   });
 });
+
+describe('datacenters on a ring (multi-leader)', () => {
+  const dcs = (n: number, followers = 0) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `dc${i + 1}`,
+      label: `Datacenter dc${i + 1}`,
+      members: [`n${i + 1}`, ...Array.from({ length: followers }, (_, k) => `n${i + 1}f${k}`)],
+      clients: [`c${i + 1}`],
+    }));
+  const overlap = (
+    f: { x: number; y: number; width: number; height: number },
+    g: { x: number; y: number; width: number; height: number },
+  ) => f.x < g.x + g.width && g.x < f.x + f.width && f.y < g.y + g.height && g.y < f.y + f.height;
+  const layoutOf = (n: number, followers: number, centre: string | null) => {
+    const groups = dcs(n, followers);
+    return clusterLayout(
+      groups.flatMap((g) => g.members),
+      [],
+      groups.map((g) => `c${g.id.slice(2)}`),
+      groups,
+      { ring: true, centre, firstOnTop: true },
+    );
+  };
+
+  it('never lets two datacenter frames overlap, with or without a hub in the middle', () => {
+    for (let n = 3; n <= 8; n++)
+      for (const followers of [0, 1, 2])
+        for (const centre of [null, 'dc2']) {
+          const frames = layoutOf(n, followers, centre).groups;
+          frames.forEach((f, i) => {
+            for (const g of frames.slice(i + 1))
+              expect(overlap(f, g), `${n} dcs, ${followers} followers, ${f.id}/${g.id}`).toBe(
+                false,
+              );
+          });
+        }
+  });
+
+  it('puts the hub datacenter in the middle, the others around it', () => {
+    const layout = layoutOf(5, 1, 'dc3');
+    const hub = at(layout.replicas, 'n3');
+    const leaves = ['n1', 'n2', 'n4', 'n5'].map((id) => at(layout.replicas, id));
+    const mean = {
+      x: leaves.reduce((s, p) => s + p.x, 0) / 4,
+      y: leaves.reduce((s, p) => s + p.y, 0) / 4,
+    };
+    for (const p of leaves) expect(distance(p, hub)).toBeGreaterThan(distance(mean, hub));
+  });
+
+  it('puts each leader above its followers', () => {
+    const layout = layoutOf(3, 2, null);
+    for (const i of [1, 2, 3])
+      for (const k of [0, 1])
+        expect(at(layout.replicas, `n${i}`).y).toBeLessThan(at(layout.replicas, `n${i}f${k}`).y);
+  });
+
+  it("links a datacenter's clients to its own nodes only", () => {
+    const layout = layoutOf(3, 1, null);
+    const clientLinks = layout.links.filter((l) => l.kind === 'client' && l.a === 'c2');
+    expect(clientLinks.map((l) => l.b).sort()).toEqual(['n2', 'n2f0']);
+  });
+});

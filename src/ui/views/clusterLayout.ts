@@ -3,9 +3,9 @@
  * at the top, the failover monitor in that gap, clients in a row along the bottom. Pure: the
  * same ids give the same picture, so nodes do not jump around as the run plays.
  */
-import type { NodeGroup } from '../../store/nodeGroups';
+import type { GroupArrangement, NodeGroup } from '../../store/nodeGroups';
 
-export type { NodeGroup };
+export type { GroupArrangement, NodeGroup };
 
 export const NODE_RADIUS = 30;
 export const CLIENT_WIDTH = 112;
@@ -162,13 +162,56 @@ export function fitViewBox(items: ReadonlyArray<[Point, Extent]>): ViewBox {
 const GROUP_GAP = 40;
 const GROUP_PADDING = { x: 70, top: 54, bottom: NODE_EXTENT.bottom + 12 };
 
+const ROW: GroupArrangement = { ring: false, centre: null, firstOnTop: false };
+
+interface Sized {
+  width: number;
+  height: number;
+}
+
+/** Centres of groups of these sizes side by side, centred under the monitor. */
+function rowCentres(sizes: readonly Sized[]): Point[] {
+  const total = sizes.reduce((sum, z) => sum + z.width, 0) + GROUP_GAP * (sizes.length - 1);
+  let left = CENTER_X - total / 2;
+  return sizes.map((z) => {
+    const centre = { x: left + z.width / 2, y: RING_CENTER.y };
+    left += z.width + GROUP_GAP;
+    return centre;
+  });
+}
+
 /**
- * Groups side by side, each a small ring of its own inside a frame, centred under the monitor.
+ * Centres of groups on a circle (stretched to landscape), the first at the top, in order
+ * clockwise; the `centre` group, if any, in the middle. The circle is just large enough that
+ * neighbouring frames, and the middle one, do not touch.
+ */
+function ringCentres(sizes: readonly Sized[], centre: number): Point[] {
+  const around = sizes.length - (centre >= 0 ? 1 : 0);
+  const reach = Math.max(...sizes.map((z) => Math.hypot(z.width, z.height)));
+  const apart = reach + GROUP_GAP;
+  const radius = Math.max(
+    around > 1 ? apart / (2 * Math.sin(Math.PI / around)) : 0,
+    centre >= 0 ? apart : 0,
+  );
+  let k = 0;
+  return sizes.map((_, i) => {
+    if (i === centre) return { ...RING_CENTER };
+    const angle = -Math.PI / 2 + (2 * Math.PI * k++) / around;
+    return {
+      x: RING_CENTER.x + radius * 1.2 * Math.cos(angle),
+      y: RING_CENTER.y + radius * Math.sin(angle),
+    };
+  });
+}
+
+/**
+ * Each group a small ring of its own inside a frame; the groups side by side or on a ring.
  * Replicas in no group form a last, unlabelled group; empty groups are skipped.
  */
 function groupedRings(
   replicaIds: readonly string[],
   groups: readonly NodeGroup[],
+  arrangement: GroupArrangement,
 ): { placed: Map<string, Point>; frames: GroupFrame[] } {
   const known = new Set(replicaIds);
   const grouped = new Set(groups.flatMap((g) => g.members));
@@ -179,30 +222,39 @@ function groupedRings(
   ].filter((g) => g.members.length > 0);
   const sizes = all.map((g) => {
     const { rx, ry } = groupRadii(g.members.length);
-    return { rx, ry, width: 2 * (rx + GROUP_PADDING.x) };
+    return {
+      rx,
+      ry,
+      width: 2 * (rx + GROUP_PADDING.x),
+      height: 2 * ry + 2 * NODE_RADIUS + GROUP_PADDING.top + GROUP_PADDING.bottom,
+    };
   });
-  const total = sizes.reduce((sum, z) => sum + z.width, 0) + GROUP_GAP * (all.length - 1);
-  let left = CENTER_X - total / 2;
+  const centres = arrangement.ring
+    ? ringCentres(
+        sizes,
+        all.findIndex((g) => g.id !== '' && g.id === arrangement.centre),
+      )
+    : rowCentres(sizes);
   const placed = new Map<string, Point>();
   const frames: GroupFrame[] = [];
   all.forEach((g, i) => {
-    const { rx, ry, width } = sizes[i] as { rx: number; ry: number; width: number };
-    const centre = { x: left + width / 2, y: RING_CENTER.y };
+    const { rx, ry, width, height } = sizes[i] as (typeof sizes)[number];
+    const centre = centres[i] as Point;
+    const offset = arrangement.firstOnTop ? 0 : 0.5;
     g.members.forEach((id, k) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * (k + 0.5)) / g.members.length;
+      const angle = -Math.PI / 2 + (2 * Math.PI * (k + offset)) / g.members.length;
       placed.set(id, { x: centre.x + rx * Math.cos(angle), y: centre.y + ry * Math.sin(angle) });
     });
     if (g.id !== '') {
       frames.push({
         id: g.id,
         label: g.label,
-        x: left,
+        x: centre.x - width / 2,
         y: centre.y - ry - NODE_RADIUS - GROUP_PADDING.top,
         width,
-        height: 2 * ry + 2 * NODE_RADIUS + GROUP_PADDING.top + GROUP_PADDING.bottom,
+        height,
       });
     }
-    left += width + GROUP_GAP;
   });
   return { placed, frames };
 }
@@ -218,8 +270,9 @@ export function clusterLayout(
   monitorIds: readonly string[],
   clientIds: readonly string[],
   groups: readonly NodeGroup[] = [],
+  arrangement: GroupArrangement = ROW,
 ): ClusterLayout {
-  const grouping = groups.length > 0 ? groupedRings(replicaIds, groups) : null;
+  const grouping = groups.length > 0 ? groupedRings(replicaIds, groups, arrangement) : null;
   const replicas = grouping?.placed ?? ring(replicaIds);
   const frames = grouping?.frames ?? [];
   // Many replicas crowd the top of the ring; the monitor then moves up to stay clear of them.
@@ -262,7 +315,15 @@ export function clusterLayout(
   });
   for (const m of monitorIds)
     for (const r of replicaIds) links.push({ a: m, b: r, kind: 'monitor' });
-  for (const c of clientIds) for (const r of replicaIds) links.push({ a: c, b: r, kind: 'client' });
+  // A client a group claims (a datacenter's nearby users) is linked to that group's nodes only:
+  // its links to far datacenters would cross the whole picture and say little.
+  const membersNear = new Map(
+    groups.flatMap((g) =>
+      (g.clients ?? []).map((c): [string, readonly string[]] => [c, g.members]),
+    ),
+  );
+  for (const c of clientIds)
+    for (const r of membersNear.get(c) ?? replicaIds) links.push({ a: c, b: r, kind: 'client' });
   const frameExtent = (f: GroupFrame): [Point, Extent] => [
     { x: f.x + f.width / 2, y: f.y + f.height / 2 },
     { left: f.width / 2, right: f.width / 2, top: f.height / 2, bottom: f.height / 2 },

@@ -11,6 +11,10 @@ describe('categoryOf', () => {
     expect(categoryOf('pong')).toBe('heartbeat');
     expect(categoryOf('snapshot-request')).toBe('snapshot');
     expect(categoryOf('position-query')).toBe('control');
+    // Cascading relays and peer catch-up carry log entries; a relayed heartbeat is a heartbeat.
+    expect(categoryOf('relay')).toBe('replication');
+    expect(categoryOf('peer-catch-up')).toBe('replication');
+    expect(categoryOf('relay-heartbeat')).toBe('heartbeat');
   });
 
   it('gives read repair, hinted handoff and anti-entropy their own colours', () => {

@@ -33,7 +33,16 @@ export const MESSAGE_CATEGORIES: ReadonlyArray<{
   {
     category: 'replication',
     label: 'Replication',
-    kinds: ['replicate', 'catch-up', 'changes', 'put', 'get'],
+    kinds: [
+      'replicate',
+      'catch-up',
+      'changes',
+      'put',
+      'get',
+      'relay',
+      'peer-catch-up',
+      'promotion-entries',
+    ],
   },
   {
     category: 'ack',
@@ -43,7 +52,7 @@ export const MESSAGE_CATEGORIES: ReadonlyArray<{
   {
     category: 'heartbeat',
     label: 'Heartbeat',
-    kinds: ['heartbeat', 'ping', 'pong'],
+    kinds: ['heartbeat', 'ping', 'pong', 'relay-heartbeat'],
     protocols: ['single-leader', 'multi-leader'],
   },
   {
@@ -65,6 +74,7 @@ export const MESSAGE_CATEGORIES: ReadonlyArray<{
       'position',
       'restore-request',
       'restore-data',
+      'promotion-fetch',
     ],
   },
   { category: 'repair', label: 'Read repair', kinds: ['read-repair'], protocols: ['leaderless'] },

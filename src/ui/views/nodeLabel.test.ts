@@ -12,6 +12,9 @@ const node = (over: Partial<NodeSummary>): NodeSummary => ({
   holding: 'log position 12',
   lagPositions: 0,
   epoch: 1,
+  depthParts: '',
+  depthBadge: '',
+  depthTone: '',
   parkedFor: '',
   ...over,
 });

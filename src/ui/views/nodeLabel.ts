@@ -1,5 +1,6 @@
 /** The words that name a node, for its accessible name and its visible badges. */
 import type { NodeView } from '../../store/view';
+import { depthBadge, depthNameParts } from './depthLabel';
 
 /** The parts of a node's state the picture shows; a small, flat object so it compares cheaply. */
 export interface NodeSummary {
@@ -14,6 +15,10 @@ export interface NodeSummary {
   holding: string | null;
   lagPositions: number;
   epoch: number;
+  /** Bootstrapping, reads, upstream and barrier, in words (see depthLabel.ts). */
+  depthParts: string;
+  depthBadge: string;
+  depthTone: string;
   /** Home replicas whose writes this node holds as hints, comma-separated ('' for none). */
   parkedFor: string;
 }
@@ -30,6 +35,9 @@ export function summarize(node: NodeView): NodeSummary {
     holding: node.holding?.words ?? null,
     lagPositions: node.lagPositions,
     epoch: node.epoch,
+    depthParts: depthNameParts(node.depth).join(', '),
+    depthBadge: depthBadge(node.depth)?.text ?? '',
+    depthTone: depthBadge(node.depth)?.tone ?? '',
     parkedFor: (node.parkedFor ?? []).join(', '),
   };
 }
@@ -56,5 +64,6 @@ export function nodeAccessibleName(n: NodeSummary): string {
   parts.push(lifecycleName(n.lifecycle));
   if (n.holding !== null) parts.push(n.holding);
   if (n.lagPositions > 0) parts.push(`${n.lagPositions} behind`);
+  if (n.depthParts !== '') parts.push(n.depthParts);
   return parts.join(', ');
 }

@@ -1,5 +1,5 @@
 /** A complete single-leader configuration for unit tests, with no cures; override what matters. */
-import { NO_CURES, type SingleLeaderConfig } from '../config';
+import { DEPTH_DEFAULTS, NO_CURES, type SingleLeaderConfig } from '../config';
 
 export { NO_CURES };
 
@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<SingleLeaderConfig> = {}): SingleL
     catchUpBatch: 50,
     reads: 'leader',
     cures: NO_CURES,
+    ...DEPTH_DEFAULTS,
     ...overrides,
   };
 }
