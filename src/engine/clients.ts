@@ -3,6 +3,7 @@
  * operation recorded as an invoke and then ok, fail or info (timed out), with one armed
  * timeout per client.
  */
+import { clientContextFor, clientMessage } from './clientContext';
 import { clientRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
 import { endpointOf, sendBetween } from './messaging';
@@ -82,6 +83,11 @@ function startOp<PC, NS, CS>(
     client.queued.push(op);
     return;
   }
+  const coordination = sim.protocol.clientCoordination;
+  if (coordination?.coordinates(client.state, op)) {
+    startCoordinatedOp(sim, client, op);
+    return;
+  }
   const pending: PendingOp = {
     opId: sim.core.nextOpId++,
     op,
@@ -93,6 +99,51 @@ function startOp<PC, NS, CS>(
   client.current = pending;
   pushHistory(sim, 'invoke', pending, id, op.f === 'write' ? (op.value ?? null) : null);
   sendRequest(sim, client);
+}
+
+/** The client coordinates `op` itself: its protocol hook sends the requests. */
+function startCoordinatedOp<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  client: ClientRuntime<CS>,
+  op: ClientOp,
+): void {
+  const pending: PendingOp = {
+    opId: sim.core.nextOpId++,
+    op,
+    target: client.id,
+    attempt: 0,
+    invokedAt: sim.core.now,
+    deadline: sim.core.now + sim.config.clientTimeoutMs,
+    coordinated: true,
+  };
+  client.current = pending;
+  pushHistory(sim, 'invoke', pending, client.id, op.f === 'write' ? (op.value ?? null) : null);
+  if (client.timeoutAt === null) armTimeout(sim, client, pending.deadline);
+  sim.protocol.clientCoordination?.onStart(clientContextFor(sim, client), pending.opId, op);
+}
+
+/**
+ * A coordinating client finishes operation `opId` (ignored if it is no longer current: the
+ * client gave up on it already).
+ */
+export function completeCoordinatedOp<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  client: ClientRuntime<CS>,
+  opId: number,
+  result: ClientResult,
+  node?: NodeId,
+): void {
+  const pending = client.current;
+  if (pending === null || pending.opId !== opId) return;
+  if (result.type === 'ok') {
+    const value = pending.op.f === 'read' ? (result.value ?? null) : (pending.op.value ?? null);
+    pushHistory(sim, 'ok', pending, client.id, value, node, undefined, result.meta);
+  } else {
+    const error = result.type === 'fail' ? result.error : `unexpected redirect (${result.reason})`;
+    const meta = result.type === 'fail' ? result.meta : undefined;
+    pushHistory(sim, 'fail', pending, client.id, pending.op.value ?? null, node, error, meta);
+  }
+  finishOp(sim, client);
 }
 
 function sendRequest<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRuntime<CS>): void {
@@ -132,6 +183,10 @@ function armTimeout<PC, NS, CS>(
 export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
   const client = sim.core.clients[msg.dst] ?? null;
   if (client === null) throw new Error(`unknown client "${msg.to}"`);
+  if (msg.kind !== 'response') {
+    clientMessage(sim, client, msg);
+    return;
+  }
   const { opId, attempt, result } = msg.payload as {
     opId: number;
     attempt: number;
@@ -167,6 +222,12 @@ export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, ix: numbe
   if (pending === null) return;
   if (sim.core.now < pending.deadline) {
     armTimeout(sim, client, pending.deadline);
+    return;
+  }
+  if (pending.coordinated) {
+    const error = `no outcome within ${sim.config.clientTimeoutMs} ms`;
+    pushHistory(sim, 'info', pending, id, pending.op.value ?? null, undefined, error);
+    finishOp(sim, client);
     return;
   }
   const error = `no answer from ${pending.target} within ${sim.config.clientTimeoutMs} ms`;

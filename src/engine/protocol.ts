@@ -59,6 +59,50 @@ export interface RoutingView {
   readonly rng: RngStream;
 }
 
+/**
+ * Facilities a client-side coordination hook may use (see `ClientCoordination`). Valid only
+ * during the call that received it.
+ */
+export interface ClientContext<PC, CS> {
+  readonly now: SimTimeMs;
+  /** The client handling the event. */
+  readonly self: ClientId;
+  /** That client's state, to read and update in place. */
+  readonly state: CS;
+  readonly config: PC;
+  readonly nodeIds: readonly NodeId[];
+  /** Send a message to a node; the node's protocol receives it in `onMessage`. */
+  send(to: NodeId, kind: string, payload: unknown): number;
+  /** (Re)arm the client's timer `name`; a timer of the same name that has not fired is replaced. */
+  setTimer(name: string, delayMs: number, data?: unknown): void;
+  cancelTimer(name: string): void;
+  /**
+   * Finish operation `opId` with `result` (ok or fail), recorded in the history like a node's
+   * answer; `node` names the replica the result is attributed to, if any. Ignored when `opId` is
+   * no longer the client's current operation (it timed out).
+   */
+  complete(opId: number, result: ClientResult, node?: NodeId): void;
+  /** Record a protocol event in the trace, under the client's name. */
+  emit(name: string, detail?: unknown): void;
+}
+
+/**
+ * Optional hooks for a client that coordinates an operation itself (Voldemort's or the Riak
+ * client library's routing): it may send several messages for one operation, hears the replies
+ * as messages, decides when the operation completes and with what result, and may keep
+ * hearing late replies after it. Messages a client sends under these hooks reach the nodes'
+ * `onMessage`; messages nodes send to a client, other than `reply`'s answers, reach `onMessage`
+ * here.
+ */
+export interface ClientCoordination<PC, CS> {
+  /** Does the client coordinate `op` itself? Otherwise it goes to `routeClientOp`'s node. */
+  coordinates(client: CS, op: ClientOp): boolean;
+  /** Start operation `opId` (just invoked): send its requests. */
+  onStart(ctx: ClientContext<PC, CS>, opId: number, op: ClientOp): void;
+  onMessage(ctx: ClientContext<PC, CS>, message: Message): void;
+  onTimer(ctx: ClientContext<PC, CS>, name: string, data: unknown): void;
+}
+
 /** A replication family, plugged into the engine. */
 export interface Protocol<PC, NS, CS> {
   readonly name: string;
@@ -97,4 +141,6 @@ export interface Protocol<PC, NS, CS> {
   onClientTimeout(client: CS, target: NodeId, view: RoutingView): void;
   /** Session facts to attach to a request, if the protocol uses any. */
   sessionFor?(client: CS, op: ClientOp): Record<string, unknown> | undefined;
+  /** Present when clients may coordinate operations themselves. */
+  clientCoordination?: ClientCoordination<PC, CS>;
 }

@@ -6,6 +6,7 @@
  * This file holds the loop; the parts live beside it: `messaging.ts` (the network),
  * `clients.ts`, `inputs.ts`, `context.ts` (what handlers see) and `trace.ts`.
  */
+import { clientTimer, isClientRequest } from './clientContext';
 import { clientResponse, clientsBusy, clientTimeout } from './clients';
 import { contextFor } from './context';
 import { internEndpoint } from './endpoints';
@@ -165,8 +166,9 @@ function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): voi
       const { nodes } = sim.core;
       const node = nodes[event.dst] as NodeRuntime<NS> | null;
       if (node === null) clientResponse(sim, event);
-      // From an endpoint that is not a node: a client's request.
-      else if (nodes[event.src] === null) {
+      // From an endpoint that is not a node: a client's request (or a coordinating client's
+      // message, which the node handles like a peer's).
+      else if (nodes[event.src] === null && isClientRequest(event)) {
         sim.protocol.onClientRequest(contextFor(sim, node), event.payload as ClientRequest);
       } else sim.protocol.onMessage(contextFor(sim, node), event);
       return;
@@ -181,6 +183,9 @@ function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): voi
     }
     case 'client-timeout':
       clientTimeout(sim, event.client);
+      return;
+    case 'client-timer':
+      clientTimer(sim, event.client, event.name, event.gen, event.data);
       return;
   }
 }

@@ -47,6 +47,8 @@ export interface PendingOp {
   invokedAt: SimTimeMs;
   /** The client gives up at this time unless an answer comes (moved by each retry). */
   deadline: SimTimeMs;
+  /** The client coordinates this operation itself (`Protocol.clientCoordination`). */
+  coordinated?: true;
 }
 
 /** A client session: one outstanding operation at a time, the rest queued (Jepsen process). */
@@ -63,6 +65,8 @@ export interface ClientRuntime<CS> {
   queuedHead: number;
   /** When the client's one armed timeout event fires, or null if none is armed. */
   timeoutAt: SimTimeMs | null;
+  /** Generation per timer name of a coordinating client (created on its first timer). */
+  timerGen?: Record<string, number>;
 }
 
 /** One direction of a link. */
@@ -85,7 +89,15 @@ export type SimEvent =
       incarnation: number;
       data: unknown;
     })
-  | (Scheduled & { type: 'client-timeout' /** Endpoint index of the client. */; client: number });
+  | (Scheduled & { type: 'client-timeout' /** Endpoint index of the client. */; client: number })
+  | (Scheduled & {
+      type: 'client-timer';
+      /** Endpoint index of the client. */
+      client: number;
+      name: string;
+      gen: number;
+      data: unknown;
+    });
 
 /** Mutable state, cloned by checkpoints. */
 export interface SimCore<NS, CS> {

@@ -12,7 +12,7 @@ const id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, "-" and "_
 const ms = z.number().int('must be a whole number of milliseconds').min(0, 'must be 0 or more');
 const count = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
-const coordinator = z.union([z.enum(['preferred', 'any']), z.strictObject({ node: id })]);
+const coordinator = z.union([z.enum(['preferred', 'any', 'client']), z.strictObject({ node: id })]);
 
 const leaderlessCluster = z.strictObject({
   nodes: z.array(id).min(1, 'a cluster needs at least one node'),

@@ -27,6 +27,20 @@ describe('leaderless scenario validation', () => {
     }
   });
 
+  it('accepts the client as coordinator, for everyone or for one client, and names a bad choice', () => {
+    const nodes = ['n1', 'n2', 'n3'];
+    const everyone = parseAnyScenario({ ...base, cluster: { nodes, coordinator: 'client' } });
+    expect(everyone.ok && everyone.scenario.protocol === 'leaderless').toBe(true);
+    if (everyone.ok && everyone.scenario.protocol === 'leaderless')
+      expect(everyone.scenario.cluster.coordinator).toBe('client');
+    expect(errorsOf({ ...base, cluster: { nodes, clientCoordinators: { c1: 'client' } } })).toEqual(
+      [],
+    );
+    const errors = errorsOf({ ...base, cluster: { nodes, coordinator: 'myself' } });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^cluster\.coordinator: /);
+  });
+
   it('names the field for impossible quorums', () => {
     expect(errorsOf({ ...base, cluster: { nodes: ['n1', 'n2', 'n3'], n: 3, w: 4 } })).toEqual([
       'cluster.w: a write cannot wait for 4 acknowledgements from 3 replicas',

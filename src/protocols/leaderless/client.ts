@@ -12,6 +12,7 @@ import type { WriteSession } from './coordinator';
 import { parseJsonOr } from './json';
 import { buildRing, walkFrom } from './ring';
 import { editSet } from './siblingValues';
+import type { QuorumOp } from './state';
 import type { VersionVector } from './versionVector';
 
 export interface SeenVersion {
@@ -28,6 +29,10 @@ export interface LeaderlessClient {
   seen: Record<string, SeenVersion>;
   /** Nodes it timed out on, and until when it routes around them. */
   avoid: Record<NodeId, number>;
+  /** Operations it coordinates itself (`coordinator: "client"`), until every replica answered. */
+  ops: Record<number, QuorumOp>;
+  /** The last version counter it stamped per key, as a coordinating client. */
+  issued: Record<string, number>;
 }
 
 export function initClient(id: ClientId, config: LeaderlessConfig): LeaderlessClient {
@@ -39,6 +44,8 @@ export function initClient(id: ClientId, config: LeaderlessConfig): LeaderlessCl
     avoidMs: config.clientAvoidMs,
     seen: {},
     avoid: {},
+    ops: {},
+    issued: {},
   };
 }
 
@@ -46,6 +53,7 @@ export function routeOp(client: LeaderlessClient, op: ClientOp, view: RoutingVie
   const choice = client.coordinator;
   if (typeof choice === 'object') return choice.node;
   if (choice === 'any') return pick(view.rng, view.nodeIds);
+  // `client` coordinates itself and never asks for a route; `preferred` is a safe answer.
   const walk = walkFrom(buildRing(view.nodeIds, client.vnodes), op.key);
   return walk.find((id) => (client.avoid[id] ?? -1) <= view.now) ?? (walk[0] as NodeId);
 }

@@ -7,11 +7,12 @@ import type { ClientId, NodeId } from '../../engine/types';
 import type { ConflictMode } from './versioned';
 
 /**
- * Which node a client sends an operation to; that node coordinates it. `preferred`: the first
- * replica of the key's preference list the client has not recently timed out on; `any`: a node
- * chosen at random; `{ node }`: always that node.
+ * Who coordinates a client's operation. A node the client sends it to: `preferred`, the first
+ * replica of the key's preference list the client has not recently timed out on; `any`, a node
+ * chosen at random; `{ node }`, always that node. Or `client`: the client fans the operation out
+ * to the replicas itself (Voldemort's, or the Riak client library's, routing).
  */
-export type CoordinatorChoice = 'preferred' | 'any' | { node: NodeId };
+export type CoordinatorChoice = 'preferred' | 'any' | 'client' | { node: NodeId };
 
 /** `register`: a write replaces the value. `set`: a write adds an item (`-item` removes it). */
 export type ValueKind = 'register' | 'set';

@@ -22,14 +22,9 @@ import {
   routeOp,
   sessionFor,
 } from './client';
+import { clientCoordination } from './clientCoordinator';
 import type { LeaderlessConfig } from './config';
-import {
-  coordinateRead,
-  coordinateWrite,
-  holdHint,
-  onQuorumTimer,
-  onReplicaAnswer,
-} from './coordinator';
+import { coordinateRead, coordinateWrite, nodeHost } from './coordinator';
 import { HANDOFF_TIMER, onHandoff, onHandoffAck, onHandoffTimer } from './handoff';
 import type {
   AeDiff,
@@ -44,8 +39,10 @@ import type {
   ReadRepair,
   RestoreData,
 } from './messages';
+import { holdHint, onQuorumTimer, onReplicaAnswer } from './quorum';
 import type { Ctx, LeaderlessNode } from './state';
 import { storeCopy } from './storage';
+import { EMPTY_OBJECT } from './versioned';
 
 export type { LeaderlessClient } from './client';
 export type { LeaderlessConfig } from './config';
@@ -77,7 +74,9 @@ function onReplicaMessage(ctx: Ctx, msg: Message): void {
       const put = msg.payload as Put;
       storeCopy(ctx, put.key, put.obj);
       if (put.hintFor !== null) holdHint(ctx, put.hintFor, put.key);
-      const ack: PutAck = { op: put.op };
+      const ack: PutAck = put.wantCopy
+        ? { op: put.op, obj: ctx.state.data[put.key] ?? EMPTY_OBJECT }
+        : { op: put.op };
       ctx.send(msg.from, 'put-ack', ack);
       return;
     }
@@ -88,11 +87,11 @@ function onReplicaMessage(ctx: Ctx, msg: Message): void {
       return;
     }
     case 'put-ack':
-      onReplicaAnswer(ctx, msg.from, (msg.payload as PutAck).op);
+      onReplicaAnswer(nodeHost(ctx), msg.from, (msg.payload as PutAck).op);
       return;
     case 'get-reply': {
       const reply = msg.payload as GetReply;
-      onReplicaAnswer(ctx, msg.from, reply.op, reply.obj);
+      onReplicaAnswer(nodeHost(ctx), msg.from, reply.op, reply.obj);
       return;
     }
     case 'read-repair': {
@@ -147,7 +146,8 @@ export const leaderless: Protocol<LeaderlessConfig, LeaderlessNode, LeaderlessCl
   onTimer(ctx, name) {
     if (name === HANDOFF_TIMER) onHandoffTimer(ctx);
     else if (name === ANTI_ENTROPY_TIMER) onAntiEntropyTimer(ctx);
-    else if (name.startsWith('quorum:')) onQuorumTimer(ctx, Number(name.slice('quorum:'.length)));
+    else if (name.startsWith('quorum:'))
+      onQuorumTimer(nodeHost(ctx), Number(name.slice('quorum:'.length)));
   },
 
   onClientRequest(ctx, request) {
@@ -169,4 +169,5 @@ export const leaderless: Protocol<LeaderlessConfig, LeaderlessNode, LeaderlessCl
   onClientResult: (client, op, result, from) => learn(client, op, result, from),
   onClientTimeout: afterTimeout,
   sessionFor: (client, op) => sessionFor(client, op) as Record<string, unknown> | undefined,
+  clientCoordination,
 };

@@ -13,9 +13,13 @@ export interface Put {
   obj: Versioned;
   /** Set when the receiver stands in for this unreachable home replica. */
   hintFor: NodeId | null;
+  /** Set by a coordinating client: answer with the copy the replica holds after the write. */
+  wantCopy?: true;
 }
 export interface PutAck {
   op: number;
+  /** The replica's copy after the write, when the put asked for it. */
+  obj?: Versioned;
 }
 export interface Get {
   op: number;

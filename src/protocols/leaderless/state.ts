@@ -70,7 +70,7 @@ export interface LeaderlessNode {
 export type Ctx = NodeContext<LeaderlessConfig, LeaderlessNode>;
 
 /** The key's home replicas and stand-ins on the current ring. */
-export function placementOf(ctx: Ctx, key: string): Placement {
+export function placementOf(ctx: Pick<Ctx, 'nodeIds' | 'config'>, key: string): Placement {
   return placement(buildRing(ctx.nodeIds, ctx.config.vnodes), key, ctx.config.n);
 }
 

@@ -11,6 +11,7 @@ import bootstrapSnapshotVsFullLog from './bootstrap-snapshot-vs-full-log.json';
 import boundedStaleness from './bounded-staleness.json';
 import boundedStalenessCured from './bounded-staleness-cured.json';
 import cascadingFollowers from './cascading-followers.json';
+import clientCoordinatedQuorum from './client-coordinated-quorum.json';
 import concurrentWritesSiblings from './concurrent-writes-siblings.json';
 import consistentPrefix from './consistent-prefix.json';
 import consistentPrefixCured from './consistent-prefix-cured.json';
@@ -143,6 +144,7 @@ const leaderlessSources: unknown[] = [
   sloppyQuorumStaleRead,
   hintedHandoff,
   antiEntropy,
+  clientCoordinatedQuorum,
   guaranteesStrictQuorum,
 ];
 

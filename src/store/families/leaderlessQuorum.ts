@@ -5,9 +5,10 @@
  * after the write was acknowledged; a read with the last write of its key acknowledged before
  * the read began: the pair the rule w + r > n speaks about.
  */
-import { nodeRuntime } from '../../engine/endpoints';
+import { clientRuntimes, nodeRuntime } from '../../engine/endpoints';
 import type { HistoryOp, NodeId, Value } from '../../engine/types';
 import type { LeaderlessSim } from '../../protocols/leaderless/outcome';
+import type { QuorumOp } from '../../protocols/leaderless/state';
 
 export interface QuorumSide {
   opId: number;
@@ -117,16 +118,29 @@ export function quorumRole(picture: QuorumPicture | null, node: NodeId): QuorumR
   return wrote && read ? 'both' : wrote ? 'write' : read ? 'read' : null;
 }
 
-/** The live counterpart from the coordinators' state: who acknowledged or replied so far. */
+function heardFrom(ops: Record<number, QuorumOp>, opId: number): NodeId[] | null {
+  for (const op of Object.values(ops)) {
+    if (op.request.opId !== opId || op.answered) continue;
+    return op.kind === 'write' ? [...op.acks] : op.replies.map((r) => r.node);
+  }
+  return null;
+}
+
+/**
+ * The live counterpart from the coordinators' state (nodes', or a coordinating client's own):
+ * who acknowledged or replied so far.
+ */
 export function liveQuorum(sim: LeaderlessSim): LiveQuorum {
   return (opId) => {
     for (const id of sim.core.nodeIds) {
       const node = nodeRuntime(sim, id);
       if (node === undefined || !node.up) continue;
-      for (const op of Object.values(node.state.ops)) {
-        if (op.request.opId !== opId || op.answered) continue;
-        return op.kind === 'write' ? [...op.acks] : op.replies.map((r) => r.node);
-      }
+      const heard = heardFrom(node.state.ops, opId);
+      if (heard !== null) return heard;
+    }
+    for (const client of clientRuntimes(sim)) {
+      const heard = heardFrom(client.state.ops, opId);
+      if (heard !== null) return heard;
     }
     return null;
   };

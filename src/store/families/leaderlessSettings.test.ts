@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { finishedMessages } from '../../engine/messageLog';
 import { leaderlessStaleReads } from '../../protocols/leaderless/outcome';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import { createReplicaStore } from '../store';
@@ -32,6 +33,22 @@ describe('leaderless settings', () => {
     expect(leaderlessSettingsProblems(scenario('sync-vs-async'), { w: 1 })[0]).toMatch(
       /^protocol: /,
     );
+  });
+
+  it('the client as coordinator: the same run re-derived, each client fanning out itself', () => {
+    const store = createReplicaStore('quorum-read-repair', 1);
+    store.getState().seek(3000);
+    const fromClients = () =>
+      finishedMessages(store.getState().session.sim.logs.messages)
+        .filter((m) => m.from.startsWith('user-'))
+        .map((m) => m.kind);
+    expect(new Set(fromClients())).toEqual(new Set(['write', 'read']));
+    expect(store.getState().setLeaderlessSettings({ coordinator: 'client' })).toEqual([]);
+    expect(store.getState().view.t).toBe(3000);
+    expect(new Set(fromClients())).toEqual(new Set(['put', 'get', 'read-repair']));
+    expect(
+      leaderlessSettingsProblems(store.getState().scenario, { coordinator: { node: 'n9' } }),
+    ).toEqual(['coordinator: "n9" is not a node of this cluster']);
   });
 
   it('remembers the scenario’s own settings after a change', () => {

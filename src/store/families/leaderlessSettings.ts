@@ -11,7 +11,14 @@ import type { AnyScenario, LeaderlessScenario } from '../../scenarios/leaderless
 /** What the Quorum panel can change. */
 export type LeaderlessSettings = Pick<
   LeaderlessScenario['cluster'],
-  'n' | 'w' | 'r' | 'sloppyQuorum' | 'readRepair' | 'antiEntropyIntervalMs' | 'conflicts'
+  | 'n'
+  | 'w'
+  | 'r'
+  | 'sloppyQuorum'
+  | 'readRepair'
+  | 'antiEntropyIntervalMs'
+  | 'conflicts'
+  | 'coordinator'
 >;
 
 /** Anti-entropy rounds further apart than this say more about a typo than about a cluster. */
@@ -20,13 +27,14 @@ export const MAX_ANTI_ENTROPY_MS = 60_000;
 /** The scenario's current settings, or null when it is not leaderless. */
 export function leaderlessSettingsOf(scenario: AnyScenario): LeaderlessSettings | null {
   if (scenario.protocol !== 'leaderless') return null;
-  const { n, w, r, sloppyQuorum, readRepair, antiEntropyIntervalMs, conflicts } = scenario.cluster;
-  return { n, w, r, sloppyQuorum, readRepair, antiEntropyIntervalMs, conflicts };
+  const { n, w, r, sloppyQuorum, readRepair, antiEntropyIntervalMs, conflicts, coordinator } =
+    scenario.cluster;
+  return { n, w, r, sloppyQuorum, readRepair, antiEntropyIntervalMs, conflicts, coordinator };
 }
 
 /**
  * Why these settings cannot run on this scenario's cluster, as `field: message` lines naming
- * the field (`n`, `w`, `r`, `antiEntropyIntervalMs`); empty when they can.
+ * the field (`n`, `w`, `r`, `antiEntropyIntervalMs`, `coordinator`); empty when they can.
  */
 export function leaderlessSettingsProblems(
   scenario: AnyScenario,
@@ -39,6 +47,10 @@ export function leaderlessSettingsProblems(
   const problems = quorumErrors(next, next.nodes.length, 'quorum').map((p) =>
     p.replace(/^quorum\./, ''),
   );
+  const { coordinator } = next;
+  if (typeof coordinator === 'object' && !next.nodes.includes(coordinator.node)) {
+    problems.push(`coordinator: "${coordinator.node}" is not a node of this cluster`);
+  }
   const every = next.antiEntropyIntervalMs;
   if (!Number.isInteger(every) || every < 0 || every > MAX_ANTI_ENTROPY_MS) {
     problems.push(

@@ -1,6 +1,6 @@
 /**
  * A leaderless session's quorum and repair settings: n, w, r, sloppy quorum, read repair,
- * anti-entropy and conflict handling. Applying re-derives the run with them (same seed, inputs
+ * who coordinates (a node or the client), anti-entropy and conflict handling. Applying re-derives the run with them (same seed, inputs
  * and time), so a changed setting is a different run; a refused one names its field and keeps
  * what was typed.
  */
@@ -31,11 +31,14 @@ interface Draft {
   sloppyQuorum: boolean;
   readRepair: boolean;
   conflicts: LeaderlessSettings['conflicts'];
+  /** `preferred`, `any`, `client`, or `node:<id>` for a fixed coordinator node. */
+  coordinator: string;
 }
 
 function draftOf(s: LeaderlessSettings): Draft {
   return {
     ...s,
+    coordinator: coordinatorText(s.coordinator),
     n: String(s.n),
     w: String(s.w),
     r: String(s.r),
@@ -45,6 +48,26 @@ function draftOf(s: LeaderlessSettings): Draft {
 
 /** Blank or non-numeric text becomes NaN, which the store's rules refuse by name. */
 const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+
+const coordinatorText = (c: LeaderlessSettings['coordinator']) =>
+  typeof c === 'object' ? `node:${c.node}` : c;
+
+const coordinatorOf = (text: string): LeaderlessSettings['coordinator'] =>
+  text.startsWith('node:')
+    ? { node: text.slice('node:'.length) }
+    : (text as 'preferred' | 'any' | 'client');
+
+/** The choices, plus the fixed node the scenario names, if it names one. */
+function coordinatorChoices(current: LeaderlessSettings['coordinator']) {
+  const choices = [
+    { value: 'preferred', label: 'a node: the key’s first replica' },
+    { value: 'any', label: 'a node picked at random' },
+    { value: 'client', label: 'the client itself' },
+  ];
+  if (typeof current === 'object')
+    choices.push({ value: coordinatorText(current), label: `always node ${current.node}` });
+  return choices;
+}
 
 const CONFLICT_CHOICES = [
   { value: 'siblings', label: 'siblings (the application merges)' },
@@ -85,6 +108,7 @@ function QuorumForm({
       sloppyQuorum: draft.sloppyQuorum,
       readRepair: draft.readRepair,
       conflicts: draft.conflicts,
+      coordinator: coordinatorOf(draft.coordinator),
     });
     setProblems(found);
   };
@@ -154,12 +178,22 @@ function QuorumForm({
             Sloppy quorum
           </CheckField>
           <CheckField
-            title="After a read, the coordinator writes the newest version back to every replica that answered with an older one."
+            title="After a read, the coordinator (node or client) writes the newest version back to every replica that answered with an older one."
             checked={draft.readRepair}
             onChange={(readRepair) => edit({ readRepair })}
           >
             Read repair
           </CheckField>
+        </div>
+        <div className="fault-row">
+          <SelectField
+            label="Coordinator"
+            title="Who sends each operation to the key's replicas and counts w acknowledgements (r replies): a node the client sends it to, as in Dynamo and Cassandra, or the client itself, as in Voldemort, one network hop less (clients the scenario gives their own choice keep it)."
+            value={draft.coordinator}
+            options={coordinatorChoices(original.coordinator)}
+            onChange={(coordinator) => edit({ coordinator })}
+            errorId={invalid('coordinator')}
+          />
         </div>
         <div className="fault-row">
           <TextField

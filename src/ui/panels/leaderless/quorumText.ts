@@ -78,7 +78,10 @@ export function changedSettings(
   applied: Record<string, unknown>,
   original: Record<string, unknown>,
 ): string[] {
+  // A coordinator may be an object ({ node }): compare and show values as JSON when not plain.
+  const text = (v: unknown) =>
+    typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
   return Object.keys(original)
-    .filter((k) => applied[k] !== original[k])
-    .map((k) => `${k} = ${String(applied[k])} (scenario: ${String(original[k])})`);
+    .filter((k) => text(applied[k]) !== text(original[k]))
+    .map((k) => `${k} = ${text(applied[k])} (scenario: ${text(original[k])})`);
 }
