@@ -43,5 +43,19 @@ test('a person compares two configurations in the guarantee table and opens a vi
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(
     'guarantees-async-followers',
   );
+
+  // At the end of that run the search finds the operations no single copy could explain, and
+  // pressing the violation outlines them in the diagrams.
+  const scrubber = page.getByRole('slider', { name: 'Time' });
+  await scrubber.fill((await scrubber.getAttribute('max')) ?? '0');
+  const anomalies = page.getByRole('region', { name: 'Anomalies' });
+  await anomalies.getByRole('button', { name: 'Check linearizability' }).click();
+  await expect(anomalies.getByText(/^Not linearizable/)).toBeVisible();
+  const violation = anomalies
+    .getByRole('list', { name: 'Linearizability violations' })
+    .getByRole('button')
+    .first();
+  await violation.click();
+  await expect(violation).toHaveAttribute('aria-pressed', 'true');
   expect(errors).toEqual([]);
 });

@@ -6,13 +6,13 @@
 import type { ScenarioCures } from '../../scenarios/schema';
 import type { ReplicaState } from '../../store/store';
 import { useReplica, useReplicaStore } from '../StoreContext';
+import { FindingButton, sameOps } from './FindingButton';
 import { selectProtocol } from './faults/selectors';
+import { LinearizabilityCheck } from './LinearizabilityCheck';
 
 const selectAnomalies = (s: ReplicaState) => s.view.anomalies;
 const selectHighlighted = (s: ReplicaState) => s.highlightedOps;
 
-const sameOps = (a: readonly number[], b: readonly number[]) =>
-  a.length === b.length && a.every((op, i) => op === b[i]);
 const selectCures = (s: ReplicaState) => s.scenario.cures;
 
 /** The cure settings offered here, with their choices and what they do, in one sentence. */
@@ -81,19 +81,12 @@ export function AnomaliesPanel() {
         <ol className="anomalies__list" aria-label="Anomalies found">
           {anomalies.map((f) => (
             <li key={`${f.kind}:${f.ops.join(',')}`}>
-              <button
-                type="button"
-                className="anomalies__finding"
-                aria-pressed={sameOps(f.ops, highlighted)}
-                title="Outline the operations involved in the space-time diagram and inspect the client"
-                onClick={() => show(f.ops)}
-              >
-                <span className="anomalies__kind">{f.kind}</span> {f.explanation}
-              </button>
+              <FindingButton finding={f} highlighted={highlighted} onShow={show} />
             </li>
           ))}
         </ol>
       )}
+      <LinearizabilityCheck highlighted={highlighted} onShow={show} />
       {curable && (
         <fieldset className="anomalies__cures">
           <legend>Cures</legend>
