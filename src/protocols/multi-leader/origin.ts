@@ -48,7 +48,14 @@ export function takeWrite(ctx: Ctx, request: ClientRequest): void {
     client: request.client,
     value: request.value,
   };
-  const replaces = op.t === 'set' ? op.replaces : [];
+  // What the write knowingly overwrites at its origin: a set names it; an update statement
+  // (`+=`) rewrites whatever the origin holds, so it replaces those writes just the same.
+  const replaces =
+    op.t === 'set'
+      ? op.replaces
+      : op.t === 'add-to' && state.kind === 'register'
+        ? state.siblings.map((s) => s.id)
+        : [];
   ctx.emit('write', {
     id: change.id,
     key: change.key,
