@@ -24,7 +24,10 @@ export function ScenarioPicker() {
   const scenario = useReplica(selectScenario);
   const listed = scenarioCatalog.some((s) => s.id === scenario.id);
   return (
-    <label className="field" title="Each scenario shows one idea of the chapter, with narration">
+    <label
+      className="field field--picker"
+      title="Each scenario shows one idea of the chapter, with narration"
+    >
       <span className="field__label">Scenario</span>
       <select
         className="scenario-picker"
