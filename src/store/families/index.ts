@@ -1,5 +1,6 @@
 /**
- * What differs between replication families in the store: how their nodes look. Everything
+ * What differs between replication families in the store: how their nodes look, and the
+ * anomalies a family finds beyond the generic checker (leaderless sibling reads). Everything
  * else (playback, checkpoints, links, messages, clients, history) is the engine's and works for
  * all of them. A family's module is chosen by the scenario's `protocol`.
  */
