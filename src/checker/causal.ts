@@ -8,8 +8,9 @@
  *   before W2, and S is older than W1;
  * - writes-follow-reads: O had read a write W2 of another user's process p, and before writing
  *   W2, p had read W1 on k (written by someone else), and S is older than W1;
- * - causal: some write C to k that certainly took effect happens before R (session order and
- *   reads-from, through any chain), and S happens before C, or R returned nothing.
+ * - causal: some write C to k happens before R (session order and reads-from, through any
+ *   chain) and certainly took effect before R began, and S happens before C, or R returned
+ *   nothing.
  *
  * "Older" in the two session guarantees is the checker's usual real-time order (S acknowledged
  * before W1 was invoked, or nothing), as for read-your-writes and monotonic reads. Causal
@@ -26,7 +27,8 @@ import {
   lastUpTo,
   mergeClocks,
   processOf,
-  tookEffect,
+  proofBefore,
+  tookEffectBefore,
 } from './causalState';
 import * as explain from './explainCausal';
 import type { Finding } from './types';
@@ -57,7 +59,7 @@ export function causalInvoke(state: CausalState, entry: HistoryOp): void {
     okIndex: Number.POSITIVE_INFINITY,
     okAt: Number.POSITIVE_INFINITY,
     readFrom: null,
-    observed: false,
+    readers: [],
   };
   p.ops.push(op);
   state.ops.set(op.opId, op);
@@ -114,7 +116,7 @@ export function causalRead(
 
 function dependOn(state: CausalState, read: CausalOp, write: CausalOp): void {
   const p = processOf(state, read.processId);
-  write.observed = true;
+  if (write.status !== 'ok') write.readers.push(read);
   read.readFrom = write;
   read.vc = mergeClocks(read.vc, write.vc);
   // One operation at a time: the read began from the process's latest clock.
@@ -150,7 +152,9 @@ function sessionOrderFindings(
     const { write: later, read: saw } = seen;
     const writer = state.byIndex[later.process] as CausalProcess;
     if (saw.seq >= read.seq || writer.user === reader.user) continue;
-    const earlier = mw ? null : lastUpTo(writer.writes.get(read.key), later.seq - 1, tookEffect);
+    const earlier = mw
+      ? null
+      : lastUpTo(writer.writes.get(read.key), later.seq - 1, (w) => tookEffectBefore(w, later));
     if (earlier !== null && olderThan(source, earlier)) {
       mw = true;
       findings.push({
@@ -192,10 +196,13 @@ function causal(
     const upTo = clockAt(read.vc, q) - (q === read.process ? 1 : 0);
     if (upTo <= 0) continue;
     const writes = state.byIndex[q]?.writes.get(read.key);
-    const cause = lastUpTo(writes, upTo, (w) => w !== source && tookEffect(w));
+    const cause = lastUpTo(writes, upTo, (w) => w !== source && tookEffectBefore(w, read));
     if (cause === null) continue;
     if (source !== NOTHING && !(source.status === 'ok' && happensBefore(source, cause))) continue;
-    const chain = chainOf(state, cause, read);
+    // An unacknowledged cause reaches the read through a read that returned it.
+    const proof = cause.status === 'ok' ? undefined : proofBefore(cause, read);
+    const chain =
+      proof === undefined ? chainOf(state, cause, read) : [cause, ...chainOf(state, proof, read)];
     const ops = [...(source === NOTHING ? [] : [source.opId]), ...chain.map((o) => o.opId)];
     out.push({ kind: 'causal', ops, explanation: explain.causal(read, source, node, chain) });
     return;

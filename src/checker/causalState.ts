@@ -31,8 +31,11 @@ export interface CausalOp {
   okAt: number;
   /** A read: the write it returned (when that write is known), else null. */
   readFrom: CausalOp | null;
-  /** A write some read returned: it certainly happened, whatever its client heard. */
-  observed: boolean;
+  /**
+   * A write not (yet) acknowledged: the reads that returned it. Each proves it took effect, and
+   * took effect before whatever that read happens before.
+   */
+  readers: CausalOp[];
 }
 
 export interface CausalProcess {
@@ -99,9 +102,19 @@ export function happensBefore(a: CausalOp, b: CausalOp): boolean {
   return a !== b && clockAt(b.vc, a.process) >= a.seq;
 }
 
-/** Certainly took effect: acknowledged, or seen by some read. */
-export function tookEffect(write: CausalOp): boolean {
-  return write.status === 'ok' || write.observed;
+/**
+ * Certainly took effect before `op` began. An acknowledged write did (session order and
+ * reads-from only order completed operations). An indeterminate one may take effect long after
+ * its client gave up, even after that client's next operations, so only a read of it that
+ * happens before `op` proves it: following it in session order does not.
+ */
+export function tookEffectBefore(write: CausalOp, op: CausalOp): boolean {
+  return write.status === 'ok' || proofBefore(write, op) !== undefined;
+}
+
+/** The first read of an unacknowledged write that happens before `op`, if any. */
+export function proofBefore(write: CausalOp, op: CausalOp): CausalOp | undefined {
+  return write.readers.find((reader) => happensBefore(reader, op));
 }
 
 /** The last of `ops` (in session order) with `seq <= maxSeq` that passes `test`, or null. */
