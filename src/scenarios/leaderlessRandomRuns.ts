@@ -132,11 +132,19 @@ export function leaderlessRunArb(
           })),
         ],
       };
-      const parsed = parseAnyScenario(input);
-      if (!parsed.ok || parsed.scenario.protocol !== 'leaderless')
-        throw new Error(
-          `random scenario invalid: ${parsed.ok ? 'wrong protocol' : parsed.errors.join('; ')}`,
-        );
-      return { scenario: parsed.scenario, seed: r.seed };
+      return leaderlessRun({ scenario: input, seed: r.seed });
     });
+}
+
+/** A run written down (a generated one, or one a property once failed on), validated. */
+export function leaderlessRun(run: { scenario: unknown; seed: number }): {
+  scenario: LeaderlessScenario;
+  seed: number;
+} {
+  const parsed = parseAnyScenario(run.scenario);
+  if (!parsed.ok || parsed.scenario.protocol !== 'leaderless')
+    throw new Error(
+      `random scenario invalid: ${parsed.ok ? 'wrong protocol' : parsed.errors.join('; ')}`,
+    );
+  return { scenario: parsed.scenario, seed: run.seed };
 }

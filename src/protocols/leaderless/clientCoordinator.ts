@@ -23,7 +23,7 @@ import type { GetReply, PutAck } from './messages';
 import { fanOut, onQuorumTimer, onReplicaAnswer, type QuorumHost, startQuorumOp } from './quorum';
 import type { QuorumOp } from './state';
 import type { Versioned } from './versioned';
-import { type Dot, dotLabel, merge } from './versionVector';
+import { type Dot, dotLabel, merge, type VersionVector } from './versionVector';
 
 type ClientCtx = ClientContext<LeaderlessConfig, LeaderlessClient>;
 
@@ -59,18 +59,33 @@ function requestOf(ctx: ClientCtx, opId: number, op: ClientOp): ClientRequest {
   };
 }
 
-/** The client's own write: its next dot, over the version it last saw for the key. */
-function stampWrite(ctx: ClientCtx, request: ClientRequest): { obj: Versioned; dot: Dot } {
+/**
+ * The client's own write: its next dot, over the version it last saw for the key and every
+ * write it issued to the key before. Those are in the write's causal past by session order even
+ * when the read it last did came from a stale replica, and counting them keeps the vector
+ * honest: an entry `user-2: 13` claims every dot of user-2 up to 13 was seen. Without them, a
+ * copy would claim to have seen (and so drop) an earlier write of this client it never held.
+ */
+function stampWrite(
+  ctx: ClientCtx,
+  request: ClientRequest,
+): { obj: Versioned; dot: Dot; context: VersionVector } {
   const client = ctx.state;
   const session = request.session ?? {};
-  const context = (session.context ?? {}) as Record<string, number>;
+  const read = (session.context ?? {}) as VersionVector;
+  const issued = client.issued[request.key] ?? 0;
+  const context = issued > (read[ctx.self] ?? 0) ? merge(read, { [ctx.self]: issued }) : read;
   const value =
     session.value !== undefined ? (session.value as ClientRequest['value']) : request.value;
-  const counter = Math.max(client.issued[request.key] ?? 0, context[ctx.self] ?? 0) + 1;
+  const counter = (context[ctx.self] ?? 0) + 1;
   client.issued[request.key] = counter;
   const dot: Dot = { node: ctx.self, counter };
   const sibling = { value, dot, ts: ctx.now, opId: request.opId, client: ctx.self };
-  return { obj: { vv: merge(context, { [ctx.self]: counter }), siblings: [sibling] }, dot };
+  return {
+    obj: { vv: merge(context, { [ctx.self]: counter }), siblings: [sibling] },
+    dot,
+    context,
+  };
 }
 
 function start(ctx: ClientCtx, opId: number, op: ClientOp): void {
@@ -78,8 +93,7 @@ function start(ctx: ClientCtx, opId: number, op: ClientOp): void {
   const request = requestOf(ctx, opId, op);
   const quorumOp = startQuorumOp(host, opId, op.f, request);
   if (op.f === 'write') {
-    const { obj, dot } = stampWrite(ctx, request);
-    const context = (request.session?.context ?? {}) as Record<string, number>;
+    const { obj, dot, context } = stampWrite(ctx, request);
     ctx.emit('write', { key: op.key, dot: dotLabel(dot), opId, context });
     quorumOp.obj = obj;
     quorumOp.dot = dot;
