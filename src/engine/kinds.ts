@@ -11,8 +11,16 @@ const codes = new Map<string, number>();
 const names: string[] = [];
 const hashes: number[] = [];
 
+/**
+ * The kind asked for last, and its code: sends come in runs of one kind (a leader's replicate
+ * to each follower, their acks), and comparing two interned strings is cheaper than a Map look-up.
+ */
+let lastKind = '';
+let lastCode = -1;
+
 /** The code of message kind `kind`, giving it the next one if it has none yet. */
 export function kindCode(kind: string): number {
+  if (kind === lastKind) return lastCode;
   let code = codes.get(kind);
   if (code === undefined) {
     code = names.length;
@@ -20,6 +28,8 @@ export function kindCode(kind: string): number {
     names.push(kind);
     hashes.push(hashString(kind));
   }
+  lastKind = kind;
+  lastCode = code;
   return code;
 }
 

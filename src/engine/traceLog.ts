@@ -52,7 +52,15 @@ export const TRACE_TYPES: readonly TraceType[] = [
   'input',
   'protocol',
 ];
-const typeCodes = new Map<string, number>(TRACE_TYPES.map((type, code) => [type, code]));
+/**
+ * Code of each trace type. A record, not a Map: where the type is a constant at the call site
+ * (a protocol's `emit` records `protocol` entries), the optimiser turns the look-up into a plain
+ * field load.
+ */
+const typeCodes = Object.fromEntries(TRACE_TYPES.map((type, code) => [type, code])) as Record<
+  TraceType,
+  number
+>;
 
 // Names and node ids are a small vocabulary: interned once per process, a cache and not state
 // (the trace hash folds the strings' own hashes, never these codes).
@@ -123,7 +131,7 @@ export function pushTrace(
   const i = log.count++;
   log.id[i] = id;
   log.t[i] = t;
-  log.type[i] = typeCodes.get(type) as number;
+  log.type[i] = typeCodes[type];
   log.node[i] = node;
   log.msg[i] = msg ?? Number.NaN;
   log.name[i] = name;
@@ -175,7 +183,7 @@ export function storedTrace(log: TraceLog, from = 0): TraceEvent[] {
 
 /** The stored entries of `type` (and of `name`, if given), as objects, in id order. */
 export function traceEntriesOf(log: TraceLog, type: TraceType, name?: string): TraceEvent[] {
-  const typeCode = typeCodes.get(type) as number;
+  const typeCode = typeCodes[type];
   const nameCode = name === undefined ? undefined : stringCodes.get(name);
   if (name !== undefined && nameCode === undefined) return [];
   const out: TraceEvent[] = [];

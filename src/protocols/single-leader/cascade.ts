@@ -27,12 +27,15 @@ export function liveUpstream(ctx: Ctx): NodeId | null {
 }
 
 /**
- * Does any follower replicate from this one? A plain loop: every follower asks for every batch
- * it receives, and almost none has a downstream, so nothing is built unless one does.
+ * Does any follower replicate from this one? Every follower asks for every batch it receives,
+ * and almost none has a downstream, so this walks the (usually empty) upstream map rather than
+ * looking every node up in it, and builds nothing. A name in the map that is not (yet) a node
+ * may answer true where no one is sent to: `sendDownstream` walks the nodes.
  */
 function hasDownstream(ctx: Ctx): boolean {
   const { upstreams } = ctx.state;
-  for (const id of ctx.nodeIds) if (upstreams[id] === ctx.self && id !== ctx.self) return true;
+  const self = ctx.self;
+  for (const id in upstreams) if (upstreams[id] === self && id !== self) return true;
   return false;
 }
 

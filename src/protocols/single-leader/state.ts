@@ -148,6 +148,14 @@ export function isCascaded(ctx: Ctx, id: NodeId): boolean {
  * does this for every write, and the list would be garbage at once.
  */
 export function sendToFollowers(ctx: Ctx, kind: string, payload: unknown): void {
+  // Looking a name up in the (usually empty) upstream map misses, and a miss is slow (the
+  // prototype chain is searched too): ask only when some follower cascades at all.
+  const cascading = hasEntries(ctx.state.upstreams);
   for (const id of ctx.nodeIds)
-    if (isFollower(ctx, id) && !isCascaded(ctx, id)) ctx.send(id, kind, payload);
+    if (isFollower(ctx, id) && !(cascading && isCascaded(ctx, id))) ctx.send(id, kind, payload);
+}
+
+function hasEntries(record: Record<string, unknown>): boolean {
+  for (const _ in record) return true;
+  return false;
 }
