@@ -17,9 +17,20 @@ import type { LinkState, NodeRuntime, Simulation } from './state';
 import { cachedHash, DELIVER, DROP, foldMessage, SEND } from './traceHash';
 import type { EndpointId, LinkConfig, Message } from './types';
 
+/**
+ * The index `endpointOf` found last. Followers answer the same leader one after another, so
+ * the next look-up is often for the same name; the guess is checked against the simulation's
+ * own names, so it is only ever a shortcut, never state.
+ */
+let lastEndpoint = 0;
+
 /** The endpoint index of `id`, for sending to it (an unknown name gets an index, as a link to nowhere). */
 export function endpointOf<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: EndpointId): number {
-  return sim.core.endpointIndex.get(id) ?? internEndpoint(sim, id);
+  const { core } = sim;
+  if (core.endpointIds[lastEndpoint] === id) return lastEndpoint;
+  const ix = core.endpointIndex.get(id) ?? internEndpoint(sim, id);
+  lastEndpoint = ix;
+  return ix;
 }
 
 /** The runtime state of the link `src -> dst` (endpoint indices), created on first use. */
