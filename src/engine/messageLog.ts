@@ -11,26 +11,32 @@
  */
 import { grown } from './columns';
 import { kindName } from './kinds';
-import type { DropReason, EndpointId, Message, MessageFate } from './types';
+import type { DropReason, EndpointId, Message, MessageFate, SimTimeMs } from './types';
 
-/** What is kept of a message once its fate is decided. */
-export type MessageRecord = Pick<
-  Message,
-  | 'id'
-  | 'kind'
-  | 'kindCode'
-  | 'from'
-  | 'to'
-  | 'src'
-  | 'dst'
-  | 'payload'
-  | 'sentAt'
-  | 'deliverAt'
-  | 'fate'
-  | 'dropReason'
-  | 'sendTraceId'
-  | 'fateTraceId'
->;
+/**
+ * A message with its fate: a finished one as the log keeps it, or one in flight as
+ * `messagesInFlight` describes it (fate `in-flight`, `fateTraceId` -1).
+ */
+export interface MessageRecord
+  extends Pick<
+    Message,
+    | 'id'
+    | 'kind'
+    | 'kindCode'
+    | 'from'
+    | 'to'
+    | 'src'
+    | 'dst'
+    | 'payload'
+    | 'sentAt'
+    | 'sendTraceId'
+  > {
+  deliverAt: SimTimeMs;
+  fate: MessageFate;
+  dropReason?: DropReason;
+  /** Trace id of its delivery or drop entry; -1 while in flight. */
+  fateTraceId: number;
+}
 
 export interface MessageLog {
   count: number;
@@ -63,6 +69,12 @@ const PAYLOAD_MASK = PAYLOAD_WINDOW - 1;
 /** What `messageAt` gives as the payload of a message older than the payload window. */
 export const PAYLOAD_NOT_KEPT: unique symbol = Symbol('payload not kept');
 
+/** Codes of the fates (indices into `FATES`), as `logMessage` takes them. */
+export const DELIVERED = 0;
+export const DROPPED_PARTITION = 1;
+export const DROPPED_LOSS = 2;
+export const LOST = 3;
+
 const FATES: ReadonlyArray<{ fate: MessageFate; dropReason?: DropReason }> = [
   { fate: 'delivered' },
   { fate: 'dropped', dropReason: 'partition' },
@@ -71,10 +83,10 @@ const FATES: ReadonlyArray<{ fate: MessageFate; dropReason?: DropReason }> = [
 ];
 
 function fateCode(m: MessageRecord): number {
-  if (m.fate === 'delivered') return 0;
-  if (m.dropReason === 'partition') return 1;
-  if (m.dropReason === 'loss') return 2;
-  return 3;
+  if (m.fate === 'delivered') return DELIVERED;
+  if (m.dropReason === 'partition') return DROPPED_PARTITION;
+  if (m.dropReason === 'loss') return DROPPED_LOSS;
+  return LOST;
 }
 
 const INITIAL_CAPACITY = 1024;
@@ -114,8 +126,26 @@ function grow(log: MessageLog): void {
   log.fateTraceId = grown(log.fateTraceId);
 }
 
-/** Record a message whose fate was just decided. */
+/** Record a finished message given as a record (putting stashed messages back). */
 export function pushMessage(log: MessageLog, m: MessageRecord): void {
+  pushRow(log, m, m.deliverAt, fateCode(m), m.fateTraceId);
+}
+
+/**
+ * Record a message whose fate was just decided: `fate` is its code (see `FATES`, and
+ * `DELIVERED`, `DROPPED_PARTITION`, `DROPPED_LOSS`, `LOST`), `fateTraceId` its fate's trace id.
+ */
+export function logMessage(log: MessageLog, m: Message, fate: number, fateTraceId: number): void {
+  pushRow(log, m, m.t, fate, fateTraceId);
+}
+
+function pushRow(
+  log: MessageLog,
+  m: Message | MessageRecord,
+  deliverAt: SimTimeMs,
+  fate: number,
+  fateTraceId: number,
+): void {
   if (log.count === log.id.length) grow(log);
   const i = log.count++;
   log.id[i] = m.id;
@@ -123,10 +153,10 @@ export function pushMessage(log: MessageLog, m: MessageRecord): void {
   log.src[i] = m.src;
   log.dst[i] = m.dst;
   log.sentAt[i] = m.sentAt;
-  log.deliverAt[i] = m.deliverAt;
-  log.fate[i] = fateCode(m);
+  log.deliverAt[i] = deliverAt;
+  log.fate[i] = fate;
   log.sendTraceId[i] = m.sendTraceId;
-  log.fateTraceId[i] = m.fateTraceId;
+  log.fateTraceId[i] = fateTraceId;
   log.payloads[i & PAYLOAD_MASK] = m.payload;
   if (i - log.payloadFloor >= PAYLOAD_WINDOW) log.payloadFloor = i + 1 - PAYLOAD_WINDOW;
 }

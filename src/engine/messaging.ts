@@ -5,7 +5,14 @@
 import { internEndpoint } from './endpoints';
 import { heapPush } from './eventQueue';
 import { kindCode, kindHash } from './kinds';
-import { pushMessage } from './messageLog';
+import {
+  DELIVERED,
+  DROPPED_LOSS,
+  DROPPED_PARTITION,
+  LOST,
+  logMessage,
+  type MessageRecord,
+} from './messageLog';
 import {
   arrivalFailure,
   configuredLink,
@@ -15,7 +22,7 @@ import {
 } from './network';
 import type { LinkState, NodeRuntime, Simulation } from './state';
 import { cachedHash, DELIVER, DROP, foldMessage, SEND } from './traceHash';
-import type { EndpointId, LinkConfig, Message } from './types';
+import type { DropReason, EndpointId, LinkConfig, Message } from './types';
 
 /**
  * The index `endpointOf` found last. Followers answer the same leader one after another, so
@@ -128,14 +135,10 @@ export function sendBetween<PC, NS, CS>(
     dst,
     payload,
     sentAt: core.now,
-    deliverAt,
-    fate: 'in-flight',
     toIncarnation: core.nodes[dst]?.incarnation ?? 0,
     fromIncarnation,
     unlucky: drawUnlucky(link),
-    dropReason: undefined,
     sendTraceId: 0,
-    fateTraceId: -1,
   };
   heapPush(core.queue, msg);
   msg.sendTraceId = traceMessage(sim, SEND, msg.id, kindHash(code));
@@ -156,21 +159,44 @@ export function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): 
       (sender?.incarnation ?? 0) === msg.fromIncarnation,
   );
   if (failure !== null) {
-    msg.fate = failure === 'crash' ? 'lost' : 'dropped';
-    msg.dropReason = failure;
-    msg.fateTraceId = traceMessage(sim, DROP, msg.id, cachedHash(failure));
-    pushMessage(sim.logs.messages, msg);
+    const fateTraceId = traceMessage(sim, DROP, msg.id, cachedHash(failure));
+    logMessage(sim.logs.messages, msg, DROP_CODES[failure], fateTraceId);
     return false;
   }
-  msg.fate = 'delivered';
-  msg.fateTraceId = traceMessage(sim, DELIVER, msg.id, kindHash(msg.kindCode));
-  pushMessage(sim.logs.messages, msg);
+  const fateTraceId = traceMessage(sim, DELIVER, msg.id, kindHash(msg.kindCode));
+  logMessage(sim.logs.messages, msg, DELIVERED, fateTraceId);
   return true;
 }
 
+/** The message log's fate code for each reason a message does not arrive. */
+const DROP_CODES: Record<DropReason, number> = {
+  partition: DROPPED_PARTITION,
+  loss: DROPPED_LOSS,
+  crash: LOST,
+};
+
+/** A message in flight described as a record: what views and the trace read. */
+export function inFlightRecord(msg: Message): MessageRecord {
+  return {
+    id: msg.id,
+    kind: msg.kind,
+    kindCode: msg.kindCode,
+    from: msg.from,
+    to: msg.to,
+    src: msg.src,
+    dst: msg.dst,
+    payload: msg.payload,
+    sentAt: msg.sentAt,
+    deliverAt: msg.t,
+    fate: 'in-flight',
+    sendTraceId: msg.sendTraceId,
+    fateTraceId: -1,
+  };
+}
+
 /** Messages on the wire now, in id order (read from the queue: no second index to keep). */
-export function messagesInFlight<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Message[] {
-  const out: Message[] = [];
-  for (const event of sim.core.queue) if (event.type === 'deliver') out.push(event);
+export function messagesInFlight<PC, NS, CS>(sim: Simulation<PC, NS, CS>): MessageRecord[] {
+  const out: MessageRecord[] = [];
+  for (const event of sim.core.queue) if (event.type === 'deliver') out.push(inFlightRecord(event));
   return out.sort((a, b) => a.id - b.id);
 }

@@ -19,15 +19,17 @@ export type MessageFate = 'in-flight' | 'delivered' | 'dropped' | 'lost';
 export type DropReason = 'partition' | 'loss' | 'crash';
 
 /**
- * One message on the network; never mutated once its fate is decided. While in flight it sits
- * in the event queue itself (`type`, `t` = `deliverAt`, `seq`), which saves an event object for
- * every message.
+ * One message on the network, as it sits in the event queue while in flight (`type`, `t` = its
+ * delivery time, `seq`: it is its own queue event) and as a protocol receives it. What is
+ * decided on arrival (fate, drop reason, the fate's trace id) is not kept here but in the
+ * message log (`MessageRecord` in `messageLog.ts`): a long run sends a million of these, and
+ * every field is paid for by each of them.
  */
 export interface Message {
-  type: 'deliver';
-  /** Queue key: the delivery time. */
+  /** Queue key: the delivery time (`deliverAt` in a `MessageRecord`). */
   t: SimTimeMs;
   seq: number;
+  type: 'deliver';
   id: number;
   kind: string;
   /** The kind's code (see `kinds.ts`), for the message log and the trace hash. */
@@ -39,9 +41,6 @@ export interface Message {
   dst: number;
   payload: unknown;
   sentAt: SimTimeMs;
-  deliverAt: SimTimeMs;
-  fate: MessageFate;
-  dropReason?: DropReason;
   /** Incarnation of the receiver when sent: a crash in between loses the message. */
   toIncarnation: number;
   /**
@@ -53,8 +52,6 @@ export interface Message {
   unlucky: boolean;
   /** Trace id of the message's send entry. */
   sendTraceId: number;
-  /** Trace id of its delivery or drop entry; -1 while in flight. */
-  fateTraceId: number;
 }
 
 /** Latency of one direction of a link: `baseMs` plus a jitter drawn from a distribution. */

@@ -6,6 +6,7 @@
 
 import { clientRuntime } from '../engine/endpoints';
 import { messageAt, PAYLOAD_NOT_KEPT } from '../engine/messageLog';
+import { inFlightRecord } from '../engine/messaging';
 import type { ClientRuntime } from '../engine/state';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
 import type { LeaderlessClient } from '../protocols/leaderless/client';
@@ -170,7 +171,7 @@ export function findMessage(
   if (!(id > 0 && id < core.nextMessageId)) return { status: 'not-sent', message: null };
   for (const event of core.queue) {
     if (event.type === 'deliver' && event.id === id) {
-      return { status: 'in-flight', message: messageView(event) };
+      return { status: 'in-flight', message: messageView(inFlightRecord(event)) };
     }
   }
   const ids = logs.messages.id;

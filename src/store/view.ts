@@ -8,7 +8,7 @@ import { type MessageRecord, messageAt } from '../engine/messageLog';
 import { configuredLink } from '../engine/network';
 import { clientRuntimes, linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
-import type { ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from '../engine/types';
+import type { ClientOp, HistoryOp, NodeId, SimTimeMs } from '../engine/types';
 import { currentAnomalies, sessionChecker } from './anomalies';
 import { multiLeaderSim, nodeViews, withFamilyFindings } from './families';
 import { type ConflictView, conflictsSoFar } from './families/multiLeaderConflicts';
@@ -45,7 +45,7 @@ export interface LinkView {
 export const SLOW_LINK_FACTOR = 3;
 
 export type MessageView = Pick<
-  Message,
+  MessageRecord,
   'id' | 'kind' | 'from' | 'to' | 'sentAt' | 'deliverAt' | 'fate' | 'payload'
 > & {
   dropReason?: string;
