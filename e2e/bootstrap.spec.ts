@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 
 const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
 const nodeButton = (page: Page, id: string) =>
@@ -27,14 +27,6 @@ async function readFrom(page: Page, id: string) {
 }
 
 test.describe('adding a follower by each bootstrap method', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   for (const [button, method, id] of [
     ['Add follower from a snapshot', 'from a snapshot', 'n4'],
     ['Add follower by replaying the log', 'by replaying the log', 'n4'],

@@ -1,5 +1,5 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './test';
 
 const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
 const nodeButton = (page: Page, id: string) =>
@@ -26,14 +26,6 @@ async function logPosition(page: Page, id: string): Promise<number> {
 }
 
 test.describe('faults and client operations', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('crashing the leader brings a failover; stepping back across the crash undoes it', async ({
     page,
   }) => {

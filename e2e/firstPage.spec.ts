@@ -1,17 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 
 const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
 
 test.describe('first page', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('playing delivers the write to the synchronous follower', async ({ page }) => {
     await page.goto('/?scenario=sync-vs-async');
     await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('sync-vs-async');

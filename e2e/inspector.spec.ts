@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 
 /** Seek with the time slider, as a person dragging it would. */
 async function seekTo(page: Page, t: number): Promise<void> {
@@ -10,14 +10,6 @@ async function seekTo(page: Page, t: number): Promise<void> {
 }
 
 test.describe('inspector', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a node shows its replication log, the acknowledged marker and its data', async ({
     page,
   }) => {

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 
 async function seekTo(page: Page, t: number): Promise<void> {
   await page.getByRole('slider', { name: 'Time' }).fill(String(t));
@@ -9,14 +9,6 @@ async function seekTo(page: Page, t: number): Promise<void> {
 }
 
 test.describe('replication log formats', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('the same statements diverge under statement-based replication and agree row-based', async ({
     page,
   }) => {

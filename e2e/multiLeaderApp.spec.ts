@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 
 async function seekTo(page: Page, ms: number) {
   await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
@@ -9,14 +9,6 @@ async function seekTo(page: Page, ms: number) {
 }
 
 test.describe('multi-leader scenarios in the app', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a person partitions two datacenters, writes one key on both sides, heals, and sees the conflict resolved', async ({
     page,
   }) => {

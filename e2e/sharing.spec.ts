@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { collectErrors } from './consoleErrors';
+import { expect, test } from './test';
 
 const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
 const nodeButton = (page: Page, id: string) =>
@@ -30,14 +31,6 @@ async function shareLink(page: Page): Promise<string> {
 }
 
 test.describe('sharing', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a share link opened in a fresh page shows the same state', async ({ page, browser }) => {
     // Two pages, each replaying the run: slow on a busy machine.
     test.slow();
@@ -163,14 +156,6 @@ test.describe('sharing', () => {
 });
 
 test.describe('exported runs and import', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('Export run, then Import it elsewhere (file picker and drop); a bad file changes nothing', async ({
     page,
   }) => {
