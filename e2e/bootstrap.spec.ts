@@ -1,14 +1,6 @@
 import type { Page } from '@playwright/test';
+import { nodeButton, seekTo } from './app';
 import { expect, test } from './test';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
-const nodeButton = (page: Page, id: string) =>
-  page.getByRole('button', { name: new RegExp(`^${id},`) });
-
-async function seekTo(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
-  await expect(readout(page)).toHaveText(`t = ${ms} ms`);
-}
 
 /** Play until the node's name says `what`, then pause. */
 async function playUntil(page: Page, id: string, what: RegExp) {

@@ -1,9 +1,5 @@
-import type { Page } from '@playwright/test';
+import { nodeButton, readout } from './app';
 import { expect, test } from './test';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
-const nodeButton = (page: Page, id: string) =>
-  page.getByRole('button', { name: new RegExp(`^${id},`) });
 
 test.describe('cascading followers', () => {
   test('a follower names its upstream, can be re-attached by hand, and a loop is refused with the reason', async ({

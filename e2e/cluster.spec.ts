@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
+import { timeSlider } from './app';
 import { expect, test } from './test';
 
-const timeSlider = (page: Page) => page.getByRole('slider', { name: 'Time' });
 const centre = async (page: Page, name: RegExp) => {
   const box = await page.getByRole('button', { name }).boundingBox();
   if (box === null) throw new Error(`no box for ${name}`);

@@ -1,9 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import { nodeButton, readout, seekTo } from './app';
 import { expect, test } from './test';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
-const nodeButton = (page: Page, id: string) =>
-  page.getByRole('button', { name: new RegExp(`^${id},`) });
 
 const pendingOf = (clients: Locator, id: string) =>
   clients
@@ -12,10 +9,6 @@ const pendingOf = (clients: Locator, id: string) =>
     .filter({ hasText: id });
 
 /** Move the Time slider, as a person dragging it would, and wait for the readout. */
-async function seekTo(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
-  await expect(readout(page)).toHaveText(`t = ${ms} ms`);
-}
 
 /** The log position a node's accessible name states. */
 async function logPosition(page: Page, id: string): Promise<number> {

@@ -1,7 +1,5 @@
-import type { Page } from '@playwright/test';
+import { readout } from './app';
 import { expect, test } from './test';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
 
 test.describe('first page', () => {
   test('playing delivers the write to the synchronous follower', async ({ page }) => {

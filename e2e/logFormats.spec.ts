@@ -1,12 +1,5 @@
-import type { Page } from '@playwright/test';
+import { seekTo } from './app';
 import { expect, test } from './test';
-
-async function seekTo(page: Page, t: number): Promise<void> {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(t));
-  await expect(page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ })).toHaveText(
-    `t = ${t} ms`,
-  );
-}
 
 test.describe('replication log formats', () => {
   test('the same statements diverge under statement-based replication and agree row-based', async ({

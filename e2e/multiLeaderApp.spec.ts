@@ -1,12 +1,5 @@
-import type { Page } from '@playwright/test';
+import { seekTo } from './app';
 import { expect, test } from './test';
-
-async function seekTo(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
-  await expect(page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ })).toHaveText(
-    `t = ${ms} ms`,
-  );
-}
 
 test.describe('multi-leader scenarios in the app', () => {
   test('a person partitions two datacenters, writes one key on both sides, heals, and sees the conflict resolved', async ({

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { nodeButton, readout, seekTo } from './app';
 import { collectErrors } from './consoleErrors';
 import { expect, test } from './test';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
-const nodeButton = (page: Page, id: string) =>
-  page.getByRole('button', { name: new RegExp(`^${id},`) });
-
-async function seekTo(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
-  await expect(readout(page)).toHaveText(`t = ${ms} ms`);
-}
 
 /** What the user sees that a link must restore: time, trace, every node's name, the inspector. */
 async function visibleState(page: Page) {

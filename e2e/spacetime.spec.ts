@@ -1,11 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
+import { timeSlider } from './app';
 import { expect, test } from './test';
 
 const diagram = (page: Page) => page.getByRole('region', { name: 'Space-time diagram' });
 const shown = (page: Page) => diagram(page).getByText(/messages? and \d+ operations? shown/);
 const messagesShown = async (page: Page) =>
   Number((await shown(page).textContent())?.match(/^(\d+) message/)?.[1] ?? Number.NaN);
-const timeSlider = (page: Page) => page.getByRole('slider', { name: 'Time' });
 const timeValue = async (page: Page) => Number(await timeSlider(page).inputValue());
 
 /** Play until the time passes `ms`, then pause. */

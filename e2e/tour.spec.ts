@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
+import { readout } from './app';
 import { expect, test } from './test';
 
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
 const narration = (page: Page) =>
   page.getByRole('region', { name: /./ }).filter({
     has: page.getByRole('list', { name: 'Narration steps' }),
