@@ -115,6 +115,8 @@ export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input
       const node = requireNode(sim, input.node);
       record(sim, { type: 'input', name: input.command, node: node.id });
       if (node.up) protocol.onCommand?.(contextFor(sim, node), input.command, input.args ?? {});
+      else if (protocol.onCommandWhileDown !== undefined)
+        node.state = protocol.onCommandWhileDown(node.state, input.command, input.args ?? {});
       return;
     }
   }

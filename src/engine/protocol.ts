@@ -133,6 +133,12 @@ export interface Protocol<PC, NS, CS> {
   onRestart(ctx: NodeContext<PC, NS>): void;
   /** An operator command from a scenario or the UI (e.g. change a follower's mode). */
   onCommand?(ctx: NodeContext<PC, NS>, command: string, args: Record<string, unknown>): void;
+  /**
+   * An operator command to a node that is down. It can only change what the node keeps on disk
+   * (as an operator edits a stopped server's configuration), which its `onRestart` then acts on.
+   * Without this hook, such a command is ignored.
+   */
+  onCommandWhileDown?(state: NS, command: string, args: Record<string, unknown>): NS;
   /** Choose the node a client operation goes to first. */
   routeClientOp(client: CS, op: ClientOp, view: RoutingView): NodeId;
   /** Let the client learn from an answer (e.g. the current leader). */

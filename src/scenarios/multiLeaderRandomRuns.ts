@@ -1,7 +1,8 @@
 /**
  * Random multi-leader runs for property tests: two to four datacenters (the first with a
  * follower), a random topology, value kind and conflict strategy, client writes drawn for that
- * kind, lag, message loss, and crashes and partitions that all heal before a quiet period.
+ * kind, lag, message loss, crashes and partitions that all heal before a quiet period, and the
+ * operator re-routing the topology meanwhile (perhaps while a leader is down).
  */
 import fc from 'fast-check';
 import type { Value } from '../engine/types';
@@ -34,7 +35,7 @@ const VALUES: Record<Kind, fc.Arbitrary<Value>> = {
 };
 
 const faultArb = fc.record({
-  kind: fc.constantFrom('crash' as const, 'partition' as const, 'lag' as const),
+  kind: fc.constantFrom('crash' as const, 'partition' as const, 'lag' as const, 'reroute' as const),
   dc: fc.nat(3),
   at: fc.integer({ min: 100, max: FAULTS_UNTIL_MS }),
   downMs: fc.integer({ min: 50, max: 1200 }),
@@ -56,11 +57,22 @@ function faultSteps(f: Fault, dcs: string[]): Step[] {
       { at: end, type: 'heal' },
     ];
   }
+  if (f.kind === 'reroute') return [{ at: f.at, type: 'set-topology', topology: reroute(f, dcs) }];
   const others = dcs.filter((d) => d !== dc).map((d) => `L-${d}`);
   return others.flatMap((from): Step[] => [
     { at: f.at, type: 'set-link', from, to: `L-${dc}`, oneWay: true, latency: { baseMs: 400 } },
     { at: end, type: 'set-link', from, to: `L-${dc}`, oneWay: true, latency: { baseMs: 60 } },
   ]);
+}
+
+/** A connected topology for the operator to switch to: all-to-all, a ring or a star. */
+function reroute(f: Fault, dcs: string[]): TopologyIn {
+  const leaders = dcs.map((d) => `L-${d}`);
+  const first = f.dc % leaders.length;
+  if (f.downMs % 3 === 0) return 'all-to-all';
+  if (f.downMs % 3 === 1)
+    return { circular: [...leaders.slice(first), ...leaders.slice(0, first)].reverse() };
+  return { star: leaders[first] as string };
 }
 
 function topologyArb(leaders: string[]): fc.Arbitrary<TopologyIn> {
@@ -169,7 +181,15 @@ function build(
       ...dcs.map((dc): Step => ({ at: ML_QUIET_FROM_MS - 100, type: 'restart-dc', dc })),
     ],
   };
-  const parsed = parseMultiLeaderScenario(input);
+  return multiLeaderRun({ scenario: input, seed: r.seed });
+}
+
+/** A run written down (a generated one, or one a property once failed on), validated. */
+export function multiLeaderRun(run: { scenario: unknown; seed: number }): {
+  scenario: MultiLeaderScenario;
+  seed: number;
+} {
+  const parsed = parseMultiLeaderScenario(run.scenario);
   if (!parsed.ok) throw new Error(`random scenario invalid: ${parsed.errors.join('; ')}`);
-  return { scenario: parsed.scenario, seed: r.seed };
+  return { scenario: parsed.scenario, seed: run.seed };
 }

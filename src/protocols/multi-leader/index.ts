@@ -54,6 +54,8 @@ function initNode(id: string, config: MultiLeaderConfig): MultiLeaderNode {
     log: [],
     waiting: [],
     outbox: {},
+    catchUpAsked: {},
+    pendingTopology: null,
   };
 }
 
@@ -84,7 +86,14 @@ export const multiLeader: Protocol<MultiLeaderConfig, MultiLeaderNode, MultiLead
   },
   // Everything is on disk: data, positions, what is waiting and what is owed.
   onCrash: (state) => state,
-  onRestart: startTimers,
+  onRestart(ctx) {
+    startTimers(ctx);
+    const topology = ctx.state.pendingTopology;
+    if (topology !== null) {
+      ctx.state.pendingTopology = null;
+      setTopology(ctx, topology);
+    }
+  },
   // Operator steps: re-route the topology, or move a key's home leader.
   onCommand(ctx, command, args) {
     if (command === 'set-topology' && ctx.state.role === 'leader')
@@ -93,6 +102,14 @@ export const multiLeader: Protocol<MultiLeaderConfig, MultiLeaderNode, MultiLead
       ctx.state.homes[String(args.key)] = String(args.leader);
       ctx.emit('home', { key: args.key, leader: args.leader });
     }
+  },
+  // A leader that is down when the operator re-routes takes the new topology when it returns;
+  // a key re-homed meanwhile is re-homed in its configuration too.
+  onCommandWhileDown(state, command, args) {
+    if (command === 'set-topology' && state.role === 'leader')
+      state.pendingTopology = args.topology as Topology;
+    if (command === 'set-home') state.homes[String(args.key)] = String(args.leader);
+    return state;
   },
   routeClientOp: routeOp,
   onClientResult: (client, _op, result, from) => learn(client, result, from),

@@ -84,7 +84,6 @@ export function setTopology(ctx: Ctx, topology: Topology): void {
   const leaders = leadersOf(ctx.config);
   const targets = topologyTargets(topology, leaders, ctx.self);
   const dropped = node.targets.filter((t) => !targets.includes(t));
-  const added = targets.filter((t) => !node.targets.includes(t));
   node.topology = topology;
   node.targets = targets;
   ctx.emit('topology', { kind: topology.kind, targets });
@@ -94,6 +93,8 @@ export function setTopology(ctx: Ctx, topology: Topology): void {
     for (const { change } of owed)
       for (const to of targets) if (!change.path.includes(to)) sendChange(ctx, to, change);
   }
-  // A new receiver may lack what went round while it was cut off: it says what it has.
-  for (const to of added) offerCatchUp(ctx, to);
+  // Every receiver may lack something: a new one what went round while it was cut off, an old
+  // one a change this leader applied before it had to relay it (under all-to-all nobody relays,
+  // and a duplicate is never passed on). Each says what it has; what it lacks follows.
+  for (const to of targets) offerCatchUp(ctx, to);
 }

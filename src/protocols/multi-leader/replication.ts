@@ -142,6 +142,7 @@ export interface CatchUp {
 
 /** A leader that starts sending to `to` asks what `to` already has. */
 export function offerCatchUp(ctx: Ctx, to: NodeId): void {
+  ctx.state.catchUpAsked[to] = ctx.now;
   ctx.send(to, 'catch-up-ask', {});
 }
 
@@ -152,6 +153,7 @@ export function onCatchUpAsk(ctx: Ctx, from: NodeId): void {
 
 /** Send `to` every change applied here that it lacks and has not passed through. */
 export function onCatchUp(ctx: Ctx, to: NodeId, msg: CatchUp): void {
+  delete ctx.state.catchUpAsked[to];
   const missing = ctx.state.log.filter(
     (c) => c.counter > (msg.vv[c.origin] ?? 0) && !c.path.includes(to),
   );
@@ -163,9 +165,17 @@ function withSelf(ctx: Ctx, change: Change): Change {
   return change.path.includes(ctx.self) ? change : { ...change, path: [...change.path, ctx.self] };
 }
 
-/** Resend, one message per receiver, whatever has waited for an acknowledgement too long. */
+/**
+ * Resend, one message per receiver, whatever has waited for an acknowledgement too long; ask
+ * again a receiver that never answered a catch-up (while it is still a target).
+ */
 export function onRetryTimer(ctx: Ctx): void {
   const { retryMs } = ctx.config;
+  const node = ctx.state;
+  for (const to of Object.keys(node.catchUpAsked).sort()) {
+    if (!node.targets.includes(to)) delete node.catchUpAsked[to];
+    else if ((node.catchUpAsked[to] as number) + retryMs <= ctx.now) offerCatchUp(ctx, to);
+  }
   for (const to of Object.keys(ctx.state.outbox).sort()) {
     const due = (ctx.state.outbox[to] ?? []).filter((e) => e.sentAt + retryMs <= ctx.now);
     if (due.length === 0) continue;

@@ -41,6 +41,13 @@ export interface MultiLeaderNode {
   waiting: Change[];
   /** Per receiver, the changes not yet acknowledged. */
   outbox: Record<NodeId, OutEntry[]>;
+  /**
+   * Receivers asked what they hold (a catch-up) and not yet answered, with when they were last
+   * asked: the ask is repeated until they answer, as a receiver may be down or cut off.
+   */
+  catchUpAsked: Record<NodeId, number>;
+  /** A topology the operator set while this leader was down: it takes it on restart. */
+  pendingTopology: Topology | null;
 }
 
 export type Ctx = NodeContext<MultiLeaderConfig, MultiLeaderNode>;

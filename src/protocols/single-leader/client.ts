@@ -18,6 +18,7 @@ import {
 import {
   learnFromAnswer,
   newSession,
+  type ReadSession,
   readFromLeader,
   sessionFacts,
   type UserSession,
@@ -40,6 +41,12 @@ export interface SingleLeaderClient {
   unreachable: Record<NodeId, true>;
   /** Round-robin routing: how many reads it has sent to followers. */
   turn: number;
+  /**
+   * The current read was routed to the leader (by the setting or a cure). It says so, and a
+   * replica that does not lead redirects it: a client that guessed the wrong leader after a
+   * timeout must not be served stale data it never asked for.
+   */
+  leaderRead: boolean;
 }
 
 /**
@@ -68,6 +75,7 @@ export function initClient(
     session: sibling?.session ?? newSession(),
     unreachable: {},
     turn: 0,
+    leaderRead: false,
   };
 }
 
@@ -114,8 +122,10 @@ export function routeOp(client: SingleLeaderClient, op: ClientOp, view: RoutingV
     client.session.lastWriteAt = view.now;
     return leader;
   }
-  if (reads === 'leader' || readFromLeader(client.cures, client.session, op.key, view.now))
-    return leader;
+  const toLeader =
+    reads === 'leader' || readFromLeader(client.cures, client.session, op.key, view.now);
+  client.leaderRead = toLeader;
+  if (toLeader) return leader;
   const members = groupMembers(client.partitions, partition, replicas(view, client.monitor));
   if (reads === 'any') return choose(client, reads, members, view);
   if (reads === 'follower' || reads === 'round-robin') {
@@ -127,10 +137,13 @@ export function routeOp(client: SingleLeaderClient, op: ClientOp, view: RoutingV
 
 export function sessionFor(client: SingleLeaderClient, op: ClientOp) {
   const partition = partitionOfKey(client.partitions, op.key);
-  return sessionFacts(client.cures, client.session, op, partition) as
-    | Record<string, unknown>
-    | undefined;
+  const facts = sessionFacts(client.cures, client.session, op, partition);
+  if (op.f !== 'read' || !client.leaderRead) return facts as Record<string, unknown> | undefined;
+  return facts === undefined ? LEADER_READ : { ...facts, leader: true };
 }
+
+/** The facts of a plain leader read (most reads of most scenarios): one object for all. */
+const LEADER_READ: Readonly<ReadSession> = Object.freeze({ leader: true });
 
 export function learnFromResult(
   client: SingleLeaderClient,

@@ -339,6 +339,7 @@ export function replicaRequest(ctx: Ctx, request: ClientRequest): void {
 function whyBehind(ctx: Ctx, session: ReadSession): string | null {
   const node = ctx.state;
   if (node.role === 'leader') return null;
+  if (session.leader === true) return 'not the leader';
   const pos = lastPos(node.storage);
   if (session.minPos !== undefined && pos < session.minPos)
     return `behind: at position ${pos}, the read needs ${session.minPos}`;

@@ -26,6 +26,8 @@ export interface ReadSession {
   maxStalenessMs?: number;
   /** Answer with the log positions the value read depends on. */
   causal?: true;
+  /** Meant for the leader: a replica that does not lead redirects it (see `leaderRead`). */
+  leader?: true;
 }
 
 /** Facts a write carries to the leader: the positions it causally depends on. */
