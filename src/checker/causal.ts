@@ -24,11 +24,11 @@ import {
   chainOf,
   clockAt,
   happensBefore,
+  lastTookEffectUpTo,
   lastUpTo,
   mergeClocks,
   processOf,
   proofBefore,
-  tookEffectBefore,
 } from './causalState';
 import * as explain from './explainCausal';
 import type { Finding } from './types';
@@ -144,17 +144,23 @@ function sessionOrderFindings(
   node: string | undefined,
   findings: Finding[],
 ): void {
+  // Only an acknowledged value (or nothing) is older than anything.
+  if (source !== NOTHING && source.status !== 'ok') return;
   const reader = state.byIndex[read.process] as CausalProcess;
   let mw = false;
   let wfr = false;
   for (const seen of reader.newestRead) {
+    if (mw && wfr) return;
     if (seen === undefined) continue;
     const { write: later, read: saw } = seen;
+    // W1 (written, or read, by p before W2) was invoked before W2: if the value read was
+    // acknowledged after that, it is older than neither. Most processes are passed here.
+    if (source !== NOTHING && source.okIndex > later.invokeIndex) continue;
     const writer = state.byIndex[later.process] as CausalProcess;
     if (saw.seq >= read.seq || writer.user === reader.user) continue;
     const earlier = mw
       ? null
-      : lastUpTo(writer.writes.get(read.key), later.seq - 1, (w) => tookEffectBefore(w, later));
+      : lastTookEffectUpTo(writer.writes.get(read.key), later.seq - 1, later, null);
     if (earlier !== null && olderThan(source, earlier)) {
       mw = true;
       findings.push({
@@ -163,7 +169,7 @@ function sessionOrderFindings(
         explanation: explain.monotonicWrites(read, source, node, earlier, later, saw),
       });
     }
-    const before = wfr ? null : lastUpTo(writer.reads.get(read.key), later.seq - 1, always);
+    const before = wfr ? null : lastUpTo(writer.reads.get(read.key), later.seq - 1);
     const followed = before === null ? null : before.readFrom;
     if (before === null || followed === null || followed.process === later.process) continue;
     if (!olderThan(source, followed)) continue;
@@ -175,8 +181,6 @@ function sessionOrderFindings(
     });
   }
 }
-
-const always = () => true;
 
 /**
  * The newest write to the read's key, per process, that happens before the read and certainly
@@ -196,7 +200,8 @@ function causal(
     const upTo = clockAt(read.vc, q) - (q === read.process ? 1 : 0);
     if (upTo <= 0) continue;
     const writes = state.byIndex[q]?.writes.get(read.key);
-    const cause = lastUpTo(writes, upTo, (w) => w !== source && tookEffectBefore(w, read));
+    const except = source === NOTHING ? null : source;
+    const cause = lastTookEffectUpTo(writes, upTo, read, except);
     if (cause === null) continue;
     if (source !== NOTHING && !(source.status === 'ok' && happensBefore(source, cause))) continue;
     // An unacknowledged cause reaches the read through a read that returned it.

@@ -114,16 +114,12 @@ export function tookEffectBefore(write: CausalOp, op: CausalOp): boolean {
 
 /** The first read of an unacknowledged write that happens before `op`, if any. */
 export function proofBefore(write: CausalOp, op: CausalOp): CausalOp | undefined {
-  return write.readers.find((reader) => happensBefore(reader, op));
+  for (const reader of write.readers) if (happensBefore(reader, op)) return reader;
+  return undefined;
 }
 
-/** The last of `ops` (in session order) with `seq <= maxSeq` that passes `test`, or null. */
-export function lastUpTo(
-  ops: readonly CausalOp[] | undefined,
-  maxSeq: number,
-  test: (op: CausalOp) => boolean,
-): CausalOp | null {
-  if (ops === undefined) return null;
+/** How many of `ops` (in session order) have `seq <= maxSeq`. */
+function countUpTo(ops: readonly CausalOp[], maxSeq: number): number {
   let lo = 0;
   let hi = ops.length;
   while (lo < hi) {
@@ -131,7 +127,32 @@ export function lastUpTo(
     if ((ops[mid] as CausalOp).seq <= maxSeq) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo - 1; i >= 0; i--) if (test(ops[i] as CausalOp)) return ops[i] as CausalOp;
+  return lo;
+}
+
+/** The last of `ops` (in session order) with `seq <= maxSeq`, or null. */
+export function lastUpTo(ops: readonly CausalOp[] | undefined, maxSeq: number): CausalOp | null {
+  if (ops === undefined) return null;
+  const n = countUpTo(ops, maxSeq);
+  return n > 0 ? (ops[n - 1] as CausalOp) : null;
+}
+
+/**
+ * The last of `writes` (in session order) with `seq <= maxSeq`, other than `except`, that
+ * certainly took effect before `op`; or null. (A loop rather than a predicate: it runs for
+ * most reads, and a closure per call was a measurable share of the checker's garbage.)
+ */
+export function lastTookEffectUpTo(
+  writes: readonly CausalOp[] | undefined,
+  maxSeq: number,
+  op: CausalOp,
+  except: CausalOp | null,
+): CausalOp | null {
+  if (writes === undefined) return null;
+  for (let i = countUpTo(writes, maxSeq) - 1; i >= 0; i--) {
+    const w = writes[i] as CausalOp;
+    if (w !== except && tookEffectBefore(w, op)) return w;
+  }
   return null;
 }
 

@@ -23,9 +23,7 @@ import {
   dependencyAt,
   keyState,
   type ReadRecord,
-  SLOT,
   shareContext,
-  slots,
   userOf,
   userState,
   type WriteRecord,
@@ -240,11 +238,9 @@ function observe(state: CheckerState, read: ReadRecord, write: WriteRecord): voi
   user.lastMergedKey = read.keyNo;
   // Causes on the same key are covered by monotonic reads: a value older than a cause is
   // older than the write seen.
-  for (let key = 0; key < slots(deps); key++) {
-    if (key === read.keyNo) continue;
-    const invokeIndex = deps[key * SLOT] as number;
-    if (invokeIndex < 0) continue;
-    const cause = deps[key * SLOT + 1] as number;
-    depend(user, 'causal', key, invokeIndex, cause, read.opId, write.opId);
+  for (let key = 0; key < deps.length; key++) {
+    const cause = deps[key];
+    if (key === read.keyNo || cause === undefined) continue;
+    depend(user, 'causal', key, cause.invokeIndex, cause.write, read.opId, write.opId);
   }
 }

@@ -13,74 +13,35 @@ import type { CausalState } from './causalState';
 import type { CheckerOptions, Finding } from './types';
 
 /**
- * A write some user must not read behind, and how the user came to depend on it. Held in a
- * `Context` as four numbers, so that contexts copy cheaply (one per write, as its causal past).
+ * A write some user must not read behind, and how the user came to depend on it. Never changed
+ * once made, so contexts, and reads that began under them, share it instead of copying it.
  */
 export interface Dependency {
   /** History index of the write's invoke: a value is older if its write completed before. */
-  invokeIndex: number;
+  readonly invokeIndex: number;
   /** The write's opId. */
-  write: number;
+  readonly write: number;
   /** The read through which the user learnt of it (monotonic reads, consistent prefix); or -1. */
-  read: number;
+  readonly read: number;
   /** Consistent prefix: the write on another key that depends on it, which the user saw; or -1. */
-  via: number;
+  readonly via: number;
 }
-
-/** Fields per key in a context: invokeIndex, write, read, via. */
-export const SLOT = 4;
 
 /**
- * Key number → the newest write depended on for that key (newest = invoked last). Slots past
- * the end, or with invokeIndex -1, hold nothing.
+ * Key number → the newest write depended on for that key (newest = invoked last), or nothing.
+ * An array of shared, unchanging dependencies, so that keeping one per write (as its causal
+ * past) copies a few pointers per key.
  */
-export type Context = Int32Array;
-
-export function emptyContext(keys: number): Context {
-  return new Int32Array(Math.max(4, keys) * SLOT).fill(-1);
-}
+export type Context = Array<Dependency | undefined>;
 
 export function dependencyAt(context: Context, key: number): Dependency | undefined {
-  const i = key * SLOT;
-  const invokeIndex = context[i] ?? -1;
-  if (invokeIndex < 0) return undefined;
-  return {
-    invokeIndex,
-    write: context[i + 1] as number,
-    read: context[i + 2] as number,
-    via: context[i + 3] as number,
-  };
+  return context[key];
 }
 
-/**
- * Keep the newer of the dependency at `key` and the given one; returns the context (a larger
- * copy if `key` did not fit) and whether it changed.
- */
-export function remember(
-  context: Context,
-  key: number,
-  invokeIndex: number,
-  write: number,
-  read: number,
-  via: number,
-): Context | null {
-  let c = context;
-  const i = key * SLOT;
-  if (i >= c.length) {
-    c = new Int32Array(Math.max(c.length * 2, i + SLOT)).fill(-1);
-    c.set(context);
-  }
-  if ((c[i] as number) >= invokeIndex) return c === context ? null : c;
-  c[i] = invokeIndex;
-  c[i + 1] = write;
-  c[i + 2] = read;
-  c[i + 3] = via;
-  return c;
-}
-
-/** The number of key slots a context has room for. */
-export function slots(context: Context): number {
-  return context.length / SLOT;
+/** Would a write invoked at `invokeIndex` be newer than what `context` holds for `key`? */
+function isNewer(context: Context, key: number, invokeIndex: number): boolean {
+  const held = context[key];
+  return held === undefined || held.invokeIndex < invokeIndex;
 }
 
 export interface WriteRecord {
@@ -181,12 +142,11 @@ export function keyState(state: CheckerState, key: string): KeyState {
 export function userState(state: CheckerState, user: string): UserState {
   let u = state.users.get(user);
   if (u === undefined) {
-    const keys = state.keys.size;
     u = {
-      own: emptyContext(keys),
-      seen: emptyContext(keys),
-      causal: emptyContext(keys),
-      context: emptyContext(keys),
+      own: [],
+      seen: [],
+      causal: [],
+      context: [],
       contextShared: false,
       lastMerged: null,
       lastMergedKey: -1,
@@ -208,14 +168,15 @@ export function depend(
   read = -1,
   via = -1,
 ): void {
-  const next = remember(user[part], key, invokeIndex, write, read, via);
-  if (next === null) return;
-  user[part] = next;
+  if (!isNewer(user[part], key, invokeIndex)) return;
+  const dependency: Dependency = { invokeIndex, write, read, via };
+  user[part][key] = dependency;
+  if (!isNewer(user.context, key, invokeIndex)) return;
   if (user.contextShared) {
     user.context = user.context.slice();
     user.contextShared = false;
   }
-  user.context = remember(user.context, key, invokeIndex, write, read, via) ?? user.context;
+  user.context[key] = dependency;
 }
 
 /** The user's whole context, to keep as a write's causal past (shared until the user changes it). */
