@@ -22,11 +22,11 @@ import {
   type CausalProcess,
   type CausalState,
   chainOf,
-  clockAt,
+  clockOf,
   happensBefore,
   lastTookEffectUpTo,
   lastUpTo,
-  mergeClocks,
+  mergeWrite,
   processOf,
   proofBefore,
 } from './causalState';
@@ -36,13 +36,10 @@ import type { Finding } from './types';
 /** Nothing was read: the key's initial state. */
 export const NOTHING = 'nothing' as const;
 
-export function causalInvoke(state: CausalState, entry: HistoryOp): void {
+/** Start an operation in its process's session; its completion goes to `causalComplete`. */
+export function causalInvoke(state: CausalState, entry: HistoryOp): CausalOp {
   const p = processOf(state, entry.process);
   const seq = p.ops.length + 1;
-  const vc = p.vc.slice();
-  while (vc.length <= p.index) vc.push(0);
-  vc[p.index] = seq;
-  p.vc = vc;
   const op: CausalOp = {
     opId: entry.opId,
     process: p.index,
@@ -52,21 +49,21 @@ export function causalInvoke(state: CausalState, entry: HistoryOp): void {
     value: entry.value,
     seq,
     pos: p.ops.length,
-    vc,
+    vc: p.vc,
     status: 'invoke',
     invokeIndex: entry.index,
     invokedAt: entry.time,
     okIndex: Number.POSITIVE_INFINITY,
     okAt: Number.POSITIVE_INFINITY,
     readFrom: null,
-    readers: [],
+    readers: null,
   };
   p.ops.push(op);
-  state.ops.set(op.opId, op);
   if (op.f === 'write') {
     listAt(p.writes, op.key).push(op);
     state.lastWriteInvoke.set(op.key, op.invokeIndex);
   }
+  return op;
 }
 
 function listAt(map: Map<string, CausalOp[]>, key: string): CausalOp[] {
@@ -78,16 +75,13 @@ function listAt(map: Map<string, CausalOp[]>, key: string): CausalOp[] {
   return list;
 }
 
-export function causalComplete(state: CausalState, entry: HistoryOp): CausalOp | undefined {
-  const op = state.ops.get(entry.opId);
-  if (op === undefined) return undefined;
+export function causalComplete(op: CausalOp, entry: HistoryOp): void {
   op.status = entry.type;
   if (entry.type === 'ok') {
     op.okIndex = entry.index;
     op.okAt = entry.time;
   }
   if (op.f === 'read') op.value = entry.value;
-  return op;
 }
 
 /**
@@ -116,9 +110,9 @@ export function causalRead(
 
 function dependOn(state: CausalState, read: CausalOp, write: CausalOp): void {
   const p = processOf(state, read.processId);
-  if (write.status !== 'ok') write.readers.push(read);
+  if (write.status !== 'ok') write.readers = [...(write.readers ?? []), read];
   read.readFrom = write;
-  read.vc = mergeClocks(read.vc, write.vc);
+  read.vc = mergeWrite(read.vc, read.process, write);
   // One operation at a time: the read began from the process's latest clock.
   p.vc = read.vc;
   listAt(p.reads, read.key).push(read);
@@ -197,7 +191,7 @@ function causal(
   for (let i = -1; i < state.byIndex.length; i++) {
     if (i === read.process) continue;
     const q = i < 0 ? read.process : i;
-    const upTo = clockAt(read.vc, q) - (q === read.process ? 1 : 0);
+    const upTo = clockOf(read, q) - (q === read.process ? 1 : 0);
     if (upTo <= 0) continue;
     const writes = state.byIndex[q]?.writes.get(read.key);
     const except = source === NOTHING ? null : source;

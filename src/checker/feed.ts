@@ -51,21 +51,22 @@ function olderThan(source: WriteRecord | typeof INITIAL, dep: Dependency): boole
 }
 
 export function feedEntry(state: CheckerState, entry: HistoryOp): void {
-  if (entry.type === 'invoke') causalInvoke(state.causal, entry);
-  const op = entry.type === 'invoke' ? undefined : causalComplete(state.causal, entry);
-  if (entry.f === 'write') {
-    if (entry.type === 'invoke') invokeWrite(state, entry);
-    else completeWrite(state, entry);
-  } else if (entry.type === 'invoke') {
-    invokeRead(state, entry);
+  if (entry.type === 'invoke') {
+    const op = causalInvoke(state.causal, entry);
+    if (entry.f === 'write') invokeWrite(state, entry, op);
+    else invokeRead(state, entry, op);
+  } else if (entry.f === 'write') {
+    completeWrite(state, entry);
   } else {
     const read = state.reads.get(entry.opId);
+    if (read === undefined) return;
     state.reads.delete(entry.opId);
-    if (read !== undefined && entry.type === 'ok') completeRead(state, read, entry, op);
+    causalComplete(read.op, entry);
+    if (entry.type === 'ok') completeRead(state, read, entry);
   }
 }
 
-function invokeWrite(state: CheckerState, entry: HistoryOp): void {
+function invokeWrite(state: CheckerState, entry: HistoryOp, op: CausalOp): void {
   const user = userOf(entry.process);
   const key = keyState(state, entry.key);
   const write: WriteRecord = {
@@ -82,6 +83,7 @@ function invokeWrite(state: CheckerState, entry: HistoryOp): void {
     ackSlot: -1,
     deps: shareContext(userState(state, user)),
     keyNo: key.no,
+    op,
   };
   state.writes.set(write.opId, write);
   const byValue = key.byValue;
@@ -92,6 +94,7 @@ function invokeWrite(state: CheckerState, entry: HistoryOp): void {
 function completeWrite(state: CheckerState, entry: HistoryOp): void {
   const write = state.writes.get(entry.opId);
   if (write === undefined) return;
+  causalComplete(write.op, entry);
   write.status = entry.type;
   if (entry.type !== 'ok') return;
   write.okIndex = entry.index;
@@ -102,7 +105,7 @@ function completeWrite(state: CheckerState, entry: HistoryOp): void {
   depend(userState(state, write.user), 'own', write.keyNo, write.invokeIndex, write.opId);
 }
 
-function invokeRead(state: CheckerState, entry: HistoryOp): void {
+function invokeRead(state: CheckerState, entry: HistoryOp, op: CausalOp): void {
   const user = userOf(entry.process);
   const u = userState(state, user);
   const keyNo = keyState(state, entry.key).no;
@@ -117,22 +120,16 @@ function invokeRead(state: CheckerState, entry: HistoryOp): void {
     ownWrite: dependencyAt(u.own, keyNo),
     seen: dependencyAt(u.seen, keyNo),
     causal: dependencyAt(u.causal, keyNo),
+    op,
   });
 }
 
-function completeRead(
-  state: CheckerState,
-  read: ReadRecord,
-  entry: HistoryOp,
-  op: CausalOp | undefined,
-): void {
+function completeRead(state: CheckerState, read: ReadRecord, entry: HistoryOp): void {
   const source = sourceOf(state, read.key, entry.value);
   if (source === undefined) return;
   judgeRead(state, read, entry, source);
-  if (op !== undefined) {
-    const from = source === INITIAL ? NOTHING : state.causal.ops.get(source.opId);
-    causalRead(state.causal, op, from, entry.node, state.findings);
-  }
+  const from = source === INITIAL ? NOTHING : source.op;
+  causalRead(state.causal, read.op, from, entry.node, state.findings);
   if (source !== INITIAL) observe(state, read, source);
 }
 

@@ -9,7 +9,7 @@
  * ones are concurrent, and the checker never orders them.
  */
 import type { ClientId, HistoryOp, Value } from '../engine/types';
-import type { CausalState } from './causalState';
+import type { CausalOp, CausalState } from './causalState';
 import type { CheckerOptions, Finding } from './types';
 
 /**
@@ -62,6 +62,8 @@ export interface WriteRecord {
   deps: Context;
   /** Its key's number. */
   keyNo: number;
+  /** The same operation as happens-before sees it. */
+  op: CausalOp;
 }
 
 export interface ReadRecord {
@@ -78,6 +80,8 @@ export interface ReadRecord {
   seen: Dependency | undefined;
   /** The newest write on this key that writes the user had seen depend on. */
   causal: Dependency | undefined;
+  /** The same operation as happens-before sees it. */
+  op: CausalOp;
 }
 
 export interface KeyState {
