@@ -90,6 +90,11 @@ export function processOf(state: CausalState, id: ClientId): CausalProcess {
   return p;
 }
 
+/** The user whose device ran `op` (see `userOf`). */
+export function userOfOp(state: CausalState, op: CausalOp): string {
+  return (state.byIndex[op.process] as CausalProcess).user;
+}
+
 /** How many operations of `process` are in the causal past of `op`, itself included. */
 export function clockOf(op: CausalOp, process: number): number {
   return process === op.process ? op.seq : (op.vc[process] ?? 0);

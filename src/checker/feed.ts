@@ -14,17 +14,14 @@
  */
 import type { HistoryOp, Value } from '../engine/types';
 import { causalComplete, causalInvoke, causalRead, NOTHING } from './causal';
-import type { CausalOp } from './causalState';
+import { type CausalOp, userOfOp } from './causalState';
 import * as explain from './explain';
 import {
   type CheckerState,
-  type Dependency,
   depend,
-  dependencyAt,
   keyState,
   type ReadRecord,
   shareContext,
-  userOf,
   userState,
   type WriteRecord,
 } from './state';
@@ -46,7 +43,7 @@ function sourceOf(state: CheckerState, key: string, value: Value): Source {
 }
 
 /** Was the value's write certainly in effect before `dep` was written, and so overwritten by it? */
-function olderThan(source: WriteRecord | typeof INITIAL, dep: Dependency): boolean {
+function olderThan(source: WriteRecord | typeof INITIAL, dep: WriteRecord): boolean {
   return source === INITIAL || source.okIndex < dep.invokeIndex;
 }
 
@@ -67,7 +64,7 @@ export function feedEntry(state: CheckerState, entry: HistoryOp): void {
 }
 
 function invokeWrite(state: CheckerState, entry: HistoryOp, op: CausalOp): void {
-  const user = userOf(entry.process);
+  const user = userOfOp(state.causal, op);
   const key = keyState(state, entry.key);
   const write: WriteRecord = {
     opId: entry.opId,
@@ -94,6 +91,7 @@ function invokeWrite(state: CheckerState, entry: HistoryOp, op: CausalOp): void 
 function completeWrite(state: CheckerState, entry: HistoryOp): void {
   const write = state.writes.get(entry.opId);
   if (write === undefined) return;
+  state.writes.delete(entry.opId);
   causalComplete(write.op, entry);
   write.status = entry.type;
   if (entry.type !== 'ok') return;
@@ -102,11 +100,12 @@ function completeWrite(state: CheckerState, entry: HistoryOp): void {
   const acked = keyState(state, write.key).acked;
   write.ackSlot = acked.length;
   acked.push(write);
-  depend(userState(state, write.user), 'own', write.keyNo, write.invokeIndex, write.opId);
+  const user = userState(state, write.user);
+  depend(user, user.own, write);
 }
 
 function invokeRead(state: CheckerState, entry: HistoryOp, op: CausalOp): void {
-  const user = userOf(entry.process);
+  const user = userOfOp(state.causal, op);
   const u = userState(state, user);
   const keyNo = keyState(state, entry.key).no;
   state.reads.set(entry.opId, {
@@ -117,9 +116,12 @@ function invokeRead(state: CheckerState, entry: HistoryOp, op: CausalOp): void {
     keyNo,
     invokeIndex: entry.index,
     invokedAt: entry.time,
-    ownWrite: dependencyAt(u.own, keyNo),
-    seen: dependencyAt(u.seen, keyNo),
-    causal: dependencyAt(u.causal, keyNo),
+    ownWrite: u.own[keyNo],
+    seen: u.seen[keyNo],
+    seenBy: u.seenBy[keyNo] ?? -1,
+    causal: u.causal[keyNo],
+    causalBy: u.causalBy[keyNo] ?? -1,
+    causalVia: u.causalVia[keyNo],
     op,
   });
 }
@@ -147,10 +149,6 @@ function report(
   );
 }
 
-function writeOf(state: CheckerState, dep: Dependency): WriteRecord {
-  return state.writes.get(dep.write) as WriteRecord;
-}
-
 function judgeRead(
   state: CheckerState,
   read: ReadRecord,
@@ -159,7 +157,7 @@ function judgeRead(
 ): void {
   const { value, node } = entry;
   if (read.ownWrite !== undefined && olderThan(source, read.ownWrite)) {
-    const w = writeOf(state, read.ownWrite);
+    const w = read.ownWrite;
     report(
       state,
       'read-your-writes',
@@ -168,8 +166,8 @@ function judgeRead(
     );
   }
   if (read.seen !== undefined && olderThan(source, read.seen)) {
-    const w = writeOf(state, read.seen);
-    const earlier = read.seen.read;
+    const w = read.seen;
+    const earlier = read.seenBy;
     report(
       state,
       'monotonic-reads',
@@ -178,9 +176,9 @@ function judgeRead(
     );
   }
   if (read.causal !== undefined && olderThan(source, read.causal)) {
-    const cause = writeOf(state, read.causal);
-    const effect = state.writes.get(read.causal.via) as WriteRecord;
-    const effectRead = read.causal.read;
+    const cause = read.causal;
+    const effect = read.causalVia as WriteRecord;
+    const effectRead = read.causalBy;
     report(
       state,
       'consistent-prefix',
@@ -227,7 +225,7 @@ function judgeStaleness(
 /** The user has now seen `write`: later reads must not go behind it, or behind its causes. */
 function observe(state: CheckerState, read: ReadRecord, write: WriteRecord): void {
   const user = userState(state, read.user);
-  depend(user, 'seen', read.keyNo, write.invokeIndex, write.opId, read.opId);
+  if (depend(user, user.seen, write)) user.seenBy[read.keyNo] = read.opId;
   // Writes share their writer's context until it changes: merge each one once.
   const deps = write.deps;
   if (user.lastMerged === deps && user.lastMergedKey === read.keyNo) return;
@@ -238,6 +236,8 @@ function observe(state: CheckerState, read: ReadRecord, write: WriteRecord): voi
   for (let key = 0; key < deps.length; key++) {
     const cause = deps[key];
     if (key === read.keyNo || cause === undefined) continue;
-    depend(user, 'causal', key, cause.invokeIndex, cause.write, read.opId, write.opId);
+    if (!depend(user, user.causal, cause)) continue;
+    user.causalBy[key] = read.opId;
+    user.causalVia[key] = write;
   }
 }

@@ -13,30 +13,11 @@ import type { CausalOp, CausalState } from './causalState';
 import type { CheckerOptions, Finding } from './types';
 
 /**
- * A write some user must not read behind, and how the user came to depend on it. Never changed
- * once made, so contexts, and reads that began under them, share it instead of copying it.
- */
-export interface Dependency {
-  /** History index of the write's invoke: a value is older if its write completed before. */
-  readonly invokeIndex: number;
-  /** The write's opId. */
-  readonly write: number;
-  /** The read through which the user learnt of it (monotonic reads, consistent prefix); or -1. */
-  readonly read: number;
-  /** Consistent prefix: the write on another key that depends on it, which the user saw; or -1. */
-  readonly via: number;
-}
-
-/**
  * Key number → the newest write depended on for that key (newest = invoked last), or nothing.
- * An array of shared, unchanging dependencies, so that keeping one per write (as its causal
- * past) copies a few pointers per key.
+ * It holds the write records themselves: keeping one per write (as its causal past) copies a
+ * pointer per key, and depending on a write builds nothing.
  */
-export type Context = Array<Dependency | undefined>;
-
-export function dependencyAt(context: Context, key: number): Dependency | undefined {
-  return context[key];
-}
+export type Context = Array<WriteRecord | undefined>;
 
 /** Would a write invoked at `invokeIndex` be newer than what `context` holds for `key`? */
 function isNewer(context: Context, key: number, invokeIndex: number): boolean {
@@ -75,11 +56,17 @@ export interface ReadRecord {
   invokeIndex: number;
   invokedAt: number;
   /** The newest acknowledged write of the user on this key when the read began. */
-  ownWrite: Dependency | undefined;
-  /** The newest write the user had read on this key when the read began. */
-  seen: Dependency | undefined;
-  /** The newest write on this key that writes the user had seen depend on. */
-  causal: Dependency | undefined;
+  ownWrite: WriteRecord | undefined;
+  /** The newest write the user had read on this key when the read began, and that read. */
+  seen: WriteRecord | undefined;
+  seenBy: number;
+  /**
+   * The newest write on this key that writes the user had seen depend on; the read that
+   * showed the user such a write, and that write (on another key).
+   */
+  causal: WriteRecord | undefined;
+  causalBy: number;
+  causalVia: WriteRecord | undefined;
   /** The same operation as happens-before sees it. */
   op: CausalOp;
 }
@@ -96,10 +83,16 @@ export interface KeyState {
 export interface UserState {
   /** The user's own acknowledged writes. */
   own: Context;
-  /** Writes the user's completed reads returned. */
+  /** Writes the user's completed reads returned; per key, the read that returned it. */
   seen: Context;
-  /** Writes that the writes the user has seen (on other keys) depend on. */
+  seenBy: number[];
+  /**
+   * Writes that the writes the user has seen (on other keys) depend on; per key, the read
+   * through which the user came to depend on it, and the write that read returned.
+   */
   causal: Context;
+  causalBy: number[];
+  causalVia: Context;
   /** All three together: what a write the user makes now causally follows. */
   context: Context;
   /** `context` is shared with a write: copy before changing it. */
@@ -115,6 +108,7 @@ export interface CheckerState {
   fed: number;
   /** The last entry fed: if the history no longer holds it, the history was rewritten. */
   lastEntry: HistoryOp | null;
+  /** Writes invoked and not yet completed. */
   writes: Map<number, WriteRecord>;
   /** Reads invoked and not yet completed. */
   reads: Map<number, ReadRecord>;
@@ -149,7 +143,10 @@ export function userState(state: CheckerState, user: string): UserState {
     u = {
       own: [],
       seen: [],
+      seenBy: [],
       causal: [],
+      causalBy: [],
+      causalVia: [],
       context: [],
       contextShared: false,
       lastMerged: null,
@@ -160,27 +157,22 @@ export function userState(state: CheckerState, user: string): UserState {
   return u;
 }
 
-type Part = 'own' | 'seen' | 'causal';
-
-/** Record a dependency of the user in one part of their state, and in their whole context. */
-export function depend(
-  user: UserState,
-  part: Part,
-  key: number,
-  invokeIndex: number,
-  write: number,
-  read = -1,
-  via = -1,
-): void {
-  if (!isNewer(user[part], key, invokeIndex)) return;
-  const dependency: Dependency = { invokeIndex, write, read, via };
-  user[part][key] = dependency;
-  if (!isNewer(user.context, key, invokeIndex)) return;
-  if (user.contextShared) {
-    user.context = user.context.slice();
-    user.contextShared = false;
+/**
+ * Record that the user depends on `write` (for its key) in one part of their state, and in
+ * their whole context; false when that part already held it or a newer write of that key.
+ */
+export function depend(user: UserState, part: Context, write: WriteRecord): boolean {
+  const key = write.keyNo;
+  if (!isNewer(part, key, write.invokeIndex)) return false;
+  part[key] = write;
+  if (isNewer(user.context, key, write.invokeIndex)) {
+    if (user.contextShared) {
+      user.context = user.context.slice();
+      user.contextShared = false;
+    }
+    user.context[key] = write;
   }
-  user.context[key] = dependency;
+  return true;
 }
 
 /** The user's whole context, to keep as a write's causal past (shared until the user changes it). */
