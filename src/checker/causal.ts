@@ -48,13 +48,11 @@ export function causalInvoke(state: CausalState, entry: HistoryOp): CausalOp {
     key: entry.key,
     value: entry.value,
     seq,
-    pos: p.ops.length,
     vc: p.vc,
     status: 'invoke',
     invokeIndex: entry.index,
     invokedAt: entry.time,
-    okIndex: Number.POSITIVE_INFINITY,
-    okAt: Number.POSITIVE_INFINITY,
+    okIndex: -1,
     readFrom: null,
     readers: null,
   };
@@ -79,7 +77,6 @@ export function causalComplete(op: CausalOp, entry: HistoryOp): void {
   op.status = entry.type;
   if (entry.type === 'ok') {
     op.okIndex = entry.index;
-    op.okAt = entry.time;
   }
   if (op.f === 'read') op.value = entry.value;
 }
@@ -188,6 +185,10 @@ function causal(
   node: string | undefined,
   out: Finding[],
 ): void {
+  // A finding needs the value's write to happen before a cause that happens before the read,
+  // so before the read itself: a value from outside the read's past (as a lagging replica's
+  // often is) is passed at once.
+  if (source !== NOTHING && !(source.status === 'ok' && happensBefore(source, read))) return;
   for (let i = -1; i < state.byIndex.length; i++) {
     if (i === read.process) continue;
     const q = i < 0 ? read.process : i;

@@ -20,10 +20,8 @@ export interface CausalOp {
   key: string;
   /** What a write wrote, or what a read returned. */
   value: Value;
-  /** Its place in its process's session, from 1. */
+  /** Its place in its process's session, from 1 (so it is `ops[seq - 1]` of its process). */
   seq: number;
-  /** Its index in its process's list of operations. */
-  pos: number;
   /**
    * The other processes' counts (see `clockOf`): a write's at its invoke, a read's after it
    * returned (with what it read merged in). Shared, never changed: a new clock is a new array.
@@ -32,8 +30,8 @@ export interface CausalOp {
   status: HistoryOp['type'];
   invokeIndex: number;
   invokedAt: number;
+  /** History index of its ok; meaningful only once `status` is ok. */
   okIndex: number;
-  okAt: number;
   /** A read: the write it returned (when that write is known), else null. */
   readFrom: CausalOp | null;
   /**
@@ -195,7 +193,7 @@ export function chainOf(state: CausalState, cause: CausalOp, effect: CausalOp): 
   const chain: CausalOp[] = [effect];
   let current = effect;
   // The effect's own read does not count: only what it depended on when it began.
-  let limit = effect.pos - 1;
+  let limit = effect.seq - 2;
   while (current.process !== cause.process) {
     const ops = (state.byIndex[current.process] as CausalProcess).ops;
     const carrier = firstCovering(ops, limit, cause);
@@ -204,7 +202,7 @@ export function chainOf(state: CausalState, cause: CausalOp, effect: CausalOp): 
     if (carrier !== current) chain.push(carrier);
     chain.push(from);
     current = from;
-    limit = from.pos;
+    limit = from.seq - 1;
   }
   if (current !== cause) chain.push(cause);
   return chain.reverse();
