@@ -1,8 +1,8 @@
 /**
- * Monotonic writes and writes-follow-reads decided the slow, obvious way, to check the checker
- * against: straight from their definitions (docs/checker.md), with no vector clocks, no
- * per-process summaries and no early exits; happens-before by searching the graph of session
- * order and reads-from. Only for histories of a few dozen operations.
+ * Monotonic writes, writes-follow-reads and causal consistency decided the slow, obvious way,
+ * to check the checker against: straight from their definitions (docs/checker.md), with no
+ * vector clocks, no per-process summaries and no early exits; happens-before by searching the
+ * graph of session order and reads-from. Only for histories of a few dozen operations.
  */
 import type { HistoryOp } from '../../engine/types';
 
@@ -65,24 +65,32 @@ function sourceOf(history: readonly HistoryOp[], ops: Op[], read: Op): Op | 'not
 
 /** Does `a` happen before `b`: a path of session order and reads-from from a to b? */
 function happensBefore(a: Op, b: Op): boolean {
-  const pending = [b];
+  return a !== b && (b.source === a || inPastOf(a, b));
+}
+
+/** Does `a` happen before what `b` depended on when it began (b's own read left out)? */
+function inPastOf(a: Op, b: Op): boolean {
+  const pending = [...b.previous];
   const visited = new Set<Op>();
   while (pending.length > 0) {
     const op = pending.pop() as Op;
+    if (op === a) return true;
     if (visited.has(op)) continue;
     visited.add(op);
-    const parents = [...op.previous];
-    if (op.source !== undefined && op.source !== 'nothing') parents.push(op.source);
-    if (parents.includes(a)) return true;
-    pending.push(...parents);
+    pending.push(...op.previous);
+    if (op.source !== undefined && op.source !== 'nothing') pending.push(op.source);
   }
   return false;
 }
 
-/** Certainly took effect before `op`: acknowledged, or a read of it happens before `op`. */
+/**
+ * Certainly took effect before `op` began: acknowledged by then, or a read of it happens
+ * before `op`.
+ */
 function tookEffectBefore(write: Op, op: Op, ops: Op[]): boolean {
-  if (write.done?.type === 'ok') return true;
-  return ops.some((r) => r.source === write && happensBefore(r, op));
+  const at = op.done?.index ?? op.invokeIndex;
+  if (statusAt(write, at) === 'ok') return true;
+  return ops.some((r) => r.source === write && r !== op && inPastOf(r, op));
 }
 
 /** The value's write was acknowledged before `write` was invoked (or the value is nothing). */
@@ -136,4 +144,26 @@ export function bruteSessionOrder(history: readonly HistoryOp[]): SessionOrderFi
     }
   }
   return findings;
+}
+
+/**
+ * The reads that break causal consistency: some write C to the read's key certainly took
+ * effect and happens before the read, and the value's write happens before C (or the read got
+ * nothing). Their opIds, in history order.
+ */
+export function bruteCausalReads(history: readonly HistoryOp[]): number[] {
+  const ops = operations(history);
+  const broken: number[] = [];
+  for (const read of ops) {
+    const source = read.source;
+    if (source === undefined) continue;
+    const at = (read.done as HistoryOp).index;
+    const overwrote = (c: Op) =>
+      source === 'nothing' || (statusAt(source, at) === 'ok' && happensBefore(source, c));
+    const causes = ops.filter(
+      (c) => c.f === 'write' && c.key === read.key && c !== source && inPastOf(c, read),
+    );
+    if (causes.some((c) => tookEffectBefore(c, read, ops) && overwrote(c))) broken.push(read.opId);
+  }
+  return broken;
 }
