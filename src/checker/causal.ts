@@ -106,7 +106,7 @@ export function causalRead(
 }
 
 function dependOn(state: CausalState, read: CausalOp, write: CausalOp): void {
-  const p = processOf(state, read.processId);
+  const p = state.byIndex[read.process] as CausalProcess;
   if (write.status !== 'ok') write.readers = [...(write.readers ?? []), read];
   read.readFrom = write;
   read.vc = mergeWrite(read.vc, read.process, write);
