@@ -4,10 +4,14 @@
  *
  * Built from the view's own DOM, so the picture is exactly what is on screen: each SVG layer is
  * cloned with its computed styles written inline (a file has no stylesheet), each canvas layer
- * becomes an image, and chosen HTML labels (the space-time lane names) become text. Every text
- * is set through the DOM and serialised, so titles from a file or a link stay text.
+ * is painted again as SVG shapes by the view's own paint code (its registered painter, into an
+ * `SvgRecorder`), and chosen HTML labels (the space-time lane names) become text. A canvas with
+ * no painter falls back to an embedded image. Every text is set through the DOM and serialised,
+ * so titles from a file or a link stay text.
  */
 import { MESSAGE_CATEGORIES } from '../views/messageKinds';
+import { vectorPainterOf } from '../views/vectorPainters';
+import { type SvgNode, SvgRecorder } from './svgRecorder';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const HEADER_PX = 56;
@@ -75,6 +79,42 @@ function styledClone(svg: SVGSVGElement): SVGSVGElement {
 
 const topLevel = (element: Element) => element.parentElement?.closest('svg') === null;
 
+/** Recorded shapes as SVG elements; attributes and text go through the DOM, never as markup. */
+function fromNodes(nodes: readonly SvgNode[]): SVGElement[] {
+  return nodes.map((node) => {
+    const element = svgElement(node.name, node.attributes, node.text);
+    element.append(...fromNodes(node.children ?? []));
+    return element;
+  });
+}
+
+interface Place {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A canvas layer as shapes, painted again by its view at CSS-pixel scale into a nested SVG
+ * of the canvas's size (which clips it as the canvas does); an image if no view paints it.
+ */
+function canvasLayer(canvas: HTMLCanvasElement, place: Place, idPrefix: string): SVGElement {
+  const painter = vectorPainterOf(canvas);
+  if (painter === undefined) {
+    return svgElement('image', { ...place, href: canvas.toDataURL('image/png') });
+  }
+  const recorder = new SvgRecorder(place.width, place.height, idPrefix);
+  painter(recorder);
+  const layer = svgElement('svg', {
+    ...place,
+    viewBox: `0 0 ${place.width} ${place.height}`,
+    overflow: 'hidden',
+  });
+  layer.append(...fromNodes(recorder.nodes()));
+  return layer;
+}
+
 /** The layers of `view`, in paint order, placed where they are on screen. */
 function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVGElement[] {
   const out: SVGElement[] = [];
@@ -82,7 +122,7 @@ function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVG
   for (const element of view.querySelectorAll(selector)) {
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
-    const place = {
+    const place: Place = {
       x: box.left - origin.left,
       y: box.top - origin.top + HEADER_PX,
       width: box.width,
@@ -93,7 +133,7 @@ function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVG
       for (const [key, value] of Object.entries(place)) clone.setAttribute(key, String(value));
       out.push(clone);
     } else if (element instanceof HTMLCanvasElement) {
-      out.push(svgElement('image', { ...place, href: element.toDataURL('image/png') }));
+      out.push(canvasLayer(element, place, `layer${out.length + 1}`));
     } else if (labelSelector !== undefined && element.matches(labelSelector)) {
       const text = element.textContent?.trim() ?? '';
       const y = place.y + place.height / 2;

@@ -11,6 +11,7 @@ import {
   lifecycleMarks,
 } from '../../../store/timeline';
 import type { SimView } from '../../../store/view';
+import { type PaintContext, registerVectorPainter } from '../vectorPainters';
 import { sceneSummary } from './describe';
 import { type LaneLayout, laneYs } from './lanes';
 import { createOpSpanTracker } from './opSpans';
@@ -83,16 +84,15 @@ function createSceneSource(): (
   };
 }
 
-/** Paint the canvas, update the overlay, and say what is shown. */
-function paintFrame(
-  ctx: CanvasRenderingContext2D,
-  el: SpaceTimeElements,
+/** Paint the scene into a canvas (at its pixel ratio) or an exported picture (ratio 1). */
+function paintLayer(
+  ctx: PaintContext,
   scene: Scene,
   layout: SpaceTimeLayout,
   state: ReplicaState,
   palette: Palette,
+  ratio: number,
 ): void {
-  const ratio = globalThis.devicePixelRatio || 1;
   const size = { width: layout.width, height: layout.height, ratio };
   paintScene(
     ctx,
@@ -103,6 +103,18 @@ function paintFrame(
     new Set(state.highlightedOps),
     state.quorumFocus,
   );
+}
+
+/** Paint the canvas, update the overlay, and say what is shown. */
+function paintFrame(
+  ctx: CanvasRenderingContext2D,
+  el: SpaceTimeElements,
+  scene: Scene,
+  layout: SpaceTimeLayout,
+  state: ReplicaState,
+  palette: Palette,
+): void {
+  paintLayer(ctx, scene, layout, state, palette, globalThis.devicePixelRatio || 1);
   updateOverlay(el, scene, layout, {
     hovered: messageId(state.hover),
     selected: messageId(state.selection),
@@ -213,6 +225,14 @@ export function createSpaceTimeController(
     }
   });
 
+  // An export repaints the current frame as shapes, drawing it first if a frame is pending.
+  const unregisterPainter = registerVectorPainter(el.canvas, (target) => {
+    if (frame !== 0) draw();
+    if (layout !== null && scene !== null) {
+      paintLayer(target, scene, layout, store.getState(), palette, 1);
+    }
+  });
+
   const detachPointer = attachPointer(store, el, () => scene, {
     getOwnHover: () => ownHover,
     setOwnHover: (h) => {
@@ -247,6 +267,7 @@ export function createSpaceTimeController(
     destroy() {
       if (frame !== 0) cancelAnimationFrame(frame);
       unsubscribe();
+      unregisterPainter();
       detachPointer();
       zoomer.destroy();
     },
