@@ -15,7 +15,7 @@ import { useReplica, useReplicaStore } from '../StoreContext';
 import { useReducedMotion } from '../useReducedMotion';
 import { CascadeLayer } from './CascadeLayer';
 import { ClientMark } from './ClientMark';
-import { clusterLayout, type Point, withPositions } from './clusterLayout';
+import { CLUSTER_ZOOM_EXTENT, clusterLayout, type Point, withPositions } from './clusterLayout';
 import { GroupLayer } from './GroupLayer';
 import { LinkLayer } from './LinkLayer';
 import { MessageLayer } from './MessageLayer';
@@ -32,8 +32,6 @@ const selectSelectedNode = (s: ReplicaState) =>
   s.selection?.kind === 'node' || s.selection?.kind === 'client' ? s.selection.id : null;
 const selectScenario = (s: ReplicaState) => s.scenario;
 const selectZoomed = ({ clusterZoom: z }: ReplicaState) => z.k !== 1 || z.x !== 0 || z.y !== 0;
-
-const ZOOM_EXTENT: [number, number] = [0.4, 5];
 
 export function ClusterView() {
   const store = useReplicaStore();
@@ -76,7 +74,7 @@ export function ClusterView() {
   const zoomBehaviour = useMemo(
     () =>
       zoom<SVGSVGElement, unknown>()
-        .scaleExtent(ZOOM_EXTENT)
+        .scaleExtent([...CLUSTER_ZOOM_EXTENT])
         .on('zoom', (event) => store.getState().setClusterZoom(event.transform)),
     [store],
   );
@@ -87,6 +85,12 @@ export function ClusterView() {
     if (!svg || !root || !linksRoot) return;
     const selection = select(svg);
     selection.call(zoomBehaviour).on('dblclick.zoom', null);
+    // The store may start zoomed (a share link): d3-zoom starts from there, so the next gesture
+    // carries on from what is shown instead of jumping back.
+    if (selectZoomed(store.getState())) {
+      const { k, x: panX, y: panY } = store.getState().clusterZoom;
+      selection.call(zoomBehaviour.transform, zoomIdentity.translate(panX, panY).scale(k));
+    }
     const apply = ({ clusterZoom: z }: ReplicaState) => {
       const transform = `translate(${z.x},${z.y}) scale(${z.k})`;
       root.setAttribute('transform', transform);
