@@ -97,6 +97,7 @@ export function ShareDialog({
     const svg = pictureSvg(element, {
       title: scenario.title,
       subtitle: `Replica Lab · ${view.name} view · seed ${seed} · t = ${session.sim.core.now} ms`,
+      protocol: scenario.protocol,
       ...(view.labels === undefined ? {} : { labelSelector: view.labels }),
     });
     const base = `${scenario.id}-${view.name}`;
