@@ -22,6 +22,12 @@ async function visibleState(page: Page) {
   };
 }
 
+const centreOf = async (page: Page, name: RegExp) => {
+  const box = await page.getByRole('button', { name }).boundingBox();
+  if (box === null) throw new Error(`no box for ${name}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+
 /** What an exported SVG holds, read by the browser's own parser. */
 async function readSvg(page: Page, source: string) {
   return page.evaluate((text) => {
@@ -85,7 +91,7 @@ test.describe('sharing', () => {
     expect(freshErrors).toEqual([]);
   });
 
-  test('a link keeps changed quorum settings, the pictured quorums and a folded timeline', async ({
+  test('a link keeps changed quorum settings, the pictured quorums, a folded timeline, zoom and dragged nodes', async ({
     page,
     browser,
   }) => {
@@ -109,12 +115,24 @@ test.describe('sharing', () => {
     const timelineToggle = page.getByRole('button', { name: 'Timeline' });
     await timelineToggle.click();
     await expect(timelineToggle).toHaveAttribute('aria-expanded', 'false');
+    // Zoom the cluster view, then drag a node out of its place.
+    const n3 = await centreOf(page, /^n3, replica/);
+    await page.mouse.move(n3.x - 40, n3.y - 120);
+    await page.mouse.wheel(0, -300);
+    const zoomed = await centreOf(page, /^n3, replica/);
+    await page.mouse.move(zoomed.x, zoomed.y);
+    await page.mouse.down();
+    await page.mouse.move(zoomed.x + 70, zoomed.y - 30, { steps: 5 });
+    await page.mouse.up();
     const before = {
       time: await readout(page).textContent(),
       trace: await page.locator('.readout__hash').textContent(),
       picture: await picture.textContent(),
       rule: await quorum.getByRole('status').textContent(),
+      n3: await centreOf(page, /^n3, replica/),
+      n1: await centreOf(page, /^n1, replica/),
     };
+    expect(before.n3.x - zoomed.x).toBeGreaterThan(30);
     const link = await shareLink(page);
 
     const fresh = await (await browser.newContext()).newPage();
@@ -134,6 +152,15 @@ test.describe('sharing', () => {
       'aria-expanded',
       'false',
     );
+    for (const [name, at] of [
+      [/^n3, replica/, before.n3],
+      [/^n1, replica/, before.n1],
+    ] as const) {
+      const there = await centreOf(fresh, name);
+      expect(Math.abs(there.x - at.x)).toBeLessThan(1);
+      expect(Math.abs(there.y - at.y)).toBeLessThan(1);
+    }
+    await expect(fresh.getByRole('button', { name: 'Reset view' })).toBeEnabled();
     await expect(fresh.getByRole('alert')).toHaveCount(0);
     expect(freshErrors).toEqual([]);
   });

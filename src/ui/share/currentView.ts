@@ -25,6 +25,7 @@ export function currentSharedView(
     sidePanels,
     timelineOpen,
     clusterZoom: zoomed ? { k: zoom.k, x: zoom.x, y: zoom.y } : null,
+    clusterPositions: state.clusterPositions,
     focusedOp: state.focusedOp,
     highlightedOps: [...state.highlightedOps],
   };

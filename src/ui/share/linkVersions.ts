@@ -25,6 +25,9 @@ const ms = z.number().int('must be a whole number').min(0, 'must be 0 or more');
 
 /** A generous pan for the cluster view (its zoom range is the view's own). */
 const MAX_PAN_PX = 100_000;
+const coordinate = z.number().min(-MAX_PAN_PX).max(MAX_PAN_PX);
+/** More nodes and clients than any cluster has. */
+const MAX_POSITIONS = 1000;
 /** More operations than any finding names. */
 const MAX_HIGHLIGHTED = 1000;
 
@@ -59,6 +62,10 @@ const v2 = v1.extend({
       x: z.number().min(-MAX_PAN_PX).max(MAX_PAN_PX),
       y: z.number().min(-MAX_PAN_PX).max(MAX_PAN_PX),
     })
+    .optional(),
+  positions: z
+    .record(z.string().min(1).max(200), z.strictObject({ x: coordinate, y: coordinate }))
+    .refine((p) => Object.keys(p).length <= MAX_POSITIONS, `at most ${MAX_POSITIONS} positions`)
     .optional(),
   focus: ms.optional(),
   highlight: z.array(ms).max(MAX_HIGHLIGHTED).optional(),
@@ -100,6 +107,7 @@ function decodeRun(p: z.output<typeof v1> | z.output<typeof v2>): Decoded {
       sidePanels: p.panels?.side ?? null,
       timelineOpen: null,
       clusterZoom: null,
+      clusterPositions: {},
       focusedOp: null,
       highlightedOps: [],
     },
@@ -124,6 +132,7 @@ function decodeV2(json: unknown): Decoded {
       ...decoded.view,
       timelineOpen: p.panels?.timeline ?? null,
       clusterZoom: p.zoom ?? null,
+      clusterPositions: p.positions ?? {},
       focusedOp: p.focus ?? null,
       highlightedOps: p.highlight ?? [],
     },

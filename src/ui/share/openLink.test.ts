@@ -40,6 +40,7 @@ describe('opening a share link', () => {
     author.getState().focusOp(read.opId);
     author.getState().highlightOps([read.opId]);
     author.getState().setClusterZoom({ k: 1.8, x: -42, y: 17 });
+    author.getState().setClusterPositions({ n3: { x: 120, y: -30 } });
     const original = author.getState();
     expect(original.quorumFocus).not.toBeNull();
     const link = encodeSharedView(currentSharedView(original, true, false));
@@ -53,6 +54,7 @@ describe('opening a share link', () => {
     expect(reader.quorumFocus).toEqual(original.quorumFocus);
     expect(reader.highlightedOps).toEqual([read.opId]);
     expect(reader.clusterZoom).toEqual({ k: 1.8, x: -42, y: 17 });
+    expect(reader.clusterPositions).toEqual({ n3: { x: 120, y: -30 } });
   });
 
   it('a broken link opens the default scenario at time 0, saying why', () => {

@@ -29,6 +29,7 @@ export function storeForLink(encoded: string): ReplicaStore {
   // How the view looked, on top of the run: an op id the run does not have pictures nothing.
   const state = store.getState();
   if (view.clusterZoom !== null) state.setClusterZoom(view.clusterZoom);
+  state.setClusterPositions(view.clusterPositions);
   if (view.highlightedOps.length > 0) state.highlightOps(view.highlightedOps);
   if (view.focusedOp !== null) state.focusOp(view.focusedOp);
   return store;

@@ -65,6 +65,13 @@ const sharedView: fc.Arbitrary<SharedView> = fc
         }),
         { nil: null },
       ),
+      clusterPositions: fc.dictionary(
+        fc.constantFrom('n1', 'n2', 'alice'),
+        fc.record({
+          x: fc.integer({ min: -2000, max: 2000 }),
+          y: fc.integer({ min: -2000, max: 2000 }),
+        }),
+      ),
       focusedOp: fc.option(fc.nat(), { nil: null }),
       highlightedOps: fc.array(fc.nat(), { maxLength: 5 }),
     }),
@@ -80,6 +87,7 @@ const sample = (): SharedView => ({
   sidePanels: false,
   timelineOpen: false,
   clusterZoom: { k: 2, x: -40, y: 12.5 },
+  clusterPositions: { n1: { x: 10, y: -20 } },
   focusedOp: 3,
   highlightedOps: [3, 5],
 });
@@ -126,6 +134,7 @@ describe('share links', () => {
         ...sample(),
         timelineOpen: null,
         clusterZoom: null,
+        clusterPositions: {},
         focusedOp: null,
         highlightedOps: [],
       },
@@ -138,6 +147,7 @@ describe('share links', () => {
       sidePanels: null,
       timelineOpen: null,
       clusterZoom: null,
+      clusterPositions: {},
       focusedOp: null,
       highlightedOps: [],
     };
@@ -246,6 +256,7 @@ describe('tampered links', () => {
       'panels.timeline',
     ],
     ['a pictured operation that is not an id', { focus: -2 }, 'focus: must be 0 or more'],
+    ['a dragged node far off the map', { positions: { n1: { x: 1e9, y: 0 } } }, 'positions.n1.x'],
     ['a picked-out operation that is not an id', { highlight: [1, 2.5] }, 'highlight[1]'],
     ['a version 2 field in a version 1 link', { v: 1, focus: 3 }, 'focus'],
   ])('version 2: %s is refused, naming the field', (_what, extra, expected) => {

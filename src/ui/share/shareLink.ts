@@ -12,7 +12,7 @@ import lzString from 'lz-string';
 import type { Input } from '../../engine/types';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import type { AnyScenario } from '../../scenarios/leaderlessSchema';
-import type { ZoomTransform } from '../../store/store';
+import type { ClusterPositions, ZoomTransform } from '../../store/store';
 import { CURRENT_LINK_VERSION, decodePayload, type SelectionPayload } from './linkVersions';
 
 /** The query parameter holding the compressed payload. */
@@ -37,6 +37,8 @@ export interface SharedView {
   timelineOpen: boolean | null;
   /** The cluster view's zoom and pan; null to open unzoomed. */
   clusterZoom: ZoomTransform | null;
+  /** Nodes and clients dragged in the cluster view, by id (view-box units). */
+  clusterPositions: ClusterPositions;
   /** The operation whose quorums are pictured (leaderless); null for none. */
   focusedOp: number | null;
   /** Operations picked out in the diagrams (an anomaly's), by op id. */
@@ -75,6 +77,9 @@ export function encodeSharedView(view: SharedView): string {
     selection: view.selection,
     ...panelsPayload(view),
     ...(view.clusterZoom === null ? {} : { zoom: view.clusterZoom }),
+    ...(Object.keys(view.clusterPositions).length === 0
+      ? {}
+      : { positions: view.clusterPositions }),
     ...(view.focusedOp === null ? {} : { focus: view.focusedOp }),
     ...(view.highlightedOps.length === 0 ? {} : { highlight: view.highlightedOps }),
   };
