@@ -165,6 +165,41 @@ test.describe('sharing', () => {
     expect(freshErrors).toEqual([]);
   });
 
+  test('a link keeps the timeline zoomed and panned away from the playhead', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto('/?scenario=sync-vs-async&seed=1');
+    await seekTo(page, 1500);
+    const timeline = page.getByRole('region', { name: 'Space-time diagram' });
+    const shown = (p: Page) =>
+      p
+        .getByRole('region', { name: 'Space-time diagram' })
+        .getByText(/messages? and \d+ operations? shown/);
+    await timeline.getByRole('button', { name: 'Zoom in time' }).click();
+    await timeline.getByRole('button', { name: 'Zoom in time' }).click();
+    await timeline.getByRole('button', { name: 'Follow playhead' }).click();
+    await page.getByRole('slider', { name: 'Time' }).fill('2400');
+    await expect(readout(page)).toHaveText('t = 2400 ms');
+    // Not following: the window stays where it was while the time moves on.
+    const window = /from (\d+) ms to (\d+) ms\.$/.exec((await shown(page).textContent()) ?? '');
+    expect(Number(window?.[2]) - Number(window?.[1])).toBe(250);
+    expect(Number(window?.[2])).toBeLessThan(2400);
+    const link = await shareLink(page);
+
+    const fresh = await (await browser.newContext()).newPage();
+    await fresh.goto(link);
+    await expect(readout(fresh)).toHaveText('t = 2400 ms');
+    await expect(shown(fresh)).toHaveText(
+      new RegExp(`from ${window?.[1]} ms to ${window?.[2]} ms\\.$`),
+    );
+    await expect(
+      fresh
+        .getByRole('region', { name: 'Space-time diagram' })
+        .getByRole('button', { name: 'Follow playhead' }),
+    ).toHaveAttribute('aria-pressed', 'false');
+  });
+
   test('a tampered link shows the error and the default scenario', async ({ page }) => {
     await page.goto('/?scenario=split-brain-fenced&seed=2');
     await seekTo(page, 900);

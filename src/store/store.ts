@@ -112,6 +112,8 @@ export interface UiSlice {
   clusterZoom: ZoomTransform;
   /** Nodes and clients the person dragged in the cluster view, by id (view-box units). */
   clusterPositions: ClusterPositions;
+  /** The space-time diagram's window as the person set it; null: the diagram's default. */
+  timelineWindow: TimelineWindow | null;
   /** The client operation whose quorum is pictured (leaderless), by op id. */
   focusedOp: number | null;
   /** An operation the pointer (or keyboard focus) is on: pictured instead while it lasts. */
@@ -129,6 +131,13 @@ export interface ZoomTransform {
 export const IDENTITY_ZOOM: ZoomTransform = { k: 1, x: 0, y: 0 };
 
 export type ClusterPositions = Readonly<Record<string, { x: number; y: number }>>;
+
+/** How much time the space-time diagram shows, and from where when it does not follow the playhead. */
+export interface TimelineWindow {
+  spanMs: number;
+  /** Null while the diagram follows the playhead. */
+  startMs: number | null;
+}
 
 /** A run to open where its author left it (a share link, an imported file). */
 export interface RunToOpen {
@@ -187,6 +196,8 @@ export interface Actions {
   setClusterZoom(zoom: ZoomTransform): void;
   /** Where dragged nodes and clients are now ({} puts every one back in its place). */
   setClusterPositions(positions: ClusterPositions): void;
+  /** The space-time diagram reports its window when the person zooms, pans or follows. */
+  setTimelineWindow(window: TimelineWindow | null): void;
   dismissNotice(): void;
 }
 
@@ -322,6 +333,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         highlightedOps: [],
         clusterZoom: IDENTITY_ZOOM,
         clusterPositions: {},
+        timelineWindow: null,
         focusedOp: null,
         hoveredOp: null,
         quorumFocus: null,
@@ -442,6 +454,7 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         },
         setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
         setClusterPositions: (clusterPositions) => set({ clusterPositions }),
+        setTimelineWindow: (timelineWindow) => set({ timelineWindow }),
         dismissNotice: () => set({ notice: null }),
       };
     }),

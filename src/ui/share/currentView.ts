@@ -26,6 +26,7 @@ export function currentSharedView(
     timelineOpen,
     clusterZoom: zoomed ? { k: zoom.k, x: zoom.x, y: zoom.y } : null,
     clusterPositions: state.clusterPositions,
+    timelineWindow: state.timelineWindow,
     focusedOp: state.focusedOp,
     highlightedOps: [...state.highlightedOps],
   };

@@ -26,6 +26,8 @@ const ms = z.number().int('must be a whole number').min(0, 'must be 0 or more');
 /** A generous pan for the cluster view (its zoom range is the view's own). */
 const MAX_PAN_PX = 100_000;
 const coordinate = z.number().min(-MAX_PAN_PX).max(MAX_PAN_PX);
+/** Longer than any run. */
+const MAX_TIME_MS = 1e9;
 /** More nodes and clients than any cluster has. */
 const MAX_POSITIONS = 1000;
 /** More operations than any finding names. */
@@ -66,6 +68,12 @@ const v2 = v1.extend({
   positions: z
     .record(z.string().min(1).max(200), z.strictObject({ x: coordinate, y: coordinate }))
     .refine((p) => Object.keys(p).length <= MAX_POSITIONS, `at most ${MAX_POSITIONS} positions`)
+    .optional(),
+  window: z
+    .strictObject({
+      spanMs: z.number().positive().max(MAX_TIME_MS),
+      startMs: z.number().min(0).max(MAX_TIME_MS).nullable(),
+    })
     .optional(),
   focus: ms.optional(),
   highlight: z.array(ms).max(MAX_HIGHLIGHTED).optional(),
@@ -108,6 +116,7 @@ function decodeRun(p: z.output<typeof v1> | z.output<typeof v2>): Decoded {
       timelineOpen: null,
       clusterZoom: null,
       clusterPositions: {},
+      timelineWindow: null,
       focusedOp: null,
       highlightedOps: [],
     },
@@ -133,6 +142,7 @@ function decodeV2(json: unknown): Decoded {
       timelineOpen: p.panels?.timeline ?? null,
       clusterZoom: p.zoom ?? null,
       clusterPositions: p.positions ?? {},
+      timelineWindow: p.window ?? null,
       focusedOp: p.focus ?? null,
       highlightedOps: p.highlight ?? [],
     },

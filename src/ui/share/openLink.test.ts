@@ -41,6 +41,7 @@ describe('opening a share link', () => {
     author.getState().highlightOps([read.opId]);
     author.getState().setClusterZoom({ k: 1.8, x: -42, y: 17 });
     author.getState().setClusterPositions({ n3: { x: 120, y: -30 } });
+    author.getState().setTimelineWindow({ spanMs: 300, startMs: 900 });
     const original = author.getState();
     expect(original.quorumFocus).not.toBeNull();
     const link = encodeSharedView(currentSharedView(original, true, false));
@@ -55,6 +56,7 @@ describe('opening a share link', () => {
     expect(reader.highlightedOps).toEqual([read.opId]);
     expect(reader.clusterZoom).toEqual({ k: 1.8, x: -42, y: 17 });
     expect(reader.clusterPositions).toEqual({ n3: { x: 120, y: -30 } });
+    expect(reader.timelineWindow).toEqual({ spanMs: 300, startMs: 900 });
   });
 
   it('a broken link opens the default scenario at time 0, saying why', () => {

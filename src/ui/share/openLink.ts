@@ -30,6 +30,7 @@ export function storeForLink(encoded: string): ReplicaStore {
   const state = store.getState();
   if (view.clusterZoom !== null) state.setClusterZoom(view.clusterZoom);
   state.setClusterPositions(view.clusterPositions);
+  state.setTimelineWindow(view.timelineWindow);
   if (view.highlightedOps.length > 0) state.highlightOps(view.highlightedOps);
   if (view.focusedOp !== null) state.focusOp(view.focusedOp);
   return store;

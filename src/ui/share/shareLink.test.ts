@@ -72,6 +72,18 @@ const sharedView: fc.Arbitrary<SharedView> = fc
           y: fc.integer({ min: -2000, max: 2000 }),
         }),
       ),
+      timelineWindow: fc.option(
+        fc.record({
+          spanMs: fc.double({ min: 20, max: 60_000, noNaN: true }),
+          startMs: fc.option(
+            fc.double({ min: 0, max: 60_000, noNaN: true }).map((v) => v + 0),
+            {
+              nil: null,
+            },
+          ),
+        }),
+        { nil: null },
+      ),
       focusedOp: fc.option(fc.nat(), { nil: null }),
       highlightedOps: fc.array(fc.nat(), { maxLength: 5 }),
     }),
@@ -88,6 +100,7 @@ const sample = (): SharedView => ({
   timelineOpen: false,
   clusterZoom: { k: 2, x: -40, y: 12.5 },
   clusterPositions: { n1: { x: 10, y: -20 } },
+  timelineWindow: { spanMs: 250.5, startMs: 40 },
   focusedOp: 3,
   highlightedOps: [3, 5],
 });
@@ -135,6 +148,7 @@ describe('share links', () => {
         timelineOpen: null,
         clusterZoom: null,
         clusterPositions: {},
+        timelineWindow: null,
         focusedOp: null,
         highlightedOps: [],
       },
@@ -148,6 +162,7 @@ describe('share links', () => {
       timelineOpen: null,
       clusterZoom: null,
       clusterPositions: {},
+      timelineWindow: null,
       focusedOp: null,
       highlightedOps: [],
     };
@@ -257,6 +272,11 @@ describe('tampered links', () => {
     ],
     ['a pictured operation that is not an id', { focus: -2 }, 'focus: must be 0 or more'],
     ['a dragged node far off the map', { positions: { n1: { x: 1e9, y: 0 } } }, 'positions.n1.x'],
+    [
+      'a timeline showing no time at all',
+      { window: { spanMs: 0, startMs: null } },
+      'window.spanMs',
+    ],
     ['a picked-out operation that is not an id', { highlight: [1, 2.5] }, 'highlight[1]'],
     ['a version 2 field in a version 1 link', { v: 1, focus: 3 }, 'focus'],
   ])('version 2: %s is refused, naming the field', (_what, extra, expected) => {

@@ -12,7 +12,7 @@ import lzString from 'lz-string';
 import type { Input } from '../../engine/types';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import type { AnyScenario } from '../../scenarios/leaderlessSchema';
-import type { ClusterPositions, ZoomTransform } from '../../store/store';
+import type { ClusterPositions, TimelineWindow, ZoomTransform } from '../../store/store';
 import { CURRENT_LINK_VERSION, decodePayload, type SelectionPayload } from './linkVersions';
 
 /** The query parameter holding the compressed payload. */
@@ -39,6 +39,8 @@ export interface SharedView {
   clusterZoom: ZoomTransform | null;
   /** Nodes and clients dragged in the cluster view, by id (view-box units). */
   clusterPositions: ClusterPositions;
+  /** The space-time diagram's span, and start when not following; null: its default. */
+  timelineWindow: TimelineWindow | null;
   /** The operation whose quorums are pictured (leaderless); null for none. */
   focusedOp: number | null;
   /** Operations picked out in the diagrams (an anomaly's), by op id. */
@@ -80,6 +82,7 @@ export function encodeSharedView(view: SharedView): string {
     ...(Object.keys(view.clusterPositions).length === 0
       ? {}
       : { positions: view.clusterPositions }),
+    ...(view.timelineWindow === null ? {} : { window: view.timelineWindow }),
     ...(view.focusedOp === null ? {} : { focus: view.focusedOp }),
     ...(view.highlightedOps.length === 0 ? {} : { highlight: view.highlightedOps }),
   };

@@ -134,19 +134,32 @@ export function createSpaceTimeController(
   const palette: Palette = readPalette(el.canvas);
   let layout: SpaceTimeLayout | null = null;
   let reducedMotion = false;
-  let follow = true;
   let session = store.getState().session;
-  let shown: TimeWindow = initialWindow(store.getState().view.durationMs);
+  // The store may hold a window to start from (a share link's).
+  const { timelineWindow: linked, view: firstView } = store.getState();
+  let follow = linked === null || linked.startMs === null;
+  let shown: TimeWindow =
+    linked === null
+      ? initialWindow(firstView.durationMs)
+      : clampWindow({ startMs: linked.startMs ?? 0, spanMs: linked.spanMs }, firstView.durationMs);
+  if (!follow) onFollowChange(false);
   let scene: Scene | null = null;
   let frame = 0;
   /** The hover this diagram set, so it clears only its own and not another view's. */
   let ownHover: Selection = null;
   const sceneAt = createSceneSource();
 
+  /** Tell the store what the person made of the window, for a share link. */
+  const report = () =>
+    store
+      .getState()
+      .setTimelineWindow({ spanMs: shown.spanMs, startMs: follow ? null : shown.startMs });
+
   const setFollowing = (next: boolean) => {
     if (next === follow) return;
     follow = next;
     onFollowChange(next);
+    report();
     schedule();
   };
 
@@ -163,6 +176,7 @@ export function createSpaceTimeController(
       );
       zoomer.show(shown);
     }
+    report();
     schedule();
   });
 
@@ -175,6 +189,7 @@ export function createSpaceTimeController(
       session = state.session;
       shown = initialWindow(view.durationMs);
       setFollowing(true);
+      store.getState().setTimelineWindow(null);
     }
     shown = follow
       ? followWindow(shown, playhead, view.durationMs, reducedMotion)
@@ -258,10 +273,12 @@ export function createSpaceTimeController(
       const { playhead, view } = store.getState();
       const anchor = follow ? playhead : shown.startMs + shown.spanMs / 2;
       shown = zoomWindow(shown, factor, anchor, view.durationMs);
+      report();
       schedule();
     },
     showWholeRun() {
       shown = { startMs: 0, spanMs: store.getState().view.durationMs };
+      report();
       schedule();
     },
     destroy() {
