@@ -6,7 +6,9 @@
  * The canvas takes its coordinate mapping from the SVG (`getScreenCTM`: view box and page
  * position) and the store's zoom, so whatever they do to nodes they do to messages.
  * The pointer is tracked here too: the message under it becomes the store's `hover` (the
- * space-time diagram highlights it), a click selects it for the inspector.
+ * space-time diagram highlights it), a click selects it for the inspector. For exports, the
+ * canvas's painter (vectorPainters.ts) repaints the last marks with the same `drawMessages`, in
+ * CSS pixels, into an SVG recorder.
  */
 import { type RefObject, useEffect, useRef } from 'react';
 import type { ReplicaState } from '../../store/store';
