@@ -1,14 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
-const nodeButton = (page: Page, id: string) =>
-  page.getByRole('button', { name: new RegExp(`^${id},`) });
-
-async function seekTo(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
-  await expect(readout(page)).toHaveText(`t = ${ms} ms`);
-}
+import type { Page } from '@playwright/test';
+import { nodeButton, seekTo } from './app';
+import { expect, test } from './test';
 
 /** Play until the node's name says `what`, then pause. */
 async function playUntil(page: Page, id: string, what: RegExp) {
@@ -27,14 +19,6 @@ async function readFrom(page: Page, id: string) {
 }
 
 test.describe('adding a follower by each bootstrap method', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   for (const [button, method, id] of [
     ['Add follower from a snapshot', 'from a snapshot', 'n4'],
     ['Add follower by replaying the log', 'by replaying the log', 'n4'],

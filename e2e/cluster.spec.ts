@@ -1,7 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Page } from '@playwright/test';
+import { timeSlider } from './app';
+import { expect, test } from './test';
 
-const timeSlider = (page: Page) => page.getByRole('slider', { name: 'Time' });
 const centre = async (page: Page, name: RegExp) => {
   const box = await page.getByRole('button', { name }).boundingBox();
   if (box === null) throw new Error(`no box for ${name}`);
@@ -9,14 +9,6 @@ const centre = async (page: Page, name: RegExp) => {
 };
 
 test.describe('cluster view', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a slow link is labelled with its latency', async ({ page }) => {
     await page.goto('/?scenario=sync-vs-async&seed=1');
     await expect(page.getByText('slow · 400 ms')).toBeVisible();

@@ -1,9 +1,6 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
-const nodeButton = (page: Page, id: string) =>
-  page.getByRole('button', { name: new RegExp(`^${id},`) });
+import type { Locator, Page } from '@playwright/test';
+import { nodeButton, readout, seekTo } from './app';
+import { expect, test } from './test';
 
 const pendingOf = (clients: Locator, id: string) =>
   clients
@@ -12,10 +9,6 @@ const pendingOf = (clients: Locator, id: string) =>
     .filter({ hasText: id });
 
 /** Move the Time slider, as a person dragging it would, and wait for the readout. */
-async function seekTo(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
-  await expect(readout(page)).toHaveText(`t = ${ms} ms`);
-}
 
 /** The log position a node's accessible name states. */
 async function logPosition(page: Page, id: string): Promise<number> {
@@ -26,14 +19,6 @@ async function logPosition(page: Page, id: string): Promise<number> {
 }
 
 test.describe('faults and client operations', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('crashing the leader brings a failover; stepping back across the crash undoes it', async ({
     page,
   }) => {

@@ -1,17 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
+import { readout } from './app';
+import { expect, test } from './test';
 
 test.describe('first page', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('playing delivers the write to the synchronous follower', async ({ page }) => {
     await page.goto('/?scenario=sync-vs-async');
     await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('sync-vs-async');

@@ -1,23 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import { seekTo } from './app';
+import { expect, test } from './test';
 
 /** Seek with the time slider, as a person dragging it would. */
-async function seekTo(page: Page, t: number): Promise<void> {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(t));
-  await expect(page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ })).toHaveText(
-    `t = ${t} ms`,
-  );
-}
 
 test.describe('inspector', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a node shows its replication log, the acknowledged marker and its data', async ({
     page,
   }) => {

@@ -1,15 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import { expect, test } from './test';
 
 test.describe('leaderless scenarios in the app', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a person picks a leaderless scenario, plays it and inspects a replica’s copies and hints', async ({
     page,
   }) => {

@@ -1,15 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import { expect, test } from './test';
 
 test.describe('the client as quorum coordinator', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a person makes the client coordinate, and sees it fan out and repair a replica itself', async ({
     page,
   }) => {

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 
 const nodeButton = (page: Page, id: string) =>
   page.getByRole('button', { name: new RegExp(`^${id}, replica,`) });
@@ -10,14 +10,6 @@ async function openScenario(page: Page, title: string) {
 }
 
 test.describe('leaderless quorums in the app', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a person sets n, w, r, cuts a replica off, writes, reads, and sees read repair heal it', async ({
     page,
   }) => {

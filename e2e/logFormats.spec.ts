@@ -1,22 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
-
-async function seekTo(page: Page, t: number): Promise<void> {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(t));
-  await expect(page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ })).toHaveText(
-    `t = ${t} ms`,
-  );
-}
+import { seekTo } from './app';
+import { expect, test } from './test';
 
 test.describe('replication log formats', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('the same statements diverge under statement-based replication and agree row-based', async ({
     page,
   }) => {

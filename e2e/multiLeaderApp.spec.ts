@@ -1,22 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
-
-async function seekTo(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
-  await expect(page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ })).toHaveText(
-    `t = ${ms} ms`,
-  );
-}
+import { seekTo } from './app';
+import { expect, test } from './test';
 
 test.describe('multi-leader scenarios in the app', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a person partitions two datacenters, writes one key on both sides, heals, and sees the conflict resolved', async ({
     page,
   }) => {

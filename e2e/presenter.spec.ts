@@ -1,15 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import { expect, test } from './test';
 
 test.describe('presenter mode', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('hides the chrome, steps through the tour from the keyboard and leaves with Esc', async ({
     page,
   }) => {

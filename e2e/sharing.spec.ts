@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { nodeButton, readout, seekTo } from './app';
 import { collectErrors } from './consoleErrors';
-
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
-const nodeButton = (page: Page, id: string) =>
-  page.getByRole('button', { name: new RegExp(`^${id},`) });
-
-async function seekTo(page: Page, ms: number) {
-  await page.getByRole('slider', { name: 'Time' }).fill(String(ms));
-  await expect(readout(page)).toHaveText(`t = ${ms} ms`);
-}
+import { expect, test } from './test';
 
 /** What the user sees that a link must restore: time, trace, every node's name, the inspector. */
 async function visibleState(page: Page) {
@@ -57,14 +50,6 @@ async function shareLink(page: Page): Promise<string> {
 }
 
 test.describe('sharing', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('a share link opened in a fresh page shows the same state', async ({ page, browser }) => {
     // Two pages, each replaying the run: slow on a busy machine.
     test.slow();
@@ -308,14 +293,6 @@ test.describe('sharing', () => {
 });
 
 test.describe('exported runs and import', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('Export run, then Import it elsewhere (file picker and drop); a bad file changes nothing', async ({
     page,
   }) => {

@@ -1,11 +1,11 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Locator, Page } from '@playwright/test';
+import { timeSlider } from './app';
+import { expect, test } from './test';
 
 const diagram = (page: Page) => page.getByRole('region', { name: 'Space-time diagram' });
 const shown = (page: Page) => diagram(page).getByText(/messages? and \d+ operations? shown/);
 const messagesShown = async (page: Page) =>
   Number((await shown(page).textContent())?.match(/^(\d+) message/)?.[1] ?? Number.NaN);
-const timeSlider = (page: Page) => page.getByRole('slider', { name: 'Time' });
 const timeValue = async (page: Page) => Number(await timeSlider(page).inputValue());
 
 /** Play until the time passes `ms`, then pause. */
@@ -23,14 +23,6 @@ async function centreY(locator: Locator): Promise<number> {
 }
 
 test.describe('space-time diagram', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('arrows appear as the run plays; hovering one names the message', async ({ page }) => {
     await page.goto('/?scenario=sync-vs-async&seed=1');
     await expect(shown(page)).toHaveText(/^0 messages/);

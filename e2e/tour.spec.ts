@@ -1,7 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors } from './consoleErrors';
+import type { Page } from '@playwright/test';
+import { readout } from './app';
+import { expect, test } from './test';
 
-const readout = (page: Page) => page.getByRole('status').filter({ hasText: /^t = \d+ ms$/ });
 const narration = (page: Page) =>
   page.getByRole('region', { name: /./ }).filter({
     has: page.getByRole('list', { name: 'Narration steps' }),
@@ -14,14 +14,6 @@ const focused = (page: Page) =>
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-endpoint')));
 
 test.describe('guided tours', () => {
-  let errors: string[] = [];
-  test.beforeEach(({ page }) => {
-    errors = collectErrors(page);
-  });
-  test.afterEach(() => {
-    expect(errors).toEqual([]);
-  });
-
   test('the single-leader tour plays from its first step to its last, and waits for the user', async ({
     page,
   }) => {

@@ -8,11 +8,21 @@ import {
   leaderlessOutcome,
   leaderlessStaleReads,
 } from '../protocols/leaderless/outcome';
-import { leaderlessRunArb } from './leaderlessRandomRuns';
+import staleReadRuns from './leaderlessClientStaleReadRuns.json';
+import { leaderlessRun, leaderlessRunArb } from './leaderlessRandomRuns';
 import { runLeaderlessScenario, startLeaderlessScenario } from './leaderlessRun';
 import type { LeaderlessScenario } from './leaderlessSchema';
 
-const RUNS = 40;
+const RUNS = 60;
+
+/**
+ * Runs these properties once failed on (client as coordinator): a client read a stale copy (a
+ * hinted write on a stand-in), then wrote over it; its write's vector claimed its own newer
+ * writes were seen, and a replica dropped one it held.
+ */
+const STALE_READ_RUNS = staleReadRuns.map(
+  (run) => [leaderlessRun(run)] as [ReturnType<typeof leaderlessRun>],
+);
 const TIMEOUT_MS = 60_000;
 
 /** Run until every client is idle, then long enough for anti-entropy and handoff to finish. */
@@ -25,7 +35,7 @@ function runToQuiet(scenario: LeaderlessScenario, seed: number) {
 
 const anyConflicts = fc.constantFrom('siblings' as const, 'lww' as const);
 
-describe('leaderless replication over random faults', () => {
+describe('leaderless replication over random faults (coordinated by a node or the client)', () => {
   it(
     'is deterministic: the same scenario and seed give the same trace',
     () => {
@@ -77,7 +87,7 @@ describe('leaderless replication over random faults', () => {
         fc.property(arb, ({ scenario, seed }) => {
           expect(leaderlessConverged(runToQuiet(scenario, seed)), `seed ${seed}`).toBe(true);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, examples: STALE_READ_RUNS },
       );
     },
     TIMEOUT_MS,
@@ -99,7 +109,7 @@ describe('leaderless replication over random faults', () => {
             `seed ${seed}`,
           ).toEqual([]);
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, examples: STALE_READ_RUNS },
       );
     },
     TIMEOUT_MS,

@@ -12,11 +12,11 @@ export interface LeaderlessRunOptions {
   strictQuorum: boolean;
   sloppyQuorum: boolean;
   conflicts: 'siblings' | 'lww';
-  /** Who coordinates (drawn per run); a coordinator node, `preferred` or `any`, by default. */
+  /** Who coordinates (drawn per run): by default a node (`preferred` or `any`) or the client. */
   coordinators?: readonly ('preferred' | 'any' | 'client')[];
 }
 
-const NODE_COORDINATORS = ['preferred', 'any'] as const;
+const COORDINATORS = ['preferred', 'any', 'client'] as const;
 
 const NODES = ['n1', 'n2', 'n3', 'n4', 'n5'];
 const FAULTS_UNTIL_MS = 2500;
@@ -84,7 +84,7 @@ export function leaderlessRunArb(
       seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
       jitterMs: fc.integer({ min: 0, max: 40 }),
       dropRate: fc.constantFrom(0, 0, 0.01, 0.05),
-      coordinator: fc.constantFrom(...(options.coordinators ?? NODE_COORDINATORS)),
+      coordinator: fc.constantFrom(...(options.coordinators ?? COORDINATORS)),
       readRepair: fc.boolean(),
       faults: fc.array(faultArb, { maxLength: 4 }),
     })

@@ -92,7 +92,7 @@ type Command = Extract<UntimedInput, { type: 'command' }>;
 
 /**
  * An operator step every leader hears (re-route, re-home), as one command per leader: a leader
- * that is down when it runs misses it, as a real one would.
+ * that is down when it runs takes it when it restarts (its configuration changed on disk).
  */
 export function leaderCommands(
   leaders: readonly NodeId[],

@@ -91,6 +91,11 @@ export interface MultiLeaderQueues {
   /** Ids of changes received and waiting for their dependencies. */
   waiting: string[];
   applied: number;
+  /**
+   * A leader that was down when the operator re-routed: the leaders it will send to once it
+   * restarts (null when nothing is pending).
+   */
+  onRestartSendsTo: NodeId[] | null;
 }
 
 export type MessageStatus = 'in-flight' | 'finished' | 'not-sent';

@@ -85,7 +85,7 @@ export function topologyHint(kind: TopologyKind): string {
   return 'every leader sends to every other';
 }
 
-/** Every leader re-routes to `topology` now (a leader that is down misses it, as in a run). */
+/** Every leader re-routes to `topology` now (a leader that is down takes it when it restarts). */
 export function setTopologyInputs(leaders: readonly NodeId[], topology: Topology): UntimedInput[] {
   return leaderCommands(leaders, 'set-topology', { topology });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import { inspect } from '../inspect';
 import { groupArrangement, nodeGroups } from '../nodeGroups';
-import { createSession, injectAll, seek } from '../session';
+import { createSession, inject, injectAll, seek } from '../session';
 import { buildView } from '../view';
 
 function sessionAt(id: string, t: number) {
@@ -41,6 +41,23 @@ describe('multi-leader in the store', () => {
     if (after?.kind !== 'node') throw new Error('expected a node inspection');
     expect(after.queues?.sendsTo).toEqual(['n3']);
     expect(after.queues?.owed).toEqual([]);
+  });
+
+  it('says where a leader that was down when the ring was re-routed sends once it restarts', () => {
+    const session = sessionAt('ml-ring-node-fails', 3000);
+    const queues = (id: string) => {
+      const inspection = inspect(session, { kind: 'node', id });
+      if (inspection?.kind !== 'node') throw new Error('expected a node inspection');
+      return inspection.queues;
+    };
+    // n2 crashed before the operator closed the ring without it: back up, it sends to nobody.
+    expect(queues('n2')?.sendsTo).toEqual(['n3']);
+    expect(queues('n2')?.onRestartSendsTo).toEqual([]);
+    expect(queues('n1')?.onRestartSendsTo).toBeNull();
+    inject(session, { type: 'restart', node: 'n2' });
+    seek(session, 3100);
+    expect(queues('n2')?.sendsTo).toEqual([]);
+    expect(queues('n2')?.onRestartSendsTo).toBeNull();
   });
 
   it('lists no conflict before the heal and one, with its discarded write, after', () => {

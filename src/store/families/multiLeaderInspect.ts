@@ -6,6 +6,7 @@
 import { nodeRuntime } from '../../engine/endpoints';
 import type { NodeId } from '../../engine/types';
 import type { MultiLeaderClient } from '../../protocols/multi-leader/client';
+import { leadersOf, topologyTargets } from '../../protocols/multi-leader/config';
 import type { MultiLeaderSim } from '../../protocols/multi-leader/outcome';
 import type { ClientRouting, NodeInspection } from '../inspect';
 
@@ -32,6 +33,10 @@ export function inspectMultiLeaderNode(sim: MultiLeaderSim, id: NodeId): NodeIns
       owed,
       waiting: s.waiting.map((c) => c.id),
       applied: Object.keys(s.applied).length,
+      onRestartSendsTo:
+        s.pendingTopology === null
+          ? null
+          : topologyTargets(s.pendingTopology, leadersOf(sim.config.protocol), id),
     },
   };
 }

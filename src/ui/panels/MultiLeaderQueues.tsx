@@ -13,6 +13,12 @@ export function MultiLeaderQueues({ inspection }: { inspection: NodeInspection }
       <li title="The leaders of the topology this node sends its changes to, then its own followers">
         Sends to: {q.sendsTo.length === 0 ? 'nobody' : q.sendsTo.join(', ')}
       </li>
+      {q.onRestartSendsTo !== null && (
+        <li title="The operator re-routed the topology while this leader was down: it takes the new topology (and asks each target what it lacks) when it restarts">
+          On restart sends to:{' '}
+          {q.onRestartSendsTo.length === 0 ? 'nobody' : q.onRestartSendsTo.join(', ')}
+        </li>
+      )}
       <li title="Changes sent but not yet acknowledged, per receiver; they are resent until acknowledged">
         Owes:{' '}
         {q.owed.length === 0
