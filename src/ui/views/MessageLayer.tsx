@@ -21,6 +21,7 @@ import {
   drawMessages,
   HIT_SLOP_PX,
   markAt,
+  overEndpoint,
   readCategoryColours,
 } from './messageCanvas';
 import { type MessageMark, messageMarks } from './messageMarks';
@@ -103,7 +104,11 @@ export function MessageLayer({
       }
     };
 
-    /** The mark under a pointer event, if any. */
+    /**
+     * The mark under a pointer event, if any. Over a node, only a direct hit counts: a message
+     * just leaving or reaching it sits at its edge, and with the slop of a zoomed-out view it
+     * would take the click meant for the node.
+     */
     const markUnder = (event: PointerEvent | MouseEvent): MessageMark | null => {
       const ratio = window.devicePixelRatio || 1;
       const box = canvas.getBoundingClientRect();
@@ -112,7 +117,8 @@ export function MessageLayer({
         new DOMPoint((event.clientX - box.left) * ratio, (event.clientY - box.top) * ratio),
       );
       const unitsPerPixel = ratio / Math.hypot(toPixels.a, toPixels.b);
-      return markAt(marks, p.x, p.y, HIT_SLOP_PX * unitsPerPixel);
+      const slop = overEndpoint(endpoints, p.x, p.y) ? 0 : HIT_SLOP_PX * unitsPerPixel;
+      return markAt(marks, p.x, p.y, slop);
     };
 
     // Pointer events arrive at the container: the canvas itself lets them through to the nodes.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DESCRIBE_EACH_UP_TO, describeMessages, markAt, RADIUS } from './messageCanvas';
+import {
+  DESCRIBE_EACH_UP_TO,
+  describeMessages,
+  markAt,
+  overEndpoint,
+  RADIUS,
+} from './messageCanvas';
 import type { MessageMark } from './messageMarks';
 
 const mark = (id: number, x: number, y: number, over: Partial<MessageMark> = {}): MessageMark => ({
@@ -15,6 +21,20 @@ const mark = (id: number, x: number, y: number, over: Partial<MessageMark> = {})
   opacity: 1,
   small: false,
   ...over,
+});
+
+describe('overEndpoint', () => {
+  const endpoints = new Map([
+    ['n1', { x: 100, y: 100, radius: 20 }],
+    ['user-1', { x: 300, y: 100, radius: 12 }],
+  ]);
+  it('is true within a node or client radius and false between them', () => {
+    expect(overEndpoint(endpoints, 100, 100)).toBe(true);
+    expect(overEndpoint(endpoints, 114, 114)).toBe(true);
+    expect(overEndpoint(endpoints, 116, 116)).toBe(false);
+    expect(overEndpoint(endpoints, 305, 95)).toBe(true);
+    expect(overEndpoint(endpoints, 200, 100)).toBe(false);
+  });
 });
 
 describe('markAt', () => {

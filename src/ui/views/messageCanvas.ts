@@ -4,6 +4,7 @@
  * a thousand arcs. Coordinates are the cluster's view-box units, mapped to canvas pixels by a
  * matrix the caller takes from the SVG (so zoom, pan and resizing line up by construction).
  */
+import type { Endpoint } from './clusterLayout';
 import type { MessageCategory } from './messageKinds';
 import { MESSAGE_CATEGORIES } from './messageKinds';
 import type { MessageMark } from './messageMarks';
@@ -101,6 +102,16 @@ export function drawMessages(
     ctx.stroke();
   }
   ctx.restore();
+}
+
+/** Is the point (view-box units) on a node or client, within its radius? */
+export function overEndpoint(
+  endpoints: ReadonlyMap<string, Endpoint>,
+  x: number,
+  y: number,
+): boolean {
+  for (const e of endpoints.values()) if (Math.hypot(e.x - x, e.y - y) <= e.radius) return true;
+  return false;
 }
 
 /**
