@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/svgExport.bench.ts`: what exporting the space-time diagram as vector SVG
+ * `npm run bench:export`: what exporting the space-time diagram as vector SVG
  * costs on a 10,000-event run (the large benchmark scenario cut to one second): repainting a
  * scene with `paintScene` into the SVG recorder, and the size of the markup it gives. The
  * browser's own work (turning the nodes into DOM elements and serialising) comes on top.
