@@ -7,33 +7,17 @@
  *
  * Prints figures; it is not a test and always exits 0.
  */
-import { createSession, seek } from '../src/store/session';
 import { finishedMessagesBetween, lifecycleMarks } from '../src/store/timeline';
-import { buildView } from '../src/store/view';
-import { laneLayout, laneYs } from '../src/ui/views/spacetime/lanes';
+import { laneYs } from '../src/ui/views/spacetime/lanes';
 import { opSpans } from '../src/ui/views/spacetime/opSpans';
 import { buildScene } from '../src/ui/views/spacetime/scene';
-import { largeScenario } from './largeScenario';
+import { largeSpaceTimeRun, median } from './largeSpaceTimeRun';
 
 const REPEATS = 41;
 const WIDTH_PX = 1180;
 const HEIGHT_PX = 170;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-const scenario = largeScenario({ durationMs: 1000 });
-const session = createSession(scenario, scenario.seed);
-seek(session, scenario.durationMs);
-const view = buildView(session);
-const lanes = laneLayout(
-  view.nodes,
-  view.clients.map((c) => c.id),
-  6,
-  HEIGHT_PX,
-);
+const { session, view, lanes } = largeSpaceTimeRun(HEIGHT_PX);
 const laneY = laneYs(lanes);
 
 function frame(startMs: number, spanMs: number) {

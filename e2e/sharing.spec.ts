@@ -15,6 +15,33 @@ async function visibleState(page: Page) {
   };
 }
 
+const centreOf = async (page: Page, name: RegExp) => {
+  const box = await page.getByRole('button', { name }).boundingBox();
+  if (box === null) throw new Error(`no box for ${name}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+
+/** What an exported SVG holds, read by the browser's own parser. */
+async function readSvg(page: Page, source: string) {
+  return page.evaluate((text) => {
+    const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const all = (selector: string) => [...parsed.querySelectorAll(selector)];
+    return {
+      error: parsed.querySelector('parsererror') !== null,
+      root: parsed.documentElement.localName,
+      texts: all('text').map((t) => t.textContent),
+      images: all('image').length,
+      /** The legend's swatches. */
+      circleFills: all('circle').map((c) => c.getAttribute('fill')),
+      /** Filled shapes with arcs: message marks repainted as vectors. */
+      arcFills: all('path')
+        .filter((p) => /A/.test(p.getAttribute('d') ?? '') && p.getAttribute('fill') !== 'none')
+        .map((p) => p.getAttribute('fill')),
+      strokes: all('path[stroke]').map((p) => p.getAttribute('stroke')),
+    };
+  }, source);
+}
+
 async function shareLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const field = page.getByRole('textbox', { name: 'Share link' });
@@ -47,6 +74,115 @@ test.describe('sharing', () => {
     expect(await visibleState(fresh)).toEqual(before);
     await expect(fresh.getByRole('alert')).toHaveCount(0);
     expect(freshErrors).toEqual([]);
+  });
+
+  test('a link keeps changed quorum settings, the pictured quorums, a folded timeline, zoom and dragged nodes', async ({
+    page,
+    browser,
+  }) => {
+    test.slow();
+    await page.goto('/?scenario=quorum-overlap&seed=3');
+    const quorum = page.getByRole('region', { name: 'Quorum', exact: true });
+    const field = (name: string) => quorum.getByRole('textbox', { name, exact: true });
+    await field('w').fill('4');
+    await field('r').fill('2');
+    await quorum.getByRole('button', { name: 'Apply quorum settings' }).click();
+    await expect(quorum.getByRole('status')).toContainText('w + r > n (4 + 2 > 5)');
+    await seekTo(page, 2000);
+    await page.getByRole('button', { name: /^user-2345, client/ }).click();
+    await page
+      .getByRole('region', { name: 'Client user-2345' })
+      .getByRole('button', { name: /^\w+ read counter/ })
+      .first()
+      .click();
+    const picture = page.getByRole('region', { name: 'Quorum picture' });
+    await expect(picture).toContainText('(r = 2)');
+    const timelineToggle = page.getByRole('button', { name: 'Timeline' });
+    await timelineToggle.click();
+    await expect(timelineToggle).toHaveAttribute('aria-expanded', 'false');
+    // Zoom the cluster view, then drag a node out of its place.
+    const n3 = await centreOf(page, /^n3, replica/);
+    await page.mouse.move(n3.x - 40, n3.y - 120);
+    await page.mouse.wheel(0, -300);
+    const zoomed = await centreOf(page, /^n3, replica/);
+    await page.mouse.move(zoomed.x, zoomed.y);
+    await page.mouse.down();
+    await page.mouse.move(zoomed.x + 70, zoomed.y - 30, { steps: 5 });
+    await page.mouse.up();
+    const before = {
+      time: await readout(page).textContent(),
+      trace: await page.locator('.readout__hash').textContent(),
+      picture: await picture.textContent(),
+      rule: await quorum.getByRole('status').textContent(),
+      n3: await centreOf(page, /^n3, replica/),
+      n1: await centreOf(page, /^n1, replica/),
+    };
+    expect(before.n3.x - zoomed.x).toBeGreaterThan(30);
+    const link = await shareLink(page);
+
+    const fresh = await (await browser.newContext()).newPage();
+    const freshErrors = collectErrors(fresh);
+    await fresh.goto(link);
+    const freshQuorum = fresh.getByRole('region', { name: 'Quorum', exact: true });
+    await expect(readout(fresh)).toHaveText(before.time ?? '');
+    await expect(fresh.locator('.readout__hash')).toHaveText(before.trace ?? '');
+    await expect(freshQuorum.getByRole('status')).toHaveText(before.rule ?? '');
+    await expect(freshQuorum.getByRole('textbox', { name: 'w', exact: true })).toHaveValue('4');
+    await expect(freshQuorum.getByRole('textbox', { name: 'r', exact: true })).toHaveValue('2');
+    await expect(freshQuorum).toContainText('Changed from the scenario');
+    await expect(fresh.getByRole('region', { name: 'Quorum picture' })).toHaveText(
+      before.picture ?? '',
+    );
+    await expect(fresh.getByRole('button', { name: 'Timeline' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    for (const [name, at] of [
+      [/^n3, replica/, before.n3],
+      [/^n1, replica/, before.n1],
+    ] as const) {
+      const there = await centreOf(fresh, name);
+      expect(Math.abs(there.x - at.x)).toBeLessThan(1);
+      expect(Math.abs(there.y - at.y)).toBeLessThan(1);
+    }
+    await expect(fresh.getByRole('button', { name: 'Reset view' })).toBeEnabled();
+    await expect(fresh.getByRole('alert')).toHaveCount(0);
+    expect(freshErrors).toEqual([]);
+  });
+
+  test('a link keeps the timeline zoomed and panned away from the playhead', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto('/?scenario=sync-vs-async&seed=1');
+    await seekTo(page, 1500);
+    const timeline = page.getByRole('region', { name: 'Space-time diagram' });
+    const shown = (p: Page) =>
+      p
+        .getByRole('region', { name: 'Space-time diagram' })
+        .getByText(/messages? and \d+ operations? shown/);
+    await timeline.getByRole('button', { name: 'Zoom in time' }).click();
+    await timeline.getByRole('button', { name: 'Zoom in time' }).click();
+    await timeline.getByRole('button', { name: 'Follow playhead' }).click();
+    await page.getByRole('slider', { name: 'Time' }).fill('2400');
+    await expect(readout(page)).toHaveText('t = 2400 ms');
+    // Not following: the window stays where it was while the time moves on.
+    const window = /from (\d+) ms to (\d+) ms\.$/.exec((await shown(page).textContent()) ?? '');
+    expect(Number(window?.[2]) - Number(window?.[1])).toBe(250);
+    expect(Number(window?.[2])).toBeLessThan(2400);
+    const link = await shareLink(page);
+
+    const fresh = await (await browser.newContext()).newPage();
+    await fresh.goto(link);
+    await expect(readout(fresh)).toHaveText('t = 2400 ms');
+    await expect(shown(fresh)).toHaveText(
+      new RegExp(`from ${window?.[1]} ms to ${window?.[2]} ms\\.$`),
+    );
+    await expect(
+      fresh
+        .getByRole('region', { name: 'Space-time diagram' })
+        .getByRole('button', { name: 'Follow playhead' }),
+    ).toHaveAttribute('aria-pressed', 'false');
   });
 
   test('a tampered link shows the error and the default scenario', async ({ page }) => {
@@ -117,20 +253,21 @@ test.describe('sharing', () => {
 
     const svg = await save('Export SVG');
     expect(svg.file).toBe('failover-loses-async-writes-cluster.svg');
-    const text = svg.bytes.toString('utf8');
-    const doc = await page.evaluate((source) => {
-      const parsed = new DOMParser().parseFromString(source, 'image/svg+xml');
-      return {
-        error: parsed.querySelector('parsererror') !== null,
-        root: parsed.documentElement.localName,
-        texts: [...parsed.querySelectorAll('text')].map((t) => t.textContent),
-      };
-    }, text);
+    const doc = await readSvg(page, svg.bytes.toString('utf8'));
     expect(doc.error).toBe(false);
     expect(doc.root).toBe('svg');
     for (const id of ['n1', 'n2', 'n3']) expect(doc.texts).toContain(id);
     expect(doc.texts).toContain('Replication');
     expect(doc.texts.some((t) => /failover/i.test(t ?? ''))).toBe(true);
+    // Vector through and through: the messages in flight are circles (arcs) in the legend's
+    // colours, not a picture of the canvas.
+    expect(doc.images).toBe(0);
+    expect(
+      Number(await page.locator('canvas.cluster__messages').getAttribute('data-in-flight')),
+    ).toBeGreaterThan(0);
+    const legendColours = doc.circleFills;
+    expect(doc.arcFills.length).toBeGreaterThan(0);
+    for (const fill of doc.arcFills) expect(legendColours).toContain(fill);
 
     const png = await save('Export PNG');
     expect(png.file).toBe('failover-loses-async-writes-cluster.png');
@@ -142,6 +279,14 @@ test.describe('sharing', () => {
     expect(timeline.file).toBe('failover-loses-async-writes-space-time.svg');
     const lanes = timeline.bytes.toString('utf8');
     for (const id of ['n1', 'n2', 'n3']) expect(lanes).toContain(`>${id}</text>`);
+    const diagram = await readSvg(page, lanes);
+    expect(diagram.error).toBe(false);
+    expect(diagram.images).toBe(0);
+    // Arrows are stroked lines in message colours; operations are labelled bars, as text.
+    expect(diagram.strokes.filter((c) => diagram.circleFills.includes(c)).length).toBeGreaterThan(
+      0,
+    );
+    expect(diagram.texts.some((t) => /^[WR] /.test(t ?? ''))).toBe(true);
     const timelinePng = await save('Export PNG');
     expect(timelinePng.bytes.subarray(1, 4).toString()).toBe('PNG');
   });

@@ -22,13 +22,13 @@ import {
   type CausalProcess,
   type CausalState,
   chainOf,
-  clockAt,
+  clockOf,
   happensBefore,
+  lastTookEffectUpTo,
   lastUpTo,
-  mergeClocks,
+  mergeWrite,
   processOf,
   proofBefore,
-  tookEffectBefore,
 } from './causalState';
 import * as explain from './explainCausal';
 import type { Finding } from './types';
@@ -36,13 +36,10 @@ import type { Finding } from './types';
 /** Nothing was read: the key's initial state. */
 export const NOTHING = 'nothing' as const;
 
-export function causalInvoke(state: CausalState, entry: HistoryOp): void {
+/** Start an operation in its process's session; its completion goes to `causalComplete`. */
+export function causalInvoke(state: CausalState, entry: HistoryOp): CausalOp {
   const p = processOf(state, entry.process);
   const seq = p.ops.length + 1;
-  const vc = p.vc.slice();
-  while (vc.length <= p.index) vc.push(0);
-  vc[p.index] = seq;
-  p.vc = vc;
   const op: CausalOp = {
     opId: entry.opId,
     process: p.index,
@@ -51,22 +48,20 @@ export function causalInvoke(state: CausalState, entry: HistoryOp): void {
     key: entry.key,
     value: entry.value,
     seq,
-    pos: p.ops.length,
-    vc,
+    vc: p.vc,
     status: 'invoke',
     invokeIndex: entry.index,
     invokedAt: entry.time,
-    okIndex: Number.POSITIVE_INFINITY,
-    okAt: Number.POSITIVE_INFINITY,
+    okIndex: -1,
     readFrom: null,
-    readers: [],
+    readers: null,
   };
   p.ops.push(op);
-  state.ops.set(op.opId, op);
   if (op.f === 'write') {
     listAt(p.writes, op.key).push(op);
     state.lastWriteInvoke.set(op.key, op.invokeIndex);
   }
+  return op;
 }
 
 function listAt(map: Map<string, CausalOp[]>, key: string): CausalOp[] {
@@ -78,16 +73,12 @@ function listAt(map: Map<string, CausalOp[]>, key: string): CausalOp[] {
   return list;
 }
 
-export function causalComplete(state: CausalState, entry: HistoryOp): CausalOp | undefined {
-  const op = state.ops.get(entry.opId);
-  if (op === undefined) return undefined;
+export function causalComplete(op: CausalOp, entry: HistoryOp): void {
   op.status = entry.type;
   if (entry.type === 'ok') {
     op.okIndex = entry.index;
-    op.okAt = entry.time;
   }
   if (op.f === 'read') op.value = entry.value;
-  return op;
 }
 
 /**
@@ -115,10 +106,10 @@ export function causalRead(
 }
 
 function dependOn(state: CausalState, read: CausalOp, write: CausalOp): void {
-  const p = processOf(state, read.processId);
-  if (write.status !== 'ok') write.readers.push(read);
+  const p = state.byIndex[read.process] as CausalProcess;
+  if (write.status !== 'ok') write.readers = [...(write.readers ?? []), read];
   read.readFrom = write;
-  read.vc = mergeClocks(read.vc, write.vc);
+  read.vc = mergeWrite(read.vc, read.process, write);
   // One operation at a time: the read began from the process's latest clock.
   p.vc = read.vc;
   listAt(p.reads, read.key).push(read);
@@ -144,17 +135,23 @@ function sessionOrderFindings(
   node: string | undefined,
   findings: Finding[],
 ): void {
+  // Only an acknowledged value (or nothing) is older than anything.
+  if (source !== NOTHING && source.status !== 'ok') return;
   const reader = state.byIndex[read.process] as CausalProcess;
   let mw = false;
   let wfr = false;
   for (const seen of reader.newestRead) {
+    if (mw && wfr) return;
     if (seen === undefined) continue;
     const { write: later, read: saw } = seen;
+    // W1 (written, or read, by p before W2) was invoked before W2: if the value read was
+    // acknowledged after that, it is older than neither. Most processes are passed here.
+    if (source !== NOTHING && source.okIndex > later.invokeIndex) continue;
     const writer = state.byIndex[later.process] as CausalProcess;
     if (saw.seq >= read.seq || writer.user === reader.user) continue;
     const earlier = mw
       ? null
-      : lastUpTo(writer.writes.get(read.key), later.seq - 1, (w) => tookEffectBefore(w, later));
+      : lastTookEffectUpTo(writer.writes.get(read.key), later.seq - 1, later, null);
     if (earlier !== null && olderThan(source, earlier)) {
       mw = true;
       findings.push({
@@ -163,7 +160,7 @@ function sessionOrderFindings(
         explanation: explain.monotonicWrites(read, source, node, earlier, later, saw),
       });
     }
-    const before = wfr ? null : lastUpTo(writer.reads.get(read.key), later.seq - 1, always);
+    const before = wfr ? null : lastUpTo(writer.reads.get(read.key), later.seq - 1);
     const followed = before === null ? null : before.readFrom;
     if (before === null || followed === null || followed.process === later.process) continue;
     if (!olderThan(source, followed)) continue;
@@ -175,8 +172,6 @@ function sessionOrderFindings(
     });
   }
 }
-
-const always = () => true;
 
 /**
  * The newest write to the read's key, per process, that happens before the read and certainly
@@ -190,13 +185,18 @@ function causal(
   node: string | undefined,
   out: Finding[],
 ): void {
+  // A finding needs the value's write to happen before a cause that happens before the read,
+  // so before the read itself: a value from outside the read's past (as a lagging replica's
+  // often is) is passed at once.
+  if (source !== NOTHING && !(source.status === 'ok' && happensBefore(source, read))) return;
   for (let i = -1; i < state.byIndex.length; i++) {
     if (i === read.process) continue;
     const q = i < 0 ? read.process : i;
-    const upTo = clockAt(read.vc, q) - (q === read.process ? 1 : 0);
+    const upTo = clockOf(read, q) - (q === read.process ? 1 : 0);
     if (upTo <= 0) continue;
     const writes = state.byIndex[q]?.writes.get(read.key);
-    const cause = lastUpTo(writes, upTo, (w) => w !== source && tookEffectBefore(w, read));
+    const except = source === NOTHING ? null : source;
+    const cause = lastTookEffectUpTo(writes, upTo, read, except);
     if (cause === null) continue;
     if (source !== NOTHING && !(source.status === 'ok' && happensBefore(source, cause))) continue;
     // An unacknowledged cause reaches the read through a read that returned it.

@@ -14,19 +14,14 @@
  */
 import type { HistoryOp, Value } from '../engine/types';
 import { causalComplete, causalInvoke, causalRead, NOTHING } from './causal';
-import type { CausalOp } from './causalState';
+import { type CausalOp, userOfOp } from './causalState';
 import * as explain from './explain';
 import {
   type CheckerState,
-  type Dependency,
   depend,
-  dependencyAt,
   keyState,
   type ReadRecord,
-  SLOT,
   shareContext,
-  slots,
-  userOf,
   userState,
   type WriteRecord,
 } from './state';
@@ -48,27 +43,28 @@ function sourceOf(state: CheckerState, key: string, value: Value): Source {
 }
 
 /** Was the value's write certainly in effect before `dep` was written, and so overwritten by it? */
-function olderThan(source: WriteRecord | typeof INITIAL, dep: Dependency): boolean {
+function olderThan(source: WriteRecord | typeof INITIAL, dep: WriteRecord): boolean {
   return source === INITIAL || source.okIndex < dep.invokeIndex;
 }
 
 export function feedEntry(state: CheckerState, entry: HistoryOp): void {
-  if (entry.type === 'invoke') causalInvoke(state.causal, entry);
-  const op = entry.type === 'invoke' ? undefined : causalComplete(state.causal, entry);
-  if (entry.f === 'write') {
-    if (entry.type === 'invoke') invokeWrite(state, entry);
-    else completeWrite(state, entry);
-  } else if (entry.type === 'invoke') {
-    invokeRead(state, entry);
+  if (entry.type === 'invoke') {
+    const op = causalInvoke(state.causal, entry);
+    if (entry.f === 'write') invokeWrite(state, entry, op);
+    else invokeRead(state, entry, op);
+  } else if (entry.f === 'write') {
+    completeWrite(state, entry);
   } else {
     const read = state.reads.get(entry.opId);
+    if (read === undefined) return;
     state.reads.delete(entry.opId);
-    if (read !== undefined && entry.type === 'ok') completeRead(state, read, entry, op);
+    causalComplete(read.op, entry);
+    if (entry.type === 'ok') completeRead(state, read, entry);
   }
 }
 
-function invokeWrite(state: CheckerState, entry: HistoryOp): void {
-  const user = userOf(entry.process);
+function invokeWrite(state: CheckerState, entry: HistoryOp, op: CausalOp): void {
+  const user = userOfOp(state.causal, op);
   const key = keyState(state, entry.key);
   const write: WriteRecord = {
     opId: entry.opId,
@@ -84,6 +80,7 @@ function invokeWrite(state: CheckerState, entry: HistoryOp): void {
     ackSlot: -1,
     deps: shareContext(userState(state, user)),
     keyNo: key.no,
+    op,
   };
   state.writes.set(write.opId, write);
   const byValue = key.byValue;
@@ -94,6 +91,8 @@ function invokeWrite(state: CheckerState, entry: HistoryOp): void {
 function completeWrite(state: CheckerState, entry: HistoryOp): void {
   const write = state.writes.get(entry.opId);
   if (write === undefined) return;
+  state.writes.delete(entry.opId);
+  causalComplete(write.op, entry);
   write.status = entry.type;
   if (entry.type !== 'ok') return;
   write.okIndex = entry.index;
@@ -101,11 +100,12 @@ function completeWrite(state: CheckerState, entry: HistoryOp): void {
   const acked = keyState(state, write.key).acked;
   write.ackSlot = acked.length;
   acked.push(write);
-  depend(userState(state, write.user), 'own', write.keyNo, write.invokeIndex, write.opId);
+  const user = userState(state, write.user);
+  depend(user, user.own, write);
 }
 
-function invokeRead(state: CheckerState, entry: HistoryOp): void {
-  const user = userOf(entry.process);
+function invokeRead(state: CheckerState, entry: HistoryOp, op: CausalOp): void {
+  const user = userOfOp(state.causal, op);
   const u = userState(state, user);
   const keyNo = keyState(state, entry.key).no;
   state.reads.set(entry.opId, {
@@ -116,25 +116,22 @@ function invokeRead(state: CheckerState, entry: HistoryOp): void {
     keyNo,
     invokeIndex: entry.index,
     invokedAt: entry.time,
-    ownWrite: dependencyAt(u.own, keyNo),
-    seen: dependencyAt(u.seen, keyNo),
-    causal: dependencyAt(u.causal, keyNo),
+    ownWrite: u.own[keyNo],
+    seen: u.seen[keyNo],
+    seenBy: u.seenBy[keyNo] ?? -1,
+    causal: u.causal[keyNo],
+    causalBy: u.causalBy[keyNo] ?? -1,
+    causalVia: u.causalVia[keyNo],
+    op,
   });
 }
 
-function completeRead(
-  state: CheckerState,
-  read: ReadRecord,
-  entry: HistoryOp,
-  op: CausalOp | undefined,
-): void {
+function completeRead(state: CheckerState, read: ReadRecord, entry: HistoryOp): void {
   const source = sourceOf(state, read.key, entry.value);
   if (source === undefined) return;
   judgeRead(state, read, entry, source);
-  if (op !== undefined) {
-    const from = source === INITIAL ? NOTHING : state.causal.ops.get(source.opId);
-    causalRead(state.causal, op, from, entry.node, state.findings);
-  }
+  const from = source === INITIAL ? NOTHING : source.op;
+  causalRead(state.causal, read.op, from, entry.node, state.findings);
   if (source !== INITIAL) observe(state, read, source);
 }
 
@@ -152,10 +149,6 @@ function report(
   );
 }
 
-function writeOf(state: CheckerState, dep: Dependency): WriteRecord {
-  return state.writes.get(dep.write) as WriteRecord;
-}
-
 function judgeRead(
   state: CheckerState,
   read: ReadRecord,
@@ -164,7 +157,7 @@ function judgeRead(
 ): void {
   const { value, node } = entry;
   if (read.ownWrite !== undefined && olderThan(source, read.ownWrite)) {
-    const w = writeOf(state, read.ownWrite);
+    const w = read.ownWrite;
     report(
       state,
       'read-your-writes',
@@ -173,8 +166,8 @@ function judgeRead(
     );
   }
   if (read.seen !== undefined && olderThan(source, read.seen)) {
-    const w = writeOf(state, read.seen);
-    const earlier = read.seen.read;
+    const w = read.seen;
+    const earlier = read.seenBy;
     report(
       state,
       'monotonic-reads',
@@ -183,9 +176,9 @@ function judgeRead(
     );
   }
   if (read.causal !== undefined && olderThan(source, read.causal)) {
-    const cause = writeOf(state, read.causal);
-    const effect = state.writes.get(read.causal.via) as WriteRecord;
-    const effectRead = read.causal.read;
+    const cause = read.causal;
+    const effect = read.causalVia as WriteRecord;
+    const effectRead = read.causalBy;
     report(
       state,
       'consistent-prefix',
@@ -232,7 +225,7 @@ function judgeStaleness(
 /** The user has now seen `write`: later reads must not go behind it, or behind its causes. */
 function observe(state: CheckerState, read: ReadRecord, write: WriteRecord): void {
   const user = userState(state, read.user);
-  depend(user, 'seen', read.keyNo, write.invokeIndex, write.opId, read.opId);
+  if (depend(user, user.seen, write)) user.seenBy[read.keyNo] = read.opId;
   // Writes share their writer's context until it changes: merge each one once.
   const deps = write.deps;
   if (user.lastMerged === deps && user.lastMergedKey === read.keyNo) return;
@@ -240,11 +233,11 @@ function observe(state: CheckerState, read: ReadRecord, write: WriteRecord): voi
   user.lastMergedKey = read.keyNo;
   // Causes on the same key are covered by monotonic reads: a value older than a cause is
   // older than the write seen.
-  for (let key = 0; key < slots(deps); key++) {
-    if (key === read.keyNo) continue;
-    const invokeIndex = deps[key * SLOT] as number;
-    if (invokeIndex < 0) continue;
-    const cause = deps[key * SLOT + 1] as number;
-    depend(user, 'causal', key, invokeIndex, cause, read.opId, write.opId);
+  for (let key = 0; key < deps.length; key++) {
+    const cause = deps[key];
+    if (key === read.keyNo || cause === undefined) continue;
+    if (!depend(user, user.causal, cause)) continue;
+    user.causalBy[key] = read.opId;
+    user.causalVia[key] = write;
   }
 }

@@ -9,78 +9,20 @@
  * ones are concurrent, and the checker never orders them.
  */
 import type { ClientId, HistoryOp, Value } from '../engine/types';
-import type { CausalState } from './causalState';
+import type { CausalOp, CausalState } from './causalState';
 import type { CheckerOptions, Finding } from './types';
 
 /**
- * A write some user must not read behind, and how the user came to depend on it. Held in a
- * `Context` as four numbers, so that contexts copy cheaply (one per write, as its causal past).
+ * Key number → the newest write depended on for that key (newest = invoked last), or nothing.
+ * It holds the write records themselves: keeping one per write (as its causal past) copies a
+ * pointer per key, and depending on a write builds nothing.
  */
-export interface Dependency {
-  /** History index of the write's invoke: a value is older if its write completed before. */
-  invokeIndex: number;
-  /** The write's opId. */
-  write: number;
-  /** The read through which the user learnt of it (monotonic reads, consistent prefix); or -1. */
-  read: number;
-  /** Consistent prefix: the write on another key that depends on it, which the user saw; or -1. */
-  via: number;
-}
+export type Context = Array<WriteRecord | undefined>;
 
-/** Fields per key in a context: invokeIndex, write, read, via. */
-export const SLOT = 4;
-
-/**
- * Key number → the newest write depended on for that key (newest = invoked last). Slots past
- * the end, or with invokeIndex -1, hold nothing.
- */
-export type Context = Int32Array;
-
-export function emptyContext(keys: number): Context {
-  return new Int32Array(Math.max(4, keys) * SLOT).fill(-1);
-}
-
-export function dependencyAt(context: Context, key: number): Dependency | undefined {
-  const i = key * SLOT;
-  const invokeIndex = context[i] ?? -1;
-  if (invokeIndex < 0) return undefined;
-  return {
-    invokeIndex,
-    write: context[i + 1] as number,
-    read: context[i + 2] as number,
-    via: context[i + 3] as number,
-  };
-}
-
-/**
- * Keep the newer of the dependency at `key` and the given one; returns the context (a larger
- * copy if `key` did not fit) and whether it changed.
- */
-export function remember(
-  context: Context,
-  key: number,
-  invokeIndex: number,
-  write: number,
-  read: number,
-  via: number,
-): Context | null {
-  let c = context;
-  const i = key * SLOT;
-  if (i >= c.length) {
-    c = new Int32Array(Math.max(c.length * 2, i + SLOT)).fill(-1);
-    c.set(context);
-  }
-  if ((c[i] as number) >= invokeIndex) return c === context ? null : c;
-  c[i] = invokeIndex;
-  c[i + 1] = write;
-  c[i + 2] = read;
-  c[i + 3] = via;
-  return c;
-}
-
-/** The number of key slots a context has room for. */
-export function slots(context: Context): number {
-  return context.length / SLOT;
+/** Would a write invoked at `invokeIndex` be newer than what `context` holds for `key`? */
+function isNewer(context: Context, key: number, invokeIndex: number): boolean {
+  const held = context[key];
+  return held === undefined || held.invokeIndex < invokeIndex;
 }
 
 export interface WriteRecord {
@@ -101,6 +43,8 @@ export interface WriteRecord {
   deps: Context;
   /** Its key's number. */
   keyNo: number;
+  /** The same operation as happens-before sees it. */
+  op: CausalOp;
 }
 
 export interface ReadRecord {
@@ -112,11 +56,19 @@ export interface ReadRecord {
   invokeIndex: number;
   invokedAt: number;
   /** The newest acknowledged write of the user on this key when the read began. */
-  ownWrite: Dependency | undefined;
-  /** The newest write the user had read on this key when the read began. */
-  seen: Dependency | undefined;
-  /** The newest write on this key that writes the user had seen depend on. */
-  causal: Dependency | undefined;
+  ownWrite: WriteRecord | undefined;
+  /** The newest write the user had read on this key when the read began, and that read. */
+  seen: WriteRecord | undefined;
+  seenBy: number;
+  /**
+   * The newest write on this key that writes the user had seen depend on; the read that
+   * showed the user such a write, and that write (on another key).
+   */
+  causal: WriteRecord | undefined;
+  causalBy: number;
+  causalVia: WriteRecord | undefined;
+  /** The same operation as happens-before sees it. */
+  op: CausalOp;
 }
 
 export interface KeyState {
@@ -131,10 +83,16 @@ export interface KeyState {
 export interface UserState {
   /** The user's own acknowledged writes. */
   own: Context;
-  /** Writes the user's completed reads returned. */
+  /** Writes the user's completed reads returned; per key, the read that returned it. */
   seen: Context;
-  /** Writes that the writes the user has seen (on other keys) depend on. */
+  seenBy: number[];
+  /**
+   * Writes that the writes the user has seen (on other keys) depend on; per key, the read
+   * through which the user came to depend on it, and the write that read returned.
+   */
   causal: Context;
+  causalBy: number[];
+  causalVia: Context;
   /** All three together: what a write the user makes now causally follows. */
   context: Context;
   /** `context` is shared with a write: copy before changing it. */
@@ -150,6 +108,7 @@ export interface CheckerState {
   fed: number;
   /** The last entry fed: if the history no longer holds it, the history was rewritten. */
   lastEntry: HistoryOp | null;
+  /** Writes invoked and not yet completed. */
   writes: Map<number, WriteRecord>;
   /** Reads invoked and not yet completed. */
   reads: Map<number, ReadRecord>;
@@ -181,12 +140,14 @@ export function keyState(state: CheckerState, key: string): KeyState {
 export function userState(state: CheckerState, user: string): UserState {
   let u = state.users.get(user);
   if (u === undefined) {
-    const keys = state.keys.size;
     u = {
-      own: emptyContext(keys),
-      seen: emptyContext(keys),
-      causal: emptyContext(keys),
-      context: emptyContext(keys),
+      own: [],
+      seen: [],
+      seenBy: [],
+      causal: [],
+      causalBy: [],
+      causalVia: [],
+      context: [],
       contextShared: false,
       lastMerged: null,
       lastMergedKey: -1,
@@ -196,26 +157,22 @@ export function userState(state: CheckerState, user: string): UserState {
   return u;
 }
 
-type Part = 'own' | 'seen' | 'causal';
-
-/** Record a dependency of the user in one part of their state, and in their whole context. */
-export function depend(
-  user: UserState,
-  part: Part,
-  key: number,
-  invokeIndex: number,
-  write: number,
-  read = -1,
-  via = -1,
-): void {
-  const next = remember(user[part], key, invokeIndex, write, read, via);
-  if (next === null) return;
-  user[part] = next;
-  if (user.contextShared) {
-    user.context = user.context.slice();
-    user.contextShared = false;
+/**
+ * Record that the user depends on `write` (for its key) in one part of their state, and in
+ * their whole context; false when that part already held it or a newer write of that key.
+ */
+export function depend(user: UserState, part: Context, write: WriteRecord): boolean {
+  const key = write.keyNo;
+  if (!isNewer(part, key, write.invokeIndex)) return false;
+  part[key] = write;
+  if (isNewer(user.context, key, write.invokeIndex)) {
+    if (user.contextShared) {
+      user.context = user.context.slice();
+      user.contextShared = false;
+    }
+    user.context[key] = write;
   }
-  user.context = remember(user.context, key, invokeIndex, write, read, via) ?? user.context;
+  return true;
 }
 
 /** The user's whole context, to keep as a write's causal past (shared until the user changes it). */

@@ -110,6 +110,10 @@ export interface UiSlice {
   highlightedOps: readonly number[];
   /** Zoom and pan of the cluster view (d3-zoom's transform: scale k, then translate x, y). */
   clusterZoom: ZoomTransform;
+  /** Nodes and clients the person dragged in the cluster view, by id (view-box units). */
+  clusterPositions: ClusterPositions;
+  /** The space-time diagram's window as the person set it; null: the diagram's default. */
+  timelineWindow: TimelineWindow | null;
   /** The client operation whose quorum is pictured (leaderless), by op id. */
   focusedOp: number | null;
   /** An operation the pointer (or keyboard focus) is on: pictured instead while it lasts. */
@@ -125,6 +129,15 @@ export interface ZoomTransform {
 }
 
 export const IDENTITY_ZOOM: ZoomTransform = { k: 1, x: 0, y: 0 };
+
+export type ClusterPositions = Readonly<Record<string, { x: number; y: number }>>;
+
+/** How much time the space-time diagram shows, and from where when it does not follow the playhead. */
+export interface TimelineWindow {
+  spanMs: number;
+  /** Null while the diagram follows the playhead. */
+  startMs: number | null;
+}
 
 /** A run to open where its author left it (a share link, an imported file). */
 export interface RunToOpen {
@@ -181,6 +194,10 @@ export interface Actions {
   /** Picture an operation's quorums while the pointer is on it (null: back to the focused one). */
   hoverOp(opId: number | null): void;
   setClusterZoom(zoom: ZoomTransform): void;
+  /** Where dragged nodes and clients are now ({} puts every one back in its place). */
+  setClusterPositions(positions: ClusterPositions): void;
+  /** The space-time diagram reports its window when the person zooms, pans or follows. */
+  setTimelineWindow(window: TimelineWindow | null): void;
   dismissNotice(): void;
 }
 
@@ -315,6 +332,8 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
         hover: null,
         highlightedOps: [],
         clusterZoom: IDENTITY_ZOOM,
+        clusterPositions: {},
+        timelineWindow: null,
         focusedOp: null,
         hoveredOp: null,
         quorumFocus: null,
@@ -434,6 +453,8 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           set({ hoveredOp: opId, quorumFocus: quorumFocusOf(shown, get().view) });
         },
         setClusterZoom: ({ k, x, y }) => set({ clusterZoom: { k, x, y } }),
+        setClusterPositions: (clusterPositions) => set({ clusterPositions }),
+        setTimelineWindow: (timelineWindow) => set({ timelineWindow }),
         dismissNotice: () => set({ notice: null }),
       };
     }),

@@ -69,7 +69,7 @@ function Shell({ start, onPresent }: { start: StartParams; onPresent: () => void
         >
           Presenter mode
         </button>
-        <ShareDialog sidePanels={sideOpen} />
+        <ShareDialog sidePanels={sideOpen} timelineOpen={layout.timelineOpen} />
         <ImportButton />
         <button
           type="button"
@@ -131,7 +131,10 @@ function Shell({ start, onPresent }: { start: StartParams; onPresent: () => void
         growDirection={1}
         onResize={(timelineHeight) => setLayout({ timelineHeight, timelineSized: true })}
       />
-      <SpaceTimeDiagram />
+      <SpaceTimeDiagram
+        expanded={layout.timelineOpen}
+        onExpandedChange={(timelineOpen) => setLayout({ timelineOpen })}
+      />
       <TourEffects />
       {dropping && <div className="drop-hint">Drop a scenario or run file to open it</div>}
     </div>

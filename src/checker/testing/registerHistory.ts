@@ -3,6 +3,10 @@
  * operation takes effect at one instant strictly inside its invoke..completion window, or (a
  * failed write) never, or (an indeterminate write) maybe, maybe later. Such a history has no
  * anomaly of any kind, whichever instants were drawn: that is what the property tests check.
+ *
+ * With lagging replicas (`laggingPlansArb`) each write reaches each of three copies some time
+ * after it took effect, in whatever order the lags make, and each read asks one copy: the
+ * histories of an asynchronously replicated store, full of the anomalies of replication lag.
  */
 import fc from 'fast-check';
 import type { HistoryOp, Value } from '../../engine/types';
@@ -20,9 +24,13 @@ interface PlannedOp {
   at: number;
   /** Indeterminate writes only: did it take effect at all? */
   happened: boolean;
+  /** Lagging replicas: the copy a read asks (default: the one copy). */
+  replica?: number;
+  /** Lagging replicas: how long after taking effect a write reaches each copy (default: at once). */
+  lagMs?: number[];
 }
 
-const opArb: fc.Arbitrary<PlannedOp> = fc.record({
+const opFields = {
   f: fc.constantFrom('read' as const, 'write' as const),
   key: fc.constantFrom(...KEYS),
   gapMs: fc.integer({ min: 0, max: 30 }),
@@ -36,10 +44,32 @@ const opArb: fc.Arbitrary<PlannedOp> = fc.record({
   ),
   at: fc.integer({ min: 1, max: 999 }),
   happened: fc.boolean(),
-});
+};
+
+const opArb: fc.Arbitrary<PlannedOp> = fc.record(opFields);
 
 export const plansArb = fc.array(fc.array(opArb, { maxLength: 12 }), {
   minLength: 1,
+  maxLength: PROCESSES.length,
+});
+
+const REPLICAS = 3;
+
+/** Two keys and a copy far behind: users often see a write before the writes before it. */
+const laggingOpArb: fc.Arbitrary<PlannedOp> = fc.record({
+  ...opFields,
+  key: fc.constantFrom('x', 'y'),
+  replica: fc.nat(REPLICAS - 1),
+  // Two copies close behind, the third far behind (as a replica across a slow link).
+  lagMs: fc.tuple(
+    fc.integer({ min: 0, max: 30 }),
+    fc.integer({ min: 0, max: 30 }),
+    fc.integer({ min: 100, max: 400 }),
+  ),
+});
+
+export const laggingPlansArb = fc.array(fc.array(laggingOpArb, { minLength: 8, maxLength: 16 }), {
+  minLength: 3,
   maxLength: PROCESSES.length,
 });
 
@@ -51,11 +81,11 @@ interface Timed {
   entry: Omit<HistoryOp, 'index' | 'traceId' | 'time'>;
 }
 
-/** Build the history of the planned operations, each reading what the register holds then. */
+/** Build the history of the planned operations, each reading what its copy holds then. */
 export function registerHistory(plans: PlannedOp[][]): HistoryOp[] {
   const timed: Timed[] = [];
   const effects: Array<{ at: number; apply: () => void }> = [];
-  const register = new Map<string, Value>();
+  const copies = Array.from({ length: REPLICAS }, () => new Map<string, Value>());
   let opId = 1;
   plans.forEach((ops, p) => {
     const process = PROCESSES[p] as string;
@@ -81,11 +111,15 @@ export function registerHistory(plans: PlannedOp[][]): HistoryOp[] {
       const span = op.outcome === 'info' ? 2 * op.durationMs : op.durationMs;
       const effectAt = invokeAt + (op.at / 1000) * span;
       if (op.f === 'write' && (op.outcome === 'ok' || (op.outcome === 'info' && op.happened))) {
-        effects.push({ at: effectAt, apply: () => register.set(op.key, value) });
+        (op.lagMs ?? [0]).forEach((lag, r) => {
+          const copy = copies[r] as Map<string, Value>;
+          effects.push({ at: effectAt + lag, apply: () => copy.set(op.key, value) });
+        });
       } else if (op.f === 'read' && op.outcome === 'ok') {
+        const copy = copies[op.replica ?? 0] as Map<string, Value>;
         effects.push({
           at: effectAt,
-          apply: () => (done.entry.value = register.get(op.key) ?? null),
+          apply: () => (done.entry.value = copy.get(op.key) ?? null),
         });
       }
     }

@@ -18,14 +18,21 @@ describe('parseLayout', () => {
 
   it('keeps good fields, replaces bad ones, and clamps sizes into range', () => {
     const layout = parseLayout(
-      JSON.stringify({ sideWidth: 10_000, sideOpen: false, timelineHeight: 'tall' }),
+      JSON.stringify({
+        sideWidth: 10_000,
+        sideOpen: false,
+        timelineHeight: 'tall',
+        timelineOpen: 'no',
+      }),
     );
     expect(layout).toEqual({
       sideWidth: SIDE_WIDTH.max,
       sideOpen: false,
       timelineHeight: DEFAULT_LAYOUT.timelineHeight,
       timelineSized: false,
+      timelineOpen: true,
     });
+    expect(parseLayout(JSON.stringify({ timelineOpen: false })).timelineOpen).toBe(false);
   });
 
   it('always yields sizes within their ranges, whatever was stored', () => {

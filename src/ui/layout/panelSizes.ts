@@ -10,6 +10,8 @@ export interface PanelLayout {
   timelineHeight: number;
   /** The user has dragged the timeline's divider: its height is theirs, not the screen's. */
   timelineSized: boolean;
+  /** Whether the space-time diagram is shown (open) or folded to its header. */
+  timelineOpen: boolean;
 }
 
 export const DEFAULT_LAYOUT: PanelLayout = {
@@ -17,6 +19,7 @@ export const DEFAULT_LAYOUT: PanelLayout = {
   sideOpen: true,
   timelineHeight: 220,
   timelineSized: false,
+  timelineOpen: true,
 };
 
 export const SIDE_WIDTH = { min: 280, max: 640 } as const;
@@ -50,6 +53,7 @@ export function parseLayout(stored: string | null): PanelLayout {
     sideOpen: bool(r.sideOpen, DEFAULT_LAYOUT.sideOpen),
     timelineHeight: num(r.timelineHeight, DEFAULT_LAYOUT.timelineHeight, TIMELINE_HEIGHT),
     timelineSized: bool(r.timelineSized, DEFAULT_LAYOUT.timelineSized),
+    timelineOpen: bool(r.timelineOpen, DEFAULT_LAYOUT.timelineOpen),
   };
 }
 

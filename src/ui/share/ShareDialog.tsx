@@ -42,8 +42,8 @@ interface Links {
   embedCode: string;
 }
 
-function linksFor(state: ReplicaState, sidePanels: boolean): Links {
-  const share = shareUrl(window.location.href, currentSharedView(state, sidePanels));
+function linksFor(state: ReplicaState, sidePanels: boolean, timelineOpen: boolean | null): Links {
+  const share = shareUrl(window.location.href, currentSharedView(state, sidePanels, timelineOpen));
   const code = embedCode(
     state.scenario.title,
     embedUrl(share),
@@ -53,7 +53,14 @@ function linksFor(state: ReplicaState, sidePanels: boolean): Links {
   return { share, embedCode: `${code.iframe}\n\n${code.markdown}\n` };
 }
 
-export function ShareDialog({ sidePanels }: { sidePanels: boolean }) {
+export function ShareDialog({
+  sidePanels,
+  timelineOpen = null,
+}: {
+  sidePanels: boolean;
+  /** Whether the timeline is open, when the page shows one. */
+  timelineOpen?: boolean | null;
+}) {
   const store = useReplicaStore();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
@@ -65,7 +72,7 @@ export function ShareDialog({ sidePanels }: { sidePanels: boolean }) {
 
   const open = () => {
     store.getState().pause();
-    setLinks(linksFor(store.getState(), sidePanels));
+    setLinks(linksFor(store.getState(), sidePanels, timelineOpen));
     setStatus('');
     dialogRef.current?.showModal();
   };
@@ -90,6 +97,7 @@ export function ShareDialog({ sidePanels }: { sidePanels: boolean }) {
     const svg = pictureSvg(element, {
       title: scenario.title,
       subtitle: `Replica Lab · ${view.name} view · seed ${seed} · t = ${session.sim.core.now} ms`,
+      protocol: scenario.protocol,
       ...(view.labels === undefined ? {} : { labelSelector: view.labels }),
     });
     const base = `${scenario.id}-${view.name}`;

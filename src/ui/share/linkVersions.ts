@@ -11,9 +11,10 @@ import type { AnyScenario } from '../../scenarios/leaderlessSchema';
 import { findStress } from '../../scenarios/stress';
 import { zodMessages } from '../../scenarios/validate';
 import { parseAnyScenario } from '../../scenarios/validateLeaderless';
+import { CLUSTER_ZOOM_EXTENT } from '../views/clusterLayout';
 import type { SharedView } from './shareLink';
 
-export const CURRENT_LINK_VERSION = 1;
+export const CURRENT_LINK_VERSION = 2;
 
 const selectionSchema = z
   .strictObject({ kind: z.enum(['node', 'client', 'message']), id: z.string().min(1).max(200) })
@@ -21,6 +22,16 @@ const selectionSchema = z
 export type SelectionPayload = z.output<typeof selectionSchema>;
 
 const ms = z.number().int('must be a whole number').min(0, 'must be 0 or more');
+
+/** A generous pan for the cluster view (its zoom range is the view's own). */
+const MAX_PAN_PX = 100_000;
+const coordinate = z.number().min(-MAX_PAN_PX).max(MAX_PAN_PX);
+/** Longer than any run. */
+const MAX_TIME_MS = 1e9;
+/** More nodes and clients than any cluster has. */
+const MAX_POSITIONS = 1000;
+/** More operations than any finding names. */
+const MAX_HIGHLIGHTED = 1000;
 
 /** Version 1 (November 2026). */
 const v1 = z.strictObject({
@@ -35,6 +46,37 @@ const v1 = z.strictObject({
   events: ms.optional(),
   selection: selectionSchema.default(null),
   panels: z.strictObject({ side: z.boolean() }).optional(),
+});
+
+/**
+ * Version 2 (November 2026) adds how the view looked, beyond the run: whether the timeline was
+ * open, the cluster view's zoom, the operation whose quorums were pictured and the operations
+ * picked out. Each is optional; a link without them leaves the viewer's page as it opens.
+ */
+const v2 = v1.extend({
+  v: z.literal(2),
+  panels: z
+    .strictObject({ side: z.boolean().optional(), timeline: z.boolean().optional() })
+    .optional(),
+  zoom: z
+    .strictObject({
+      k: z.number().min(CLUSTER_ZOOM_EXTENT[0]).max(CLUSTER_ZOOM_EXTENT[1]),
+      x: z.number().min(-MAX_PAN_PX).max(MAX_PAN_PX),
+      y: z.number().min(-MAX_PAN_PX).max(MAX_PAN_PX),
+    })
+    .optional(),
+  positions: z
+    .record(z.string().min(1).max(200), z.strictObject({ x: coordinate, y: coordinate }))
+    .refine((p) => Object.keys(p).length <= MAX_POSITIONS, `at most ${MAX_POSITIONS} positions`)
+    .optional(),
+  window: z
+    .strictObject({
+      spanMs: z.number().positive().max(MAX_TIME_MS),
+      startMs: z.number().min(0).max(MAX_TIME_MS).nullable(),
+    })
+    .optional(),
+  focus: ms.optional(),
+  highlight: z.array(ms).max(MAX_HIGHLIGHTED).optional(),
 });
 
 type Decoded = { ok: true; view: SharedView } | { ok: false; message: string };
@@ -54,10 +96,8 @@ function scenarioOf(
   return parsed;
 }
 
-function decodeV1(json: unknown): Decoded {
-  const parsed = v1.safeParse(json);
-  if (!parsed.success) return { ok: false, message: zodMessages(parsed.error)[0] ?? 'invalid' };
-  const p = parsed.data;
+/** The run's recipe, as every version carries it; what a version adds goes on top. */
+function decodeRun(p: z.output<typeof v1> | z.output<typeof v2>): Decoded {
   const scenario = scenarioOf(p.scenario);
   if (!scenario.ok) return scenario;
   const { durationMs } = scenario.scenario;
@@ -73,11 +113,43 @@ function decodeV1(json: unknown): Decoded {
       events: p.events ?? null,
       selection: p.selection,
       sidePanels: p.panels?.side ?? null,
+      timelineOpen: null,
+      clusterZoom: null,
+      clusterPositions: {},
+      timelineWindow: null,
+      focusedOp: null,
+      highlightedOps: [],
     },
   };
 }
 
-const DECODERS: Record<number, (json: unknown) => Decoded> = { 1: decodeV1 };
+function decodeV1(json: unknown): Decoded {
+  const parsed = v1.safeParse(json);
+  if (!parsed.success) return { ok: false, message: zodMessages(parsed.error)[0] ?? 'invalid' };
+  return decodeRun(parsed.data);
+}
+
+function decodeV2(json: unknown): Decoded {
+  const parsed = v2.safeParse(json);
+  if (!parsed.success) return { ok: false, message: zodMessages(parsed.error)[0] ?? 'invalid' };
+  const p = parsed.data;
+  const decoded = decodeRun(p);
+  if (!decoded.ok) return decoded;
+  return {
+    ok: true,
+    view: {
+      ...decoded.view,
+      timelineOpen: p.panels?.timeline ?? null,
+      clusterZoom: p.zoom ?? null,
+      clusterPositions: p.positions ?? {},
+      timelineWindow: p.window ?? null,
+      focusedOp: p.focus ?? null,
+      highlightedOps: p.highlight ?? [],
+    },
+  };
+}
+
+const DECODERS: Record<number, (json: unknown) => Decoded> = { 1: decodeV1, 2: decodeV2 };
 
 /** Pick the payload's decoder by its `v`. */
 export function decodePayload(json: unknown): Decoded {

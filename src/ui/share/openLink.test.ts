@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allBuiltinScenarios } from '../../scenarios/builtin';
+import { leaderlessSettingsOf } from '../../store/families/leaderlessSettings';
 import { createReplicaStore } from '../../store/store';
 import { currentSharedView } from './currentView';
 import { storeForLink } from './openLink';
@@ -28,6 +29,34 @@ describe('opening a share link', () => {
     expect(reader.view.nodes).toEqual(original.view.nodes);
     expect(reader.inspection).toEqual(original.inspection);
     expect(reader.playing).toBe(false);
+  });
+
+  it('keeps what its author changed: quorum settings, the pictured quorums, picked-out ops, zoom', () => {
+    const author = createReplicaStore('quorum-overlap', 2);
+    expect(author.getState().setLeaderlessSettings({ w: 4, r: 2, readRepair: false })).toEqual([]);
+    author.getState().seek(1500);
+    const read = author.getState().view.history.find((h) => h.f === 'read' && h.type === 'ok');
+    if (read === undefined) throw new Error('the scenario should have read by 1500 ms');
+    author.getState().focusOp(read.opId);
+    author.getState().highlightOps([read.opId]);
+    author.getState().setClusterZoom({ k: 1.8, x: -42, y: 17 });
+    author.getState().setClusterPositions({ n3: { x: 120, y: -30 } });
+    author.getState().setTimelineWindow({ spanMs: 300, startMs: 900 });
+    const original = author.getState();
+    expect(original.quorumFocus).not.toBeNull();
+    const link = encodeSharedView(currentSharedView(original, true, false));
+
+    const reader = storeForLink(link).getState();
+    expect(reader.notice).toBeNull();
+    expect(leaderlessSettingsOf(reader.scenario)).toEqual(leaderlessSettingsOf(original.scenario));
+    expect(leaderlessSettingsOf(reader.scenario)).toMatchObject({ w: 4, r: 2, readRepair: false });
+    expect(reader.view.traceHash).toBe(original.view.traceHash);
+    expect(reader.focusedOp).toBe(read.opId);
+    expect(reader.quorumFocus).toEqual(original.quorumFocus);
+    expect(reader.highlightedOps).toEqual([read.opId]);
+    expect(reader.clusterZoom).toEqual({ k: 1.8, x: -42, y: 17 });
+    expect(reader.clusterPositions).toEqual({ n3: { x: 120, y: -30 } });
+    expect(reader.timelineWindow).toEqual({ spanMs: 300, startMs: 900 });
   });
 
   it('a broken link opens the default scenario at time 0, saying why', () => {

@@ -22,7 +22,16 @@ export function storeForLink(encoded: string): ReplicaStore {
     point: { timeMs: view.timeMs, events: view.events },
     selection: view.selection,
   });
-  if (problem !== null)
+  if (problem !== null) {
     store.setState({ notice: `This link cannot be opened: ${problem}. ${fallback}` });
+    return store;
+  }
+  // How the view looked, on top of the run: an op id the run does not have pictures nothing.
+  const state = store.getState();
+  if (view.clusterZoom !== null) state.setClusterZoom(view.clusterZoom);
+  state.setClusterPositions(view.clusterPositions);
+  state.setTimelineWindow(view.timelineWindow);
+  if (view.highlightedOps.length > 0) state.highlightOps(view.highlightedOps);
+  if (view.focusedOp !== null) state.focusOp(view.focusedOp);
   return store;
 }

@@ -4,14 +4,19 @@
  *
  * Built from the view's own DOM, so the picture is exactly what is on screen: each SVG layer is
  * cloned with its computed styles written inline (a file has no stylesheet), each canvas layer
- * becomes an image, and chosen HTML labels (the space-time lane names) become text. Every text
- * is set through the DOM and serialised, so titles from a file or a link stay text.
+ * is painted again as SVG shapes by the view's own paint code (its registered painter, into an
+ * `SvgRecorder`), and chosen HTML labels (the space-time lane names) become text. A canvas with
+ * no painter falls back to an embedded image. Every text is set through the DOM and serialised,
+ * so titles from a file or a link stay text.
  */
-import { MESSAGE_CATEGORIES } from '../views/messageKinds';
+import { categoriesFor, MESSAGE_CATEGORIES } from '../views/messageKinds';
+import { vectorPainterOf } from '../views/vectorPainters';
+import { type SvgNode, SvgRecorder } from './svgRecorder';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const HEADER_PX = 56;
-const FOOTER_PX = 40;
+/** Space between the view and the legend, and under the legend. */
+const LEGEND_GAP_PX = 10;
 const PAD_PX = 16;
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -41,6 +46,8 @@ export interface PictureOptions {
   subtitle: string;
   /** HTML elements inside the view whose text goes into the picture (lane names). */
   labelSelector?: string;
+  /** The scenario's replication family: the legend shows its message categories only. */
+  protocol?: string;
 }
 
 function svgElement<K extends keyof SVGElementTagNameMap>(
@@ -75,6 +82,42 @@ function styledClone(svg: SVGSVGElement): SVGSVGElement {
 
 const topLevel = (element: Element) => element.parentElement?.closest('svg') === null;
 
+/** Recorded shapes as SVG elements; attributes and text go through the DOM, never as markup. */
+function fromNodes(nodes: readonly SvgNode[]): SVGElement[] {
+  return nodes.map((node) => {
+    const element = svgElement(node.name, node.attributes, node.text);
+    element.append(...fromNodes(node.children ?? []));
+    return element;
+  });
+}
+
+interface Place {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A canvas layer as shapes, painted again by its view at CSS-pixel scale into a nested SVG
+ * of the canvas's size (which clips it as the canvas does); an image if no view paints it.
+ */
+function canvasLayer(canvas: HTMLCanvasElement, place: Place, idPrefix: string): SVGElement {
+  const painter = vectorPainterOf(canvas);
+  if (painter === undefined) {
+    return svgElement('image', { ...place, href: canvas.toDataURL('image/png') });
+  }
+  const recorder = new SvgRecorder(place.width, place.height, idPrefix);
+  painter(recorder);
+  const layer = svgElement('svg', {
+    ...place,
+    viewBox: `0 0 ${place.width} ${place.height}`,
+    overflow: 'hidden',
+  });
+  layer.append(...fromNodes(recorder.nodes()));
+  return layer;
+}
+
 /** The layers of `view`, in paint order, placed where they are on screen. */
 function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVGElement[] {
   const out: SVGElement[] = [];
@@ -82,7 +125,7 @@ function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVG
   for (const element of view.querySelectorAll(selector)) {
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
-    const place = {
+    const place: Place = {
       x: box.left - origin.left,
       y: box.top - origin.top + HEADER_PX,
       width: box.width,
@@ -93,7 +136,7 @@ function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVG
       for (const [key, value] of Object.entries(place)) clone.setAttribute(key, String(value));
       out.push(clone);
     } else if (element instanceof HTMLCanvasElement) {
-      out.push(svgElement('image', { ...place, href: element.toDataURL('image/png') }));
+      out.push(canvasLayer(element, place, `layer${out.length + 1}`));
     } else if (labelSelector !== undefined && element.matches(labelSelector)) {
       const text = element.textContent?.trim() ?? '';
       const y = place.y + place.height / 2;
@@ -116,27 +159,82 @@ function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVG
   return out;
 }
 
-/** The message legend as a row of swatches, read from the same CSS variables the view uses. */
-function legend(view: HTMLElement, y: number): SVGGElement {
-  const style = getComputedStyle(view);
-  const group = svgElement('g', { 'font-size': 12, 'font-family': FONT });
+/** Legend rows are this tall; a row's entries are spaced by their labels' estimated widths. */
+const LEGEND_ROW_PX = 20;
+const LEGEND_CHAR_PX = 7;
+
+/** Each legend entry's place: entries flow left to right and wrap within `width`. */
+export function legendPlaces(
+  labels: readonly string[],
+  width: number,
+): Array<{ x: number; row: number }> {
   let x = PAD_PX;
-  for (const { category, label } of MESSAGE_CATEGORIES) {
-    const colour = style.getPropertyValue(`--msg-${category}`).trim() || '#888';
-    group.append(svgElement('circle', { cx: x + 5, cy: y, r: 5, fill: colour }));
+  let row = 0;
+  return labels.map((label) => {
+    const entry = 28 + label.length * LEGEND_CHAR_PX;
+    if (x > PAD_PX && x + entry > width - PAD_PX) {
+      x = PAD_PX;
+      row += 1;
+    }
+    const place = { x, row };
+    x += entry;
+    return place;
+  });
+}
+
+/**
+ * The message legend as on screen: the scenario's message categories, read from the same CSS
+ * variables the view uses, and how a lost message looks (a cross).
+ */
+function legend(view: HTMLElement, protocol: string | undefined, width: number, top: number) {
+  const style = getComputedStyle(view);
+  const colour = (name: string, fallback: string) =>
+    style.getPropertyValue(name).trim() || fallback;
+  const categories = protocol === undefined ? MESSAGE_CATEGORIES : categoriesFor(protocol);
+  const labels = [...categories.map((c) => c.label), DROPPED_LABEL];
+  const places = legendPlaces(labels, width);
+  const group = svgElement('g', { 'font-size': 12, 'font-family': FONT });
+  labels.forEach((label, i) => {
+    const { x, row } = places[i] ?? { x: PAD_PX, row: 0 };
+    const y = top + LEGEND_ROW_PX * (row + 0.5);
+    const category = categories[i]?.category;
+    if (category !== undefined) {
+      group.append(
+        svgElement('circle', { cx: x + 5, cy: y, r: 5, fill: colour(`--msg-${category}`, '#888') }),
+      );
+    } else {
+      const danger = colour('--danger', '#b91c1c');
+      group.append(
+        svgElement('circle', {
+          cx: x + 5,
+          cy: y,
+          r: 5,
+          fill: colour('--msg-heartbeat', '#9aa3b2'),
+          stroke: danger,
+        }),
+        svgElement('path', {
+          d: `M${x + 2} ${y - 3}L${x + 8} ${y + 3}M${x + 8} ${y - 3}L${x + 2} ${y + 3}`,
+          stroke: danger,
+          'stroke-width': 1.5,
+        }),
+      );
+    }
     group.append(
       svgElement('text', { x: x + 14, y, 'dominant-baseline': 'middle', fill: '#1a2133' }, label),
     );
-    x += 28 + label.length * 6.5;
-  }
-  return group;
+  });
+  return { group, rows: (places.at(-1)?.row ?? 0) + 1 };
 }
+
+const DROPPED_LABEL = 'Dropped or lost';
 
 /** An SVG document of `view` as it looks now. */
 export function pictureSvg(view: HTMLElement, options: PictureOptions): string {
   const origin = view.getBoundingClientRect();
   const width = Math.round(origin.width);
-  const height = Math.round(origin.height) + HEADER_PX + FOOTER_PX;
+  const viewBottom = Math.round(origin.height) + HEADER_PX;
+  const key = legend(view, options.protocol, width, viewBottom + LEGEND_GAP_PX);
+  const height = viewBottom + LEGEND_GAP_PX + key.rows * LEGEND_ROW_PX + LEGEND_GAP_PX;
   const svg = svgElement('svg', {
     xmlns: SVG_NS,
     width,
@@ -164,7 +262,7 @@ export function pictureSvg(view: HTMLElement, options: PictureOptions): string {
     ),
   );
   svg.append(...layers(view, origin, options.labelSelector));
-  svg.append(legend(view, height - FOOTER_PX / 2));
+  svg.append(key.group);
   return new XMLSerializer().serializeToString(svg);
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compressToEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../engine/types';
 import { allBuiltinScenarios, findBuiltin } from '../../scenarios/builtin';
@@ -55,6 +55,37 @@ const sharedView: fc.Arbitrary<SharedView> = fc
         { nil: null },
       ),
       sidePanels: fc.option(fc.boolean(), { nil: null }),
+      timelineOpen: fc.option(fc.boolean(), { nil: null }),
+      clusterZoom: fc.option(
+        fc.record({
+          k: fc.double({ min: 0.4, max: 5, noNaN: true }),
+          // JSON has no -0: a pan of -0 comes back as 0, which is the same pan.
+          x: fc.double({ min: -5000, max: 5000, noNaN: true }).map((v) => v + 0),
+          y: fc.double({ min: -5000, max: 5000, noNaN: true }).map((v) => v + 0),
+        }),
+        { nil: null },
+      ),
+      clusterPositions: fc.dictionary(
+        fc.constantFrom('n1', 'n2', 'alice'),
+        fc.record({
+          x: fc.integer({ min: -2000, max: 2000 }),
+          y: fc.integer({ min: -2000, max: 2000 }),
+        }),
+      ),
+      timelineWindow: fc.option(
+        fc.record({
+          spanMs: fc.double({ min: 20, max: 60_000, noNaN: true }),
+          startMs: fc.option(
+            fc.double({ min: 0, max: 60_000, noNaN: true }).map((v) => v + 0),
+            {
+              nil: null,
+            },
+          ),
+        }),
+        { nil: null },
+      ),
+      focusedOp: fc.option(fc.nat(), { nil: null }),
+      highlightedOps: fc.array(fc.nat(), { maxLength: 5 }),
     }),
   );
 
@@ -66,6 +97,12 @@ const sample = (): SharedView => ({
   events: 41,
   selection: { kind: 'node', id: 'n2' },
   sidePanels: false,
+  timelineOpen: false,
+  clusterZoom: { k: 2, x: -40, y: 12.5 },
+  clusterPositions: { n1: { x: 10, y: -20 } },
+  timelineWindow: { spanMs: 250.5, startMs: 40 },
+  focusedOp: 3,
+  highlightedOps: [3, 5],
 });
 
 describe('share links', () => {
@@ -89,6 +126,51 @@ describe('share links', () => {
     expect(full.length).toBeGreaterThan(byId.length * 3);
     const decoded = decodeSharedView(full);
     expect(decoded.ok && decoded.view.scenario.title).toBe('My own variant');
+  });
+
+  it('links made before version 2 keep opening, with the view as the page opens', () => {
+    const v1Link = compressToEncodedURIComponent(
+      JSON.stringify({
+        v: 1,
+        scenario: { id: 'read-your-writes' },
+        seed: 7,
+        inputs: [{ at: 120, type: 'crash', node: 'n1' }],
+        t: 300,
+        events: 41,
+        selection: { kind: 'node', id: 'n2' },
+        panels: { side: false },
+      }),
+    );
+    expect(decodeSharedView(v1Link)).toEqual({
+      ok: true,
+      view: {
+        ...sample(),
+        timelineOpen: null,
+        clusterZoom: null,
+        clusterPositions: {},
+        timelineWindow: null,
+        focusedOp: null,
+        highlightedOps: [],
+      },
+    });
+  });
+
+  it('a new link is version 2 and leaves out what the view does not use', () => {
+    const plain = {
+      ...sample(),
+      sidePanels: null,
+      timelineOpen: null,
+      clusterZoom: null,
+      clusterPositions: {},
+      timelineWindow: null,
+      focusedOp: null,
+      highlightedOps: [],
+    };
+    const json = JSON.parse(decompressFromEncodedURIComponent(encodeSharedView(plain)));
+    expect(json.v).toBe(2);
+    expect(Object.keys(json).sort()).toEqual(
+      ['v', 'scenario', 'seed', 'inputs', 't', 'events', 'selection'].sort(),
+    );
   });
 
   it('the share URL carries only the run; the embed URL adds embed=1', () => {
@@ -146,7 +228,7 @@ describe('tampered links', () => {
     );
 
   it.each([
-    ['an unknown version', { v: 99 }, 'v: 99 is newer than this app reads'],
+    ['an unknown version', { v: 99 }, 'v: 99 is newer than this app reads (up to 2)'],
     ['a version that is not one', { v: -1 }, 'v: -1 is not a link version'],
     ['a negative seed', { seed: -4 }, 'seed: must be 0 or more'],
     ['an input of no known type', { inputs: [{ at: 1, type: 'format-disk' }] }, 'inputs[0].type'],
@@ -174,6 +256,31 @@ describe('tampered links', () => {
     ],
   ])('%s is refused, naming the field', (_what, extra, expected) => {
     const decoded = decodeSharedView(payload(extra));
+    expect(decoded.ok).toBe(false);
+    expect(decoded.ok ? '' : decoded.message).toContain(expected);
+  });
+
+  const payloadV2 = (extra: object) => payload({ v: 2, ...extra });
+
+  it.each([
+    ["a zoom beyond the view's range", { zoom: { k: 50, x: 0, y: 0 } }, 'zoom.k'],
+    ['a pan that is not a number', { zoom: { k: 1, x: 'far', y: 0 } }, 'zoom.x'],
+    [
+      'a timeline that is neither open nor closed',
+      { panels: { timeline: 'yes' } },
+      'panels.timeline',
+    ],
+    ['a pictured operation that is not an id', { focus: -2 }, 'focus: must be 0 or more'],
+    ['a dragged node far off the map', { positions: { n1: { x: 1e9, y: 0 } } }, 'positions.n1.x'],
+    [
+      'a timeline showing no time at all',
+      { window: { spanMs: 0, startMs: null } },
+      'window.spanMs',
+    ],
+    ['a picked-out operation that is not an id', { highlight: [1, 2.5] }, 'highlight[1]'],
+    ['a version 2 field in a version 1 link', { v: 1, focus: 3 }, 'focus'],
+  ])('version 2: %s is refused, naming the field', (_what, extra, expected) => {
+    const decoded = decodeSharedView(payloadV2(extra));
     expect(decoded.ok).toBe(false);
     expect(decoded.ok ? '' : decoded.message).toContain(expected);
   });

@@ -12,6 +12,7 @@ import lzString from 'lz-string';
 import type { Input } from '../../engine/types';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import type { AnyScenario } from '../../scenarios/leaderlessSchema';
+import type { ClusterPositions, TimelineWindow, ZoomTransform } from '../../store/store';
 import { CURRENT_LINK_VERSION, decodePayload, type SelectionPayload } from './linkVersions';
 
 /** The query parameter holding the compressed payload. */
@@ -32,12 +33,32 @@ export interface SharedView {
   selection: SelectionPayload;
   /** Whether the side panels are open; null to leave the viewer's own layout alone. */
   sidePanels: boolean | null;
+  /** Whether the space-time diagram (timeline) is open; null, as for the side panels. */
+  timelineOpen: boolean | null;
+  /** The cluster view's zoom and pan; null to open unzoomed. */
+  clusterZoom: ZoomTransform | null;
+  /** Nodes and clients dragged in the cluster view, by id (view-box units). */
+  clusterPositions: ClusterPositions;
+  /** The space-time diagram's span, and start when not following; null: its default. */
+  timelineWindow: TimelineWindow | null;
+  /** The operation whose quorums are pictured (leaderless); null for none. */
+  focusedOp: number | null;
+  /** Operations picked out in the diagrams (an anomaly's), by op id. */
+  highlightedOps: number[];
 }
 
 export type DecodedLink = { ok: true; view: SharedView } | { ok: false; message: string };
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function panelsPayload(view: SharedView): { panels?: { side?: boolean; timeline?: boolean } } {
+  const panels = {
+    ...(view.sidePanels === null ? {} : { side: view.sidePanels }),
+    ...(view.timelineOpen === null ? {} : { timeline: view.timelineOpen }),
+  };
+  return Object.keys(panels).length === 0 ? {} : { panels };
 }
 
 /** The compressed payload for a view (what goes after `run=`). */
@@ -56,7 +77,14 @@ export function encodeSharedView(view: SharedView): string {
     t: view.timeMs,
     ...(view.events === null ? {} : { events: view.events }),
     selection: view.selection,
-    ...(view.sidePanels === null ? {} : { panels: { side: view.sidePanels } }),
+    ...panelsPayload(view),
+    ...(view.clusterZoom === null ? {} : { zoom: view.clusterZoom }),
+    ...(Object.keys(view.clusterPositions).length === 0
+      ? {}
+      : { positions: view.clusterPositions }),
+    ...(view.timelineWindow === null ? {} : { window: view.timelineWindow }),
+    ...(view.focusedOp === null ? {} : { focus: view.focusedOp }),
+    ...(view.highlightedOps.length === 0 ? {} : { highlight: view.highlightedOps }),
   };
   return lzString.compressToEncodedURIComponent(JSON.stringify(payload));
 }

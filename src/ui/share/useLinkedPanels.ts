@@ -1,4 +1,4 @@
-/** A share link may say whether the side panels were open: apply it once, on arrival. */
+/** A share link may say whether the side panels and the timeline were open: apply it once, on arrival. */
 import { useEffect } from 'react';
 import type { PanelLayout } from '../layout/panelSizes';
 import { decodeSharedView } from './shareLink';
@@ -10,8 +10,9 @@ export function useLinkedPanels(
   useEffect(() => {
     if (run === null) return;
     const decoded = decodeSharedView(run);
-    if (decoded.ok && decoded.view.sidePanels !== null) {
-      setLayout({ sideOpen: decoded.view.sidePanels });
-    }
+    if (!decoded.ok) return;
+    const { sidePanels, timelineOpen } = decoded.view;
+    if (sidePanels !== null) setLayout({ sideOpen: sidePanels });
+    if (timelineOpen !== null) setLayout({ timelineOpen });
   }, [run, setLayout]);
 }

@@ -7,7 +7,7 @@
  * outside React (see MessageLayer); the zoom is applied to one group by a store subscription.
  */
 import { drag, select, zoom, zoomIdentity } from 'd3';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { groupArrangement, nodeGroups } from '../../store/nodeGroups';
 import { IDENTITY_ZOOM, type ReplicaState } from '../../store/store';
@@ -15,7 +15,7 @@ import { useReplica, useReplicaStore } from '../StoreContext';
 import { useReducedMotion } from '../useReducedMotion';
 import { CascadeLayer } from './CascadeLayer';
 import { ClientMark } from './ClientMark';
-import { clusterLayout, type Point, withPositions } from './clusterLayout';
+import { CLUSTER_ZOOM_EXTENT, clusterLayout, withPositions } from './clusterLayout';
 import { GroupLayer } from './GroupLayer';
 import { LinkLayer } from './LinkLayer';
 import { MessageLayer } from './MessageLayer';
@@ -31,9 +31,8 @@ const selectClientIds = (s: ReplicaState) => s.view.clients.map((c) => c.id);
 const selectSelectedNode = (s: ReplicaState) =>
   s.selection?.kind === 'node' || s.selection?.kind === 'client' ? s.selection.id : null;
 const selectScenario = (s: ReplicaState) => s.scenario;
+const selectPositions = (s: ReplicaState) => s.clusterPositions;
 const selectZoomed = ({ clusterZoom: z }: ReplicaState) => z.k !== 1 || z.x !== 0 || z.y !== 0;
-
-const ZOOM_EXTENT: [number, number] = [0.4, 5];
 
 export function ClusterView() {
   const store = useReplicaStore();
@@ -46,7 +45,8 @@ export function ClusterView() {
   const groups = useMemo(() => nodeGroups(scenario), [scenario]);
   const arrangement = useMemo(() => groupArrangement(scenario), [scenario]);
   const reducedMotion = useReducedMotion();
-  const [moved, setMoved] = useState<ReadonlyMap<string, Point>>(new Map());
+  const positions = useReplica(selectPositions);
+  const moved = useMemo(() => new Map(Object.entries(positions)), [positions]);
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const rootRef = useRef<SVGGElement>(null);
@@ -59,9 +59,12 @@ export function ClusterView() {
   );
   const layout = useMemo(() => withPositions(base, moved), [base, moved]);
   const { x, y, width, height } = base.viewBox;
-  // A new cluster (another scenario) starts from its own layout.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the layout changes.
-  useEffect(() => setMoved(new Map()), [base]);
+  // A new cluster (another scenario) starts from its own layout; the first one keeps the
+  // positions the store starts with (a share link's).
+  const firstBase = useRef(base);
+  useEffect(() => {
+    if (base !== firstBase.current) store.getState().setClusterPositions({});
+  }, [base, store]);
 
   const onSelectNode = useCallback(
     (id: string) => store.getState().select({ kind: 'node', id }),
@@ -76,7 +79,7 @@ export function ClusterView() {
   const zoomBehaviour = useMemo(
     () =>
       zoom<SVGSVGElement, unknown>()
-        .scaleExtent(ZOOM_EXTENT)
+        .scaleExtent([...CLUSTER_ZOOM_EXTENT])
         .on('zoom', (event) => store.getState().setClusterZoom(event.transform)),
     [store],
   );
@@ -87,6 +90,12 @@ export function ClusterView() {
     if (!svg || !root || !linksRoot) return;
     const selection = select(svg);
     selection.call(zoomBehaviour).on('dblclick.zoom', null);
+    // The store may start zoomed (a share link): d3-zoom starts from there, so the next gesture
+    // carries on from what is shown instead of jumping back.
+    if (selectZoomed(store.getState())) {
+      const { k, x: panX, y: panY } = store.getState().clusterZoom;
+      selection.call(zoomBehaviour.transform, zoomIdentity.translate(panX, panY).scale(k));
+    }
     const apply = ({ clusterZoom: z }: ReplicaState) => {
       const transform = `translate(${z.x},${z.y}) scale(${z.k})`;
       root.setAttribute('transform', transform);
@@ -120,7 +129,8 @@ export function ClusterView() {
         })
         .on('drag', function (event) {
           const id = this.dataset.endpoint ?? '';
-          setMoved((previous) => new Map(previous).set(id, { x: event.x, y: event.y }));
+          const { clusterPositions, setClusterPositions } = store.getState();
+          setClusterPositions({ ...clusterPositions, [id]: { x: event.x, y: event.y } });
         }),
     );
     return () => {
@@ -129,7 +139,7 @@ export function ClusterView() {
   }, [base]);
 
   const resetView = () => {
-    setMoved(new Map());
+    store.getState().setClusterPositions({});
     const svg = svgRef.current;
     if (svg) select(svg).call(zoomBehaviour.transform, zoomIdentity);
     store.getState().setClusterZoom(IDENTITY_ZOOM);

@@ -6,7 +6,9 @@
  * The canvas takes its coordinate mapping from the SVG (`getScreenCTM`: view box and page
  * position) and the store's zoom, so whatever they do to nodes they do to messages.
  * The pointer is tracked here too: the message under it becomes the store's `hover` (the
- * space-time diagram highlights it), a click selects it for the inspector.
+ * space-time diagram highlights it), a click selects it for the inspector. For exports, the
+ * canvas's painter (vectorPainters.ts) repaints the last marks with the same `drawMessages`, in
+ * CSS pixels, into an SVG recorder.
  */
 import { type RefObject, useEffect, useRef } from 'react';
 import type { ReplicaState } from '../../store/store';
@@ -23,6 +25,7 @@ import {
   readCategoryColours,
 } from './messageCanvas';
 import { type MessageMark, messageMarks } from './messageMarks';
+import { registerVectorPainter } from './vectorPainters';
 
 function emphasisOf({ hover, selection }: ReplicaState): Set<string> {
   const keys = new Set<string>();
@@ -58,8 +61,10 @@ export function MessageLayer({
     let marks: MessageMark[] = [];
     let lastDescription = '';
     let toPixels: Affine = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
+    /** The same mapping in CSS pixels, for repainting into an exported picture. */
+    let toCssPixels: Affine = toPixels;
 
-    /** View-box units → canvas pixels: zoom, then the SVG's screen matrix, seen from the canvas. */
+    /** View-box units → CSS pixels from the canvas's corner: zoom, then the SVG's screen matrix. */
     const measure = ({ clusterZoom: zoom }: ReplicaState): Affine => {
       const ctm = svg.getScreenCTM();
       const box = canvas.getBoundingClientRect();
@@ -70,8 +75,8 @@ export function MessageLayer({
         canvas.width = width;
         canvas.height = height;
       }
-      if (ctm === null) return toPixels;
-      return new DOMMatrix([ratio, 0, 0, ratio, 0, 0])
+      if (ctm === null) return toCssPixels;
+      return new DOMMatrix()
         .translate(-box.left, -box.top)
         .multiply(DOMMatrix.fromMatrix(ctm))
         .translate(zoom.x, zoom.y)
@@ -81,7 +86,11 @@ export function MessageLayer({
     const draw = (state: ReplicaState) => {
       const { view, playhead } = state;
       marks = messageMarks(view.inFlight, view.recentDrops, playhead, endpoints, reducedMotion);
-      toPixels = measure(state);
+      toCssPixels = measure(state);
+      const ratio = window.devicePixelRatio || 1;
+      toPixels = new DOMMatrix([ratio, 0, 0, ratio, 0, 0]).multiply(
+        DOMMatrix.fromMatrix(toCssPixels),
+      );
       drawMessages(ctx, marks, toPixels, {
         colours,
         emphasised: emphasisOf(state),
@@ -149,6 +158,14 @@ export function MessageLayer({
     };
     theme.addEventListener('change', onTheme);
 
+    // An export repaints the marks last drawn, as shapes.
+    const unregister = registerVectorPainter(canvas, (target) =>
+      drawMessages(target, marks, toCssPixels, {
+        colours,
+        emphasised: emphasisOf(store.getState()),
+        dropColour,
+      }),
+    );
     draw(store.getState());
     const unsubscribe = store.subscribe((state, previous) => {
       if (
@@ -163,6 +180,7 @@ export function MessageLayer({
     });
     return () => {
       unsubscribe();
+      unregister();
       resize.disconnect();
       theme.removeEventListener('change', onTheme);
       container?.removeEventListener('pointermove', onPointerMove);

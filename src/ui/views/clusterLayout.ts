@@ -8,6 +8,8 @@ import type { GroupArrangement, NodeGroup } from '../../store/nodeGroups';
 export type { GroupArrangement, NodeGroup };
 
 export const NODE_RADIUS = 30;
+/** How far the cluster view zooms out and in (d3-zoom's scale extent). */
+export const CLUSTER_ZOOM_EXTENT: readonly [number, number] = [0.4, 5];
 export const CLIENT_WIDTH = 112;
 export const CLIENT_HEIGHT = 34;
 

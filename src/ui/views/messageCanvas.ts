@@ -8,6 +8,7 @@ import type { Endpoint } from './clusterLayout';
 import type { MessageCategory } from './messageKinds';
 import { MESSAGE_CATEGORIES } from './messageKinds';
 import type { MessageMark } from './messageMarks';
+import type { PaintContext } from './vectorPainters';
 
 export const RADIUS = 6;
 export const SMALL_RADIUS = 4;
@@ -45,7 +46,7 @@ export interface DrawOptions {
 }
 
 export function drawMessages(
-  ctx: CanvasRenderingContext2D,
+  ctx: PaintContext,
   marks: readonly MessageMark[],
   toPixels: Affine,
   options: DrawOptions,

@@ -26,13 +26,28 @@ const selectMonitors = (s: ReplicaState) =>
   s.view.nodes.filter((n) => n.isMonitor).map((n) => n.id);
 const selectClients = (s: ReplicaState) => s.view.clients.map((c) => c.id);
 
-export function SpaceTimeDiagram() {
+/**
+ * Open or folded: the page's layout may own that (to remember it, and to share it in a link);
+ * without `expanded` the diagram keeps it itself.
+ */
+export function SpaceTimeDiagram({
+  expanded: expandedProp,
+  onExpandedChange,
+}: {
+  expanded?: boolean;
+  onExpandedChange?: (expanded: boolean) => void;
+} = {}) {
   const store = useReplicaStore();
   const replicas = useReplica(useShallow(selectReplicas));
   const monitors = useReplica(useShallow(selectMonitors));
   const clients = useReplica(useShallow(selectClients));
   const reducedMotion = useReducedMotion();
-  const [expanded, setExpanded] = useState(true);
+  const [expandedOwn, setExpandedOwn] = useState(true);
+  const expanded = expandedProp ?? expandedOwn;
+  const toggle = () => {
+    setExpandedOwn(!expanded);
+    onExpandedChange?.(!expanded);
+  };
   const [follow, setFollow] = useState(true);
   const [plotRef, size] = useElementSize<HTMLElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -116,7 +131,7 @@ export function SpaceTimeDiagram() {
       <SpaceTimeToolbar
         bodyId={bodyId}
         expanded={expanded}
-        onToggle={() => setExpanded((e) => !e)}
+        onToggle={toggle}
         follow={follow}
         controller={controller}
       />

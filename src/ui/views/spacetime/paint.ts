@@ -7,6 +7,7 @@
 
 import type { QuorumPicture } from '../../../store/families/leaderlessQuorum';
 import { MESSAGE_CATEGORIES, type MessageCategory } from '../messageKinds';
+import type { PaintContext } from '../vectorPainters';
 import type { Arrow } from './arrows';
 import { SPAN_HALF_PX } from './hitTest';
 import type { LaneLayout } from './lanes';
@@ -53,7 +54,7 @@ export function readPalette(element: Element): Palette {
 const ARROW_HEAD_PX = 5;
 const CROSS_PX = 3.5;
 
-function arrowHead(ctx: CanvasRenderingContext2D, a: Arrow): void {
+function arrowHead(ctx: PaintContext, a: Arrow): void {
   const angle = Math.atan2(a.y2 - a.y1, a.x2 - a.x1);
   const spread = 0.45;
   ctx.moveTo(a.x2, a.y2);
@@ -68,13 +69,7 @@ function arrowHead(ctx: CanvasRenderingContext2D, a: Arrow): void {
   ctx.closePath();
 }
 
-function paintLanes(
-  ctx: CanvasRenderingContext2D,
-  scene: Scene,
-  lanes: LaneLayout,
-  width: number,
-  p: Palette,
-) {
+function paintLanes(ctx: PaintContext, scene: Scene, lanes: LaneLayout, width: number, p: Palette) {
   ctx.lineWidth = 1;
   ctx.strokeStyle = p.lane;
   ctx.beginPath();
@@ -92,7 +87,7 @@ function paintLanes(
 }
 
 function paintSpans(
-  ctx: CanvasRenderingContext2D,
+  ctx: PaintContext,
   scene: Scene,
   lanes: LaneLayout,
   p: Palette,
@@ -139,7 +134,7 @@ function paintSpans(
 const BATCH = 200;
 
 function inBatches<T>(
-  ctx: CanvasRenderingContext2D,
+  ctx: PaintContext,
   items: readonly T[],
   add: (item: T) => void,
   finish: () => void,
@@ -169,7 +164,7 @@ function groupArrows(arrows: readonly Arrow[]): Arrow[][] {
   return [...groups.values()];
 }
 
-function paintArrows(ctx: CanvasRenderingContext2D, scene: Scene, p: Palette) {
+function paintArrows(ctx: PaintContext, scene: Scene, p: Palette) {
   const dense = scene.arrows.length > DENSE_ARROWS;
   for (const list of groupArrows(scene.arrows)) {
     const first = list[0] as Arrow;
@@ -224,7 +219,7 @@ function paintArrows(ctx: CanvasRenderingContext2D, scene: Scene, p: Palette) {
   );
 }
 
-function paintMarks(ctx: CanvasRenderingContext2D, scene: Scene, p: Palette) {
+function paintMarks(ctx: PaintContext, scene: Scene, p: Palette) {
   for (const m of scene.marks) {
     ctx.fillStyle = m.type === 'crash' ? p.danger : p.ok;
     ctx.beginPath();
@@ -241,7 +236,7 @@ function paintMarks(ctx: CanvasRenderingContext2D, scene: Scene, p: Palette) {
  * the two operations' bars outlined in them.
  */
 function paintQuorum(
-  ctx: CanvasRenderingContext2D,
+  ctx: PaintContext,
   scene: Scene,
   lanes: LaneLayout,
   width: number,
@@ -279,7 +274,7 @@ function paintQuorum(
 
 /** Clear the canvas and paint the scene, at the device's pixel ratio. */
 export function paintScene(
-  ctx: CanvasRenderingContext2D,
+  ctx: PaintContext,
   scene: Scene,
   lanes: LaneLayout,
   size: { width: number; height: number; ratio: number },

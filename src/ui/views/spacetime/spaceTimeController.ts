@@ -11,6 +11,7 @@ import {
   lifecycleMarks,
 } from '../../../store/timeline';
 import type { SimView } from '../../../store/view';
+import { type PaintContext, registerVectorPainter } from '../vectorPainters';
 import { sceneSummary } from './describe';
 import { type LaneLayout, laneYs } from './lanes';
 import { createOpSpanTracker } from './opSpans';
@@ -83,16 +84,15 @@ function createSceneSource(): (
   };
 }
 
-/** Paint the canvas, update the overlay, and say what is shown. */
-function paintFrame(
-  ctx: CanvasRenderingContext2D,
-  el: SpaceTimeElements,
+/** Paint the scene into a canvas (at its pixel ratio) or an exported picture (ratio 1). */
+function paintLayer(
+  ctx: PaintContext,
   scene: Scene,
   layout: SpaceTimeLayout,
   state: ReplicaState,
   palette: Palette,
+  ratio: number,
 ): void {
-  const ratio = globalThis.devicePixelRatio || 1;
   const size = { width: layout.width, height: layout.height, ratio };
   paintScene(
     ctx,
@@ -103,6 +103,18 @@ function paintFrame(
     new Set(state.highlightedOps),
     state.quorumFocus,
   );
+}
+
+/** Paint the canvas, update the overlay, and say what is shown. */
+function paintFrame(
+  ctx: CanvasRenderingContext2D,
+  el: SpaceTimeElements,
+  scene: Scene,
+  layout: SpaceTimeLayout,
+  state: ReplicaState,
+  palette: Palette,
+): void {
+  paintLayer(ctx, scene, layout, state, palette, globalThis.devicePixelRatio || 1);
   updateOverlay(el, scene, layout, {
     hovered: messageId(state.hover),
     selected: messageId(state.selection),
@@ -122,19 +134,32 @@ export function createSpaceTimeController(
   const palette: Palette = readPalette(el.canvas);
   let layout: SpaceTimeLayout | null = null;
   let reducedMotion = false;
-  let follow = true;
   let session = store.getState().session;
-  let shown: TimeWindow = initialWindow(store.getState().view.durationMs);
+  // The store may hold a window to start from (a share link's).
+  const { timelineWindow: linked, view: firstView } = store.getState();
+  let follow = linked === null || linked.startMs === null;
+  let shown: TimeWindow =
+    linked === null
+      ? initialWindow(firstView.durationMs)
+      : clampWindow({ startMs: linked.startMs ?? 0, spanMs: linked.spanMs }, firstView.durationMs);
+  if (!follow) onFollowChange(false);
   let scene: Scene | null = null;
   let frame = 0;
   /** The hover this diagram set, so it clears only its own and not another view's. */
   let ownHover: Selection = null;
   const sceneAt = createSceneSource();
 
+  /** Tell the store what the person made of the window, for a share link. */
+  const report = () =>
+    store
+      .getState()
+      .setTimelineWindow({ spanMs: shown.spanMs, startMs: follow ? null : shown.startMs });
+
   const setFollowing = (next: boolean) => {
     if (next === follow) return;
     follow = next;
     onFollowChange(next);
+    report();
     schedule();
   };
 
@@ -151,6 +176,7 @@ export function createSpaceTimeController(
       );
       zoomer.show(shown);
     }
+    report();
     schedule();
   });
 
@@ -163,6 +189,7 @@ export function createSpaceTimeController(
       session = state.session;
       shown = initialWindow(view.durationMs);
       setFollowing(true);
+      store.getState().setTimelineWindow(null);
     }
     shown = follow
       ? followWindow(shown, playhead, view.durationMs, reducedMotion)
@@ -213,6 +240,14 @@ export function createSpaceTimeController(
     }
   });
 
+  // An export repaints the current frame as shapes, drawing it first if a frame is pending.
+  const unregisterPainter = registerVectorPainter(el.canvas, (target) => {
+    if (frame !== 0) draw();
+    if (layout !== null && scene !== null) {
+      paintLayer(target, scene, layout, store.getState(), palette, 1);
+    }
+  });
+
   const detachPointer = attachPointer(store, el, () => scene, {
     getOwnHover: () => ownHover,
     setOwnHover: (h) => {
@@ -238,15 +273,18 @@ export function createSpaceTimeController(
       const { playhead, view } = store.getState();
       const anchor = follow ? playhead : shown.startMs + shown.spanMs / 2;
       shown = zoomWindow(shown, factor, anchor, view.durationMs);
+      report();
       schedule();
     },
     showWholeRun() {
       shown = { startMs: 0, spanMs: store.getState().view.durationMs };
+      report();
       schedule();
     },
     destroy() {
       if (frame !== 0) cancelAnimationFrame(frame);
       unsubscribe();
+      unregisterPainter();
       detachPointer();
       zoomer.destroy();
     },
