@@ -279,6 +279,8 @@ test.describe('sharing', () => {
     expect(timeline.file).toBe('failover-loses-async-writes-space-time.svg');
     const lanes = timeline.bytes.toString('utf8');
     for (const id of ['n1', 'n2', 'n3']) expect(lanes).toContain(`>${id}</text>`);
+    // Lane names sit against the diagram, right-aligned as on screen.
+    expect(lanes).toMatch(/<text[^>]*text-anchor="end"[^>]*>n1<\/text>/);
     const diagram = await readSvg(page, lanes);
     expect(diagram.error).toBe(false);
     expect(diagram.images).toBe(0);

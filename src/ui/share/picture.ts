@@ -118,6 +118,32 @@ function canvasLayer(canvas: HTMLCanvasElement, place: Place, idPrefix: string):
   return layer;
 }
 
+/**
+ * An HTML label as SVG text, set as on screen: its alignment (lane names are right-aligned
+ * against the diagram), weight, family, size and colour.
+ */
+function labelText(element: Element, place: Place): SVGElement {
+  const style = getComputedStyle(element);
+  const end = style.textAlign === 'right' || style.textAlign === 'end';
+  const x = end
+    ? place.x + place.width - (Number.parseFloat(style.paddingRight) || 0)
+    : place.x + (Number.parseFloat(style.paddingLeft) || 0);
+  return svgElement(
+    'text',
+    {
+      x,
+      y: place.y + place.height / 2,
+      'text-anchor': end ? 'end' : 'start',
+      'dominant-baseline': 'middle',
+      'font-size': Number.parseFloat(style.fontSize) || 12,
+      'font-weight': style.fontWeight || 'normal',
+      'font-family': style.fontFamily || FONT,
+      fill: style.color || '#1a2133',
+    },
+    element.textContent?.trim() ?? '',
+  );
+}
+
 /** The layers of `view`, in paint order, placed where they are on screen. */
 function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVGElement[] {
   const out: SVGElement[] = [];
@@ -138,22 +164,7 @@ function layers(view: HTMLElement, origin: DOMRect, labelSelector?: string): SVG
     } else if (element instanceof HTMLCanvasElement) {
       out.push(canvasLayer(element, place, `layer${out.length + 1}`));
     } else if (labelSelector !== undefined && element.matches(labelSelector)) {
-      const text = element.textContent?.trim() ?? '';
-      const y = place.y + place.height / 2;
-      out.push(
-        svgElement(
-          'text',
-          {
-            x: place.x + 4,
-            y,
-            'dominant-baseline': 'middle',
-            'font-size': 12,
-            'font-family': FONT,
-            fill: '#1a2133',
-          },
-          text,
-        ),
-      );
+      out.push(labelText(element, place));
     }
   }
   return out;
