@@ -1,4 +1,4 @@
-import { seekTo } from './app';
+import { readout, seekTo } from './app';
 import { expect, test } from './test';
 
 test.describe('multi-leader scenarios in the app', () => {
@@ -62,6 +62,36 @@ test.describe('multi-leader scenarios in the app', () => {
       const inspector = page.getByRole('region', { name: `Node ${id}` });
       await expect(inspector.getByRole('row', { name: /event\.venue/ })).toContainText(kept ?? '');
     }
+  });
+
+  test('a person meets the same conflict with another strategy, and cures figure 5-9 with version vectors', async ({
+    page,
+  }) => {
+    await page.goto('/?scenario=ml-wiki-title-lww&seed=1');
+    await seekTo(page, 2900);
+    const conflicts = page.getByRole('region', { name: 'Conflicts' });
+    const found = conflicts.getByRole('list', { name: 'Conflicts found' });
+    await expect(found).toContainText(/lww shows (B|C), discarding/);
+
+    await conflicts.getByRole('combobox', { name: 'Strategy' }).selectOption({
+      label: 'Merge the values',
+    });
+    // The same run, re-derived at the same time: the same two writes, now both kept.
+    await expect(readout(page)).toHaveText('t = 2900 ms');
+    await expect(found).toContainText('merge shows B/C');
+    await expect(found).not.toContainText('discarding');
+
+    await page.goto('/?scenario=ml-update-overtakes-insert&seed=1');
+    await seekTo(page, 2900);
+    const leader2 = page.getByRole('button', { name: /^leader2, leader, up/ });
+    await leader2.click();
+    const data = page.getByRole('region', { name: 'Node leader2' });
+    await expect(data.getByRole('row', { name: /^x\b/ })).toContainText('1');
+    await page
+      .getByRole('region', { name: 'Conflicts' })
+      .getByRole('checkbox', { name: 'Version vectors' })
+      .check();
+    await expect(data.getByRole('row', { name: /^x\b/ })).toContainText('2');
   });
 
   test('a failed node in a ring leaves its upstream owing changes until the ring is re-routed', async ({

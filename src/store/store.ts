@@ -24,6 +24,7 @@ import {
   leaderlessSettingsProblems,
   withLeaderlessSettings,
 } from './families/leaderlessSettings';
+import { type MultiLeaderSettings, withMultiLeaderSettings } from './families/multiLeaderSettings';
 import { type Inspection, inspect, samePlainData } from './inspect';
 import { withLogFormat } from './logFormat';
 import {
@@ -166,6 +167,11 @@ export interface Actions {
    * when there are any.
    */
   setLeaderlessSettings(settings: Partial<LeaderlessSettings>): string[];
+  /**
+   * Change a multi-leader session's conflict strategy or version vectors and re-derive the run
+   * (same seed, inputs and time): the same concurrent writes, resolved another way.
+   */
+  setMultiLeaderSettings(settings: Partial<MultiLeaderSettings>): void;
   /** Switch the replication log format (docs/log-formats.md) and re-derive the run, as setCures. */
   setLogFormat(change: Partial<LogFormatSettings>): void;
   play(): void;
@@ -300,17 +306,20 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
       };
       /** Run a changed scenario instead: same seed, same user inputs, same moment. */
       const rederive = (next: AnyScenario): void => {
-        const { seed, session } = get();
+        const { seed, session, selection } = get();
         const t = session.sim.core.now;
         const fresh = createSession(next, seed, session.userInputs);
         seek(fresh, t);
+        // The same nodes and clients run on, so one selected stays selected, showing what the
+        // change did to it; a message of the old run may not exist in the new one.
+        const kept = selection?.kind === 'message' ? null : selection;
         set({
           scenario: next,
           session: fresh,
           view: buildView(fresh),
           playhead: fresh.sim.core.now,
-          inspection: null,
-          selection: null,
+          inspection: kept === null ? null : inspect(fresh, kept),
+          selection: kept,
           highlightedOps: [],
           focusedOp: null,
           hoveredOp: null,
@@ -400,6 +409,11 @@ export function createReplicaStore(scenarioId?: string, seed?: number): ReplicaS
           const problems = leaderlessSettingsProblems(scenario, settings);
           if (problems.length === 0) rederive(withLeaderlessSettings(scenario, settings));
           return problems;
+        },
+        setMultiLeaderSettings(settings) {
+          const { scenario } = get();
+          if (scenario.protocol === 'multi-leader')
+            rederive(withMultiLeaderSettings(scenario, settings));
         },
         setLogFormat(change) {
           // Log formats belong to single-leader clusters; other families have none.

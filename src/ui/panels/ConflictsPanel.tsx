@@ -1,17 +1,23 @@
 /**
  * Multi-leader only: every conflict found so far — the concurrent writes to one key, where and
- * when a leader found them, and how the scenario's strategy resolved them (the value reads now
- * show, and the writes it discarded from view).
+ * when a leader found them, and how the strategy resolved them (the value reads now show, and
+ * the writes it discarded from view). The strategy and version vectors can be changed here: the
+ * run is re-derived with the same seed, inputs and time, so the same writes meet the new rule.
  */
+import type { ConflictStrategy } from '../../protocols/multi-leader/config';
 import type { ConflictView } from '../../store/families/multiLeaderConflicts';
+import { multiLeaderSettingsOf } from '../../store/families/multiLeaderSettings';
 import type { ReplicaState } from '../../store/store';
 import { formatTime, formatValue } from '../format';
-import { useReplica } from '../StoreContext';
+import { useReplica, useReplicaStore } from '../StoreContext';
 import './panels.css';
 
 const selectConflicts = (s: ReplicaState) => s.view.conflicts;
-const selectStrategy = (s: ReplicaState) =>
-  s.scenario.protocol === 'multi-leader' ? s.scenario.cluster.conflicts : null;
+const selectStrategy = (s: ReplicaState) => multiLeaderSettingsOf(s.scenario)?.conflicts ?? null;
+const selectVersionVectors = (s: ReplicaState) =>
+  multiLeaderSettingsOf(s.scenario)?.versionVectors ?? false;
+const selectValues = (s: ReplicaState) =>
+  s.scenario.protocol === 'multi-leader' ? s.scenario.cluster.values : null;
 
 /** What each strategy does, in one sentence, for the panel's tooltip. */
 const STRATEGY_WORDS: Record<string, string> = {
@@ -26,9 +32,71 @@ const STRATEGY_WORDS: Record<string, string> = {
   'custom:concatenate': 'a custom handler joins the values in timestamp order',
 };
 
+/** The strategies in the order the chapter meets them, with their names in the select. */
+const STRATEGY_LABELS: Record<string, string> = {
+  lww: 'Last write wins',
+  'highest-replica': 'Highest replica id wins',
+  merge: 'Merge the values',
+  siblings: 'Keep siblings, resolve on read',
+  'custom:keep-larger': 'Custom handler: keep the larger',
+  'custom:concatenate': 'Custom handler: concatenate',
+  'home-leader': 'Avoid conflicts: a home leader per key',
+};
+
 function strategyName(strategy: ReturnType<typeof selectStrategy>): string {
   if (strategy === null) return '';
   return typeof strategy === 'object' ? `custom:${strategy.custom}` : strategy;
+}
+
+function strategyOf(name: string): ConflictStrategy {
+  if (name === 'custom:keep-larger') return { custom: 'keep-larger' };
+  if (name === 'custom:concatenate') return { custom: 'concatenate' };
+  return name as Exclude<ConflictStrategy, { custom: unknown }>;
+}
+
+/** The strategy and causal delivery, changeable; CRDT values need no strategy. */
+function Settings({ strategy }: { strategy: string }) {
+  const store = useReplicaStore();
+  const versionVectors = useReplica(selectVersionVectors);
+  const values = useReplica(selectValues);
+  return (
+    <div className="conflict-settings">
+      {values === 'register' ? (
+        <label className="field field--inline" title={STRATEGY_WORDS[strategy] ?? strategy}>
+          <span className="field__label">Strategy</span>
+          <select
+            value={strategy}
+            onChange={(e) =>
+              store.getState().setMultiLeaderSettings({ conflicts: strategyOf(e.target.value) })
+            }
+          >
+            {Object.entries(STRATEGY_LABELS).map(([name, label]) => (
+              <option key={name} value={name} title={STRATEGY_WORDS[name]}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <p className="copy__note">
+          {`Values: a ${values} CRDT, which converges without conflicts to resolve.`}
+        </p>
+      )}
+      <label
+        className="field field--inline"
+        title="Causal delivery: a change waits until every change its origin had applied is applied here too, so an update never overtakes the insert it depends on (figure 5-9)"
+      >
+        <input
+          type="checkbox"
+          checked={versionVectors}
+          onChange={(e) =>
+            store.getState().setMultiLeaderSettings({ versionVectors: e.target.checked })
+          }
+        />
+        Version vectors
+      </label>
+    </div>
+  );
 }
 
 function ConflictItem({ conflict }: { conflict: ConflictView }) {
@@ -61,10 +129,7 @@ export function ConflictsPanel() {
       >
         Conflicts
       </h2>
-      <p
-        className="copy__note"
-        title={STRATEGY_WORDS[strategy] ?? strategy}
-      >{`Strategy: ${strategy}`}</p>
+      <Settings strategy={strategy} />
       {conflicts.length === 0 ? (
         <p className="panel__empty">No conflict found yet.</p>
       ) : (
