@@ -39,6 +39,8 @@ const faultArb = fc.record({
   dc: fc.nat(3),
   at: fc.integer({ min: 100, max: FAULTS_UNTIL_MS }),
   downMs: fc.integer({ min: 50, max: 1200 }),
+  /** What a re-route switches to (the ring and the star start at the fault's datacenter). */
+  topology: fc.constantFrom('all-to-all' as const, 'circular' as const, 'star' as const),
 });
 type Fault = typeof faultArb extends fc.Arbitrary<infer F> ? F : never;
 
@@ -69,8 +71,8 @@ function faultSteps(f: Fault, dcs: string[]): Step[] {
 function reroute(f: Fault, dcs: string[]): TopologyIn {
   const leaders = dcs.map((d) => `L-${d}`);
   const first = f.dc % leaders.length;
-  if (f.downMs % 3 === 0) return 'all-to-all';
-  if (f.downMs % 3 === 1)
+  if (f.topology === 'all-to-all') return 'all-to-all';
+  if (f.topology === 'circular')
     return { circular: [...leaders.slice(first), ...leaders.slice(0, first)].reverse() };
   return { star: leaders[first] as string };
 }

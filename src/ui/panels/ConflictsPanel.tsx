@@ -19,28 +19,38 @@ const selectVersionVectors = (s: ReplicaState) =>
 const selectValues = (s: ReplicaState) =>
   s.scenario.protocol === 'multi-leader' ? s.scenario.cluster.values : null;
 
-/** What each strategy does, in one sentence, for the panel's tooltip. */
-const STRATEGY_WORDS: Record<string, string> = {
-  lww: 'last write wins: the write with the highest timestamp (its leader’s clock) is kept, the others are discarded',
-  'highest-replica':
-    'the write from the leader with the highest id is kept, the others are discarded',
-  merge: 'every concurrent value is kept and shown joined, B/C',
-  siblings:
-    'every concurrent value is kept and shown to the application, which resolves them with its next write',
-  'home-leader': 'each key is written only at its home leader, so conflicts are avoided',
-  'custom:keep-larger': 'a custom handler keeps the larger value and discards the others',
-  'custom:concatenate': 'a custom handler joins the values in timestamp order',
-};
-
-/** The strategies in the order the chapter meets them, with their names in the select. */
-const STRATEGY_LABELS: Record<string, string> = {
-  lww: 'Last write wins',
-  'highest-replica': 'Highest replica id wins',
-  merge: 'Merge the values',
-  siblings: 'Keep siblings, resolve on read',
-  'custom:keep-larger': 'Custom handler: keep the larger',
-  'custom:concatenate': 'Custom handler: concatenate',
-  'home-leader': 'Avoid conflicts: a home leader per key',
+/** Each strategy, in the order the chapter meets them: its name in the select, and what it does. */
+const STRATEGIES: Record<string, { label: string; words: string }> = {
+  lww: {
+    label: 'Last write wins',
+    words:
+      'last write wins: the write with the highest timestamp (its leader’s clock) is kept, the others are discarded',
+  },
+  'highest-replica': {
+    label: 'Highest replica id wins',
+    words: 'the write from the leader with the highest id is kept, the others are discarded',
+  },
+  merge: {
+    label: 'Merge the values',
+    words: 'every concurrent value is kept and shown joined, B/C',
+  },
+  siblings: {
+    label: 'Keep siblings, resolve on read',
+    words:
+      'every concurrent value is kept and shown to the application, which resolves them with its next write',
+  },
+  'custom:keep-larger': {
+    label: 'Custom handler: keep the larger',
+    words: 'a custom handler keeps the larger value and discards the others',
+  },
+  'custom:concatenate': {
+    label: 'Custom handler: concatenate',
+    words: 'a custom handler joins the values in timestamp order',
+  },
+  'home-leader': {
+    label: 'Avoid conflicts: a home leader per key',
+    words: 'each key is written only at its home leader, so conflicts are avoided',
+  },
 };
 
 function strategyName(strategy: ReturnType<typeof selectStrategy>): string {
@@ -62,7 +72,7 @@ function Settings({ strategy }: { strategy: string }) {
   return (
     <div className="conflict-settings">
       {values === 'register' ? (
-        <label className="field field--inline" title={STRATEGY_WORDS[strategy] ?? strategy}>
+        <label className="field field--inline" title={STRATEGIES[strategy]?.words ?? strategy}>
           <span className="field__label">Strategy</span>
           <select
             value={strategy}
@@ -70,8 +80,8 @@ function Settings({ strategy }: { strategy: string }) {
               store.getState().setMultiLeaderSettings({ conflicts: strategyOf(e.target.value) })
             }
           >
-            {Object.entries(STRATEGY_LABELS).map(([name, label]) => (
-              <option key={name} value={name} title={STRATEGY_WORDS[name]}>
+            {Object.entries(STRATEGIES).map(([name, { label, words }]) => (
+              <option key={name} value={name} title={words}>
                 {label}
               </option>
             ))}
