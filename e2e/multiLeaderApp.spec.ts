@@ -80,6 +80,15 @@ test.describe('multi-leader scenarios in the app', () => {
     await expect(readout(page)).toHaveText('t = 2900 ms');
     await expect(found).toContainText('merge shows B/C');
     await expect(found).not.toContainText('discarding');
+    // The narration was written for last write wins: the panel says what changed, and goes back.
+    await expect(conflicts).toContainText(
+      'Changed from the scenario (strategy = Merge the values (scenario: Last write wins))',
+    );
+    await conflicts.getByRole('button', { name: 'Restore scenario settings' }).click();
+    await expect(found).toContainText(/lww shows (B|C), discarding/);
+    await expect(conflicts.getByRole('button', { name: 'Restore scenario settings' })).toHaveCount(
+      0,
+    );
 
     await page.goto('/?scenario=ml-update-overtakes-insert&seed=1');
     await seekTo(page, 2900);

@@ -4,6 +4,7 @@
  * them gives a new scenario; the store re-derives the run from it with the same seed, inputs
  * and time, so the same concurrent writes meet another strategy.
  */
+import { findAnyBuiltin } from '../../scenarios/builtin';
 import type { AnyScenario } from '../../scenarios/leaderlessSchema';
 import type { MultiLeaderScenario } from '../../scenarios/multiLeaderSchema';
 
@@ -26,4 +27,10 @@ export function withMultiLeaderSettings(
 ): AnyScenario {
   if (scenario.protocol !== 'multi-leader') return scenario;
   return { ...scenario, cluster: { ...scenario.cluster, ...settings } };
+}
+
+/** The settings the scenario comes with (a built-in's own), before any change in the app. */
+export function originalMultiLeaderSettings(scenario: AnyScenario): MultiLeaderSettings | null {
+  const builtin = findAnyBuiltin(scenario.id);
+  return multiLeaderSettingsOf(builtin ?? scenario) ?? multiLeaderSettingsOf(scenario);
 }

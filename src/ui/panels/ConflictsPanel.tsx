@@ -6,16 +6,23 @@
  */
 import type { ConflictStrategy } from '../../protocols/multi-leader/config';
 import type { ConflictView } from '../../store/families/multiLeaderConflicts';
-import { multiLeaderSettingsOf } from '../../store/families/multiLeaderSettings';
+import {
+  type MultiLeaderSettings,
+  multiLeaderSettingsOf,
+  originalMultiLeaderSettings,
+} from '../../store/families/multiLeaderSettings';
 import type { ReplicaState } from '../../store/store';
 import { formatTime, formatValue } from '../format';
 import { useReplica, useReplicaStore } from '../StoreContext';
 import './panels.css';
+import { SettingsChanged } from './SettingsChanged';
+import { changedSettings } from './settingsDiff';
 
 const selectConflicts = (s: ReplicaState) => s.view.conflicts;
 const selectStrategy = (s: ReplicaState) => multiLeaderSettingsOf(s.scenario)?.conflicts ?? null;
 const selectVersionVectors = (s: ReplicaState) =>
   multiLeaderSettingsOf(s.scenario)?.versionVectors ?? false;
+const selectScenario = (s: ReplicaState) => s.scenario;
 const selectValues = (s: ReplicaState) =>
   s.scenario.protocol === 'multi-leader' ? s.scenario.cluster.values : null;
 
@@ -64,48 +71,73 @@ function strategyOf(name: string): ConflictStrategy {
   return name as Exclude<ConflictStrategy, { custom: unknown }>;
 }
 
+/** Settings as the notice names them: the strategy's label, version vectors on or off. */
+function described(settings: MultiLeaderSettings): Record<string, string> {
+  const name = strategyName(settings.conflicts);
+  return {
+    strategy: STRATEGIES[name]?.label ?? name,
+    'version vectors': settings.versionVectors ? 'on' : 'off',
+  };
+}
+
 /** The strategy and causal delivery, changeable; CRDT values need no strategy. */
 function Settings({ strategy }: { strategy: string }) {
   const store = useReplicaStore();
   const versionVectors = useReplica(selectVersionVectors);
   const values = useReplica(selectValues);
+  const scenario = useReplica(selectScenario);
+  const applied = multiLeaderSettingsOf(scenario);
+  const original = originalMultiLeaderSettings(scenario);
+  const changes =
+    applied === null || original === null
+      ? []
+      : changedSettings(described(applied), described(original));
   return (
-    <div className="conflict-settings">
-      {values === 'register' ? (
-        <label className="field field--inline" title={STRATEGIES[strategy]?.words ?? strategy}>
-          <span className="field__label">Strategy</span>
-          <select
-            value={strategy}
+    <>
+      <SettingsChanged
+        changes={changes}
+        restoreTitle="Run the scenario again with its own strategy and version vectors: same seed, inputs and moment"
+        onRestore={() => {
+          if (original !== null) store.getState().setMultiLeaderSettings(original);
+        }}
+      />
+      <div className="conflict-settings">
+        {values === 'register' ? (
+          <label className="field field--inline" title={STRATEGIES[strategy]?.words ?? strategy}>
+            <span className="field__label">Strategy</span>
+            <select
+              value={strategy}
+              onChange={(e) =>
+                store.getState().setMultiLeaderSettings({ conflicts: strategyOf(e.target.value) })
+              }
+            >
+              {Object.entries(STRATEGIES).map(([name, { label, words }]) => (
+                <option key={name} value={name} title={words}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <p className="copy__note">
+            {`Values: a ${values} CRDT, which converges without conflicts to resolve.`}
+          </p>
+        )}
+        <label
+          className="field field--inline"
+          title="Causal delivery: a change waits until every change its origin had applied is applied here too, so an update never overtakes the insert it depends on (figure 5-9)"
+        >
+          <input
+            type="checkbox"
+            checked={versionVectors}
             onChange={(e) =>
-              store.getState().setMultiLeaderSettings({ conflicts: strategyOf(e.target.value) })
+              store.getState().setMultiLeaderSettings({ versionVectors: e.target.checked })
             }
-          >
-            {Object.entries(STRATEGIES).map(([name, { label, words }]) => (
-              <option key={name} value={name} title={words}>
-                {label}
-              </option>
-            ))}
-          </select>
+          />
+          Version vectors
         </label>
-      ) : (
-        <p className="copy__note">
-          {`Values: a ${values} CRDT, which converges without conflicts to resolve.`}
-        </p>
-      )}
-      <label
-        className="field field--inline"
-        title="Causal delivery: a change waits until every change its origin had applied is applied here too, so an update never overtakes the insert it depends on (figure 5-9)"
-      >
-        <input
-          type="checkbox"
-          checked={versionVectors}
-          onChange={(e) =>
-            store.getState().setMultiLeaderSettings({ versionVectors: e.target.checked })
-          }
-        />
-        Version vectors
-      </label>
-    </div>
+      </div>
+    </>
   );
 }
 

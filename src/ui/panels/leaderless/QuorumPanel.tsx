@@ -18,8 +18,10 @@ import { SelectField } from '../faults/SelectField';
 import { TextField } from '../faults/TextField';
 import '../faults/faults.css';
 import './leaderless.css';
+import { SettingsChanged } from '../SettingsChanged';
+import { changedSettings } from '../settingsDiff';
 import { QuorumPictureBox } from './QuorumPictureBox';
-import { changedSettings, overlapSentence, problemField } from './quorumText';
+import { overlapSentence, problemField } from './quorumText';
 
 const selectScenario = (s: ReplicaState) => s.scenario;
 
@@ -126,20 +128,11 @@ function QuorumForm({
       <p className="quorum__rule" role="status">
         {overlapSentence(applied)}
       </p>
-      {changes.length > 0 && (
-        <div className="quorum__changed">
-          <p>
-            Changed from the scenario ({changes.join(', ')}): the narration describes the scenario’s
-            own settings.
-          </p>
-          <ActionButton
-            title="Run the scenario again with its own quorum settings: same seed, inputs and moment"
-            onClick={restore}
-          >
-            Restore scenario settings
-          </ActionButton>
-        </div>
-      )}
+      <SettingsChanged
+        changes={changes}
+        restoreTitle="Run the scenario again with its own quorum settings: same seed, inputs and moment"
+        onRestore={restore}
+      />
       <QuorumPictureBox w={applied.w} r={applied.r} />
       <fieldset className="fault-group quorum__fields">
         <legend className="visually-hidden">Quorum settings</legend>

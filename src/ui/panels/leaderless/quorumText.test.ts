@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuorumPicture } from '../../../store/families/leaderlessQuorum';
-import { changedSettings, overlapSentence, problemField, quorumPictureLines } from './quorumText';
+import { changedSettings } from '../settingsDiff';
+import { overlapSentence, problemField, quorumPictureLines } from './quorumText';
 
 const side = (nodes: string[], over: Partial<QuorumPicture['write'] & object> = {}) => ({
   opId: 1,
