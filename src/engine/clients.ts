@@ -9,7 +9,7 @@ import { heapPush } from './eventQueue';
 import { endpointOf, sendBetween } from './messaging';
 import type { ClientRequest, ClientResult, RoutingView } from './protocol';
 import type { ClientRuntime, PendingOp, Simulation } from './state';
-import { cachedHash, foldEntry } from './traceHash';
+import { CLIENT, cachedHash, foldEntry } from './traceHash';
 import type { ClientId, ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from './types';
 
 function routingView<PC, NS, CS>(
@@ -25,12 +25,17 @@ function requireClient<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): C
   return client;
 }
 
-const HISTORY_TYPE_HASHES: Record<HistoryOp['type'], number> = {
-  invoke: cachedHash('invoke'),
-  ok: cachedHash('ok'),
-  fail: cachedHash('fail'),
-  info: cachedHash('info'),
-};
+const INVOKE_HASH = cachedHash('invoke');
+const OK_HASH = cachedHash('ok');
+const FAIL_HASH = cachedHash('fail');
+const INFO_HASH = cachedHash('info');
+
+/** The hash of a history entry's type, compared rather than looked up by name. */
+function historyTypeHash(type: HistoryOp['type']): number {
+  if (type === 'ok') return OK_HASH;
+  if (type === 'invoke') return INVOKE_HASH;
+  return type === 'fail' ? FAIL_HASH : INFO_HASH;
+}
 
 /** Append a history entry (fixed shape: this runs twice per client operation). */
 function pushHistory<PC, NS, CS>(
@@ -65,10 +70,10 @@ function pushHistory<PC, NS, CS>(
   core.traceHash = foldEntry(
     core.traceHash,
     core.now,
-    'client',
+    CLIENT,
     cachedHash(process),
     index,
-    HISTORY_TYPE_HASHES[type],
+    historyTypeHash(type),
     value ?? undefined,
   );
 }

@@ -10,6 +10,7 @@ import type { ClientRequest, ClientResult, NodeContext } from './protocol';
 import { deriveStream, nextFloat, type RngStream } from './rng';
 import type { NodeRuntime, Simulation } from './state';
 import { trace, traceCoded } from './trace';
+import { PROTOCOL } from './traceHash';
 import { traceString } from './traceLog';
 import type { NodeId } from './types';
 
@@ -91,7 +92,7 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
       this.lastName = name;
       this.lastNameCode = traceString(name);
     }
-    traceCoded(this.sim, 'protocol', this.selfCode(), undefined, this.lastNameCode, detail);
+    traceCoded(this.sim, PROTOCOL, this.selfCode(), undefined, this.lastNameCode, detail);
   }
   private selfCode(): number {
     const { ix, id } = this.node;

@@ -6,7 +6,7 @@
 import { finishedMessages, type MessageRecord } from './messageLog';
 import { messagesInFlight } from './messaging';
 import type { Simulation } from './state';
-import { foldEntry, foldTrace } from './traceHash';
+import { foldEntry, foldTrace, TYPE_CODES } from './traceHash';
 import { pushTrace, pushTraceEvent, storedTrace, traceString, traceStringHash } from './traceLog';
 import type { EndpointId, TraceEvent } from './types';
 
@@ -31,16 +31,18 @@ export function trace<PC, NS, CS>(
     return;
   }
   const nodeCode = node === undefined ? -1 : traceString(node);
-  traceCoded(sim, type, nodeCode, msg, name === undefined ? -1 : traceString(name), detail);
+  const nameCode = name === undefined ? -1 : traceString(name);
+  traceCoded(sim, TYPE_CODES[type], nodeCode, msg, nameCode, detail);
 }
 
 /**
- * `trace` for an entry that is not a message's, with its node and name already interned
- * (`traceString`; -1 for none): a protocol's frequent events skip the look-ups.
+ * `trace` for an entry that is not a message's, with its type as its code (`TYPE_CODES`) and
+ * its node and name already interned (`traceString`; -1 for none): a protocol's frequent events
+ * skip the look-ups.
  */
 export function traceCoded<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
-  type: Exclude<TraceEvent['type'], 'send' | 'deliver' | 'drop'>,
+  typeCode: number,
   nodeCode: number,
   msg: number | undefined,
   nameCode: number,
@@ -51,13 +53,13 @@ export function traceCoded<PC, NS, CS>(
   core.traceHash = foldEntry(
     core.traceHash,
     core.now,
-    type,
+    typeCode,
     nodeCode < 0 ? undefined : traceStringHash(nodeCode),
     msg,
     nameCode < 0 ? undefined : traceStringHash(nameCode),
     detail,
   );
-  pushTrace(sim.logs.trace, id, core.now, type, nodeCode, msg, nameCode, detail);
+  pushTrace(sim.logs.trace, id, core.now, typeCode, nodeCode, msg, nameCode, detail);
 }
 
 /** `trace` with named fields, for the rarer entries. */

@@ -23,7 +23,11 @@ const FNV_PRIME = 0x01000193;
 /** The hash of the trace before any entry. */
 export const EMPTY_TRACE_HASH = 0x811c9dc5;
 
-const TYPE_CODES: Record<TraceType, number> = {
+/**
+ * Each trace type's code: what the hash folds for it, and what the trace log stores. Never
+ * change one: every recorded trace hash depends on them.
+ */
+export const TYPE_CODES: Readonly<Record<TraceType, number>> = {
   send: 1,
   deliver: 2,
   drop: 3,
@@ -40,6 +44,9 @@ const TYPE_CODES: Record<TraceType, number> = {
 export const SEND = TYPE_CODES.send;
 export const DELIVER = TYPE_CODES.deliver;
 export const DROP = TYPE_CODES.drop;
+/** Codes of the entries recorded for every client operation and every protocol event. */
+export const CLIENT = TYPE_CODES.client;
+export const PROTOCOL = TYPE_CODES.protocol;
 
 /**
  * A message's send, delivery or drop: the message id already names its ends, so only the time,
@@ -82,17 +89,18 @@ export function foldTrace(
   }
   const nodeHash = node === undefined ? undefined : cachedHash(node);
   const nameHash = name === undefined ? undefined : cachedHash(name);
-  return foldEntry(hash, t, type as TraceType, nodeHash, msg, nameHash, detail);
+  return foldEntry(hash, t, TYPE_CODES[type as TraceType], nodeHash, msg, nameHash, detail);
 }
 
 /**
- * `foldTrace` for an entry that is not a message's (so never the `foldMessage` form), with the
- * node's and name's string hashes already known.
+ * `foldTrace` for an entry that is not a message's (so never the `foldMessage` form), with its
+ * type as its code (`TYPE_CODES`) and the node's and name's string hashes already known: the
+ * hot callers pass constants, so nothing is looked up by name.
  */
 export function foldEntry(
   hash: number,
   t: number,
-  type: TraceType,
+  typeCode: number,
   nodeHash: number | undefined,
   msg: number | undefined,
   nameHash: number | undefined,
@@ -100,7 +108,7 @@ export function foldEntry(
 ): number {
   // As in `foldMessage`: signed 32-bit steps, unsigned once at the end (same bits).
   let h = Math.imul(hash ^ (t | 0), FNV_PRIME);
-  h = Math.imul(h ^ TYPE_CODES[type], FNV_PRIME);
+  h = Math.imul(h ^ typeCode, FNV_PRIME);
   if (nodeHash !== undefined) h = Math.imul(h ^ (nodeHash | 0), FNV_PRIME);
   if (msg !== undefined) h = Math.imul(h ^ (msg | 0), FNV_PRIME);
   if (nameHash !== undefined) h = Math.imul(h ^ (nameHash | 0), FNV_PRIME);

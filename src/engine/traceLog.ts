@@ -8,6 +8,7 @@
  */
 import { grown } from './columns';
 import { hashString } from './rng';
+import { TYPE_CODES } from './traceHash';
 import type { EndpointId, TraceEvent, TraceType } from './types';
 
 export interface TraceLog {
@@ -15,7 +16,7 @@ export interface TraceLog {
   /** Trace id of each entry (ids are shared with messages and history, so not contiguous). */
   id: Int32Array;
   t: Float64Array;
-  /** Index into `TRACE_TYPES`. */
+  /** The type's code (`TYPE_CODES` in traceHash.ts). */
   type: Uint8Array;
   /** Code of the node's name (see `traceString`), -1 for none. */
   node: Int32Array;
@@ -39,7 +40,7 @@ const DETAIL_NONE = 0;
 const DETAIL_NUMBER = 1;
 const DETAIL_OTHER = 2;
 
-/** Trace types in code order (the code is the index; `traceHash.ts` has its own codes). */
+/** Every trace type. */
 export const TRACE_TYPES: readonly TraceType[] = [
   'send',
   'deliver',
@@ -52,15 +53,9 @@ export const TRACE_TYPES: readonly TraceType[] = [
   'input',
   'protocol',
 ];
-/**
- * Code of each trace type. A record, not a Map: where the type is a constant at the call site
- * (a protocol's `emit` records `protocol` entries), the optimiser turns the look-up into a plain
- * field load.
- */
-const typeCodes = Object.fromEntries(TRACE_TYPES.map((type, code) => [type, code])) as Record<
-  TraceType,
-  number
->;
+/** Trace types by code (`TYPE_CODES`). */
+const typesByCode: TraceType[] = [];
+for (const type of TRACE_TYPES) typesByCode[TYPE_CODES[type]] = type;
 
 // Names and node ids are a small vocabulary: interned once per process, a cache and not state
 // (the trace hash folds the strings' own hashes, never these codes).
@@ -116,12 +111,12 @@ function grow(log: TraceLog): void {
   log.detailNumber = grown(log.detailNumber);
 }
 
-/** Append an entry; `node` and `name` are string codes (-1 for none). */
+/** Append an entry; `typeCode` is its type's code (`TYPE_CODES`), `node` and `name` string codes (-1 for none). */
 export function pushTrace(
   log: TraceLog,
   id: number,
   t: number,
-  type: TraceType,
+  typeCode: number,
   node: number,
   msg: number | undefined,
   name: number,
@@ -131,7 +126,7 @@ export function pushTrace(
   const i = log.count++;
   log.id[i] = id;
   log.t[i] = t;
-  log.type[i] = typeCodes[type];
+  log.type[i] = typeCode;
   log.node[i] = node;
   log.msg[i] = msg ?? Number.NaN;
   log.name[i] = name;
@@ -149,7 +144,7 @@ export function pushTrace(
 export function pushTraceEvent(log: TraceLog, e: TraceEvent): void {
   const node = e.node === undefined ? -1 : traceString(e.node);
   const name = e.name === undefined ? -1 : traceString(e.name);
-  pushTrace(log, e.id, e.t, e.type, node, e.msg, name, e.detail);
+  pushTrace(log, e.id, e.t, TYPE_CODES[e.type], node, e.msg, name, e.detail);
 }
 
 /** The i-th stored entry, as an object. */
@@ -161,7 +156,7 @@ export function traceEntryAt(log: TraceLog, i: number): TraceEvent {
   return {
     id: log.id[i] as number,
     t: log.t[i] as number,
-    type: TRACE_TYPES[log.type[i] as number] as TraceType,
+    type: typesByCode[log.type[i] as number] as TraceType,
     node: node < 0 ? undefined : (strings[node] as EndpointId),
     msg: Number.isNaN(msg) ? undefined : msg,
     name: name < 0 ? undefined : strings[name],
@@ -183,7 +178,7 @@ export function storedTrace(log: TraceLog, from = 0): TraceEvent[] {
 
 /** The stored entries of `type` (and of `name`, if given), as objects, in id order. */
 export function traceEntriesOf(log: TraceLog, type: TraceType, name?: string): TraceEvent[] {
-  const typeCode = typeCodes[type];
+  const typeCode = TYPE_CODES[type];
   const nameCode = name === undefined ? undefined : stringCodes.get(name);
   if (name !== undefined && nameCode === undefined) return [];
   const out: TraceEvent[] = [];
