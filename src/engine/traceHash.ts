@@ -1,6 +1,10 @@
 /**
  * Incremental trace hash: every trace entry folds its identifying fields into one 32-bit value,
  * so two runs are bit-identical exactly when their hashes (and lengths) agree.
+ *
+ * The running hash is kept as a signed 32-bit integer, which V8 stores as a small integer; as
+ * an unsigned one, half its values would be heap numbers, one allocated for every fold (several
+ * per event). Reports show it unsigned, in hex (`formatHash`).
  */
 import { hashString } from './rng';
 import type { TraceEvent, TraceType } from './types';
@@ -21,7 +25,7 @@ export function cachedHash(text: string): number {
 const FNV_PRIME = 0x01000193;
 
 /** The hash of the trace before any entry. */
-export const EMPTY_TRACE_HASH = 0x811c9dc5;
+export const EMPTY_TRACE_HASH = 0x811c9dc5 | 0;
 
 /**
  * Each trace type's code: what the hash folds for it, and what the trace log stores. Never
@@ -61,13 +65,12 @@ export function foldMessage(
   msg: number,
   nameHash: number,
 ): number {
-  // `fold` four times, written out on 32-bit intermediates: a uint32 is not a small integer to
-  // V8, so each nested call that is not inlined returned a freshly boxed number (a sixth of
-  // what a run allocated besides messages). Only the result is made unsigned.
+  // `fold` four times, written out on signed 32-bit intermediates: a uint32 is not a small
+  // integer to V8, so each nested call that is not inlined returned a freshly boxed number.
   let h = Math.imul(hash ^ (t | 0), FNV_PRIME);
   h = Math.imul(h ^ (typeCode | 0), FNV_PRIME);
   h = Math.imul(h ^ (msg | 0), FNV_PRIME);
-  return Math.imul(h ^ (nameHash | 0), FNV_PRIME) >>> 0;
+  return Math.imul(h ^ (nameHash | 0), FNV_PRIME);
 }
 
 /** Fold one trace entry into the running hash. Details are folded only when they are scalars. */
@@ -106,7 +109,7 @@ export function foldEntry(
   nameHash: number | undefined,
   detail: unknown,
 ): number {
-  // As in `foldMessage`: signed 32-bit steps, unsigned once at the end (same bits).
+  // As in `foldMessage`: signed 32-bit steps throughout.
   let h = Math.imul(hash ^ (t | 0), FNV_PRIME);
   h = Math.imul(h ^ typeCode, FNV_PRIME);
   if (nodeHash !== undefined) h = Math.imul(h ^ (nodeHash | 0), FNV_PRIME);
@@ -114,7 +117,7 @@ export function foldEntry(
   if (nameHash !== undefined) h = Math.imul(h ^ (nameHash | 0), FNV_PRIME);
   if (typeof detail === 'number') h = Math.imul(h ^ (detail | 0), FNV_PRIME);
   else if (typeof detail === 'string') h = Math.imul(h ^ (hashString(detail) | 0), FNV_PRIME);
-  return h >>> 0;
+  return h;
 }
 
 /** `foldTrace` for an entry object. */
@@ -124,5 +127,5 @@ export function foldTraceEvent(hash: number, e: TraceEvent): number {
 
 /** Hex form used in reports. */
 export function formatHash(hash: number): string {
-  return hash.toString(16).padStart(8, '0');
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
