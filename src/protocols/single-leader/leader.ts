@@ -49,8 +49,17 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
   };
 }
 
-/** Followers whose acknowledgement a write must wait for (computed for every write). */
+/** Followers whose acknowledgement a write must wait for (worked out again only when that may change). */
 export function requiredAcks(ctx: Ctx, leader: LeaderVolatile): NodeId[] {
+  const nodes = ctx.nodeIds.length;
+  if (leader.required !== undefined && leader.required.nodes === nodes)
+    return leader.required.followers;
+  const followers = requiredFollowers(ctx, leader);
+  leader.required = { followers, nodes };
+  return followers;
+}
+
+function requiredFollowers(ctx: Ctx, leader: LeaderVolatile): NodeId[] {
   if (ctx.config.semiSync) return leader.syncFollower === null ? [] : [leader.syncFollower];
   const { modes } = ctx.state;
   const required: NodeId[] = [];
@@ -158,6 +167,7 @@ export function releaseAcknowledged(ctx: Ctx, leader: LeaderVolatile): void {
 
 /** Modes changed (an operator, or semi-sync's replacement): re-decide what pending writes wait for. */
 export function requiredAcksChanged(ctx: Ctx, leader: LeaderVolatile): void {
+  leader.required = undefined;
   const required = requiredAcks(ctx, leader);
   for (const p of leader.pending) p.required = required;
   releaseAcknowledged(ctx, leader);
@@ -167,7 +177,9 @@ export function onAck(ctx: Ctx, leader: LeaderVolatile, from: NodeId, ack: Ack):
   if (ack.epoch !== ctx.state.epoch) return;
   if (ack.pos > (leader.matchPos[from] ?? 0)) leader.matchPos[from] = ack.pos;
   leader.lastAckAt[from] = ctx.now;
-  releaseAcknowledged(ctx, leader);
+  // Only an acknowledgement the oldest pending write waits for can release anything (most come
+  // from asynchronous followers, which no write waits for).
+  if (leader.pending[0]?.required.includes(from)) releaseAcknowledged(ctx, leader);
   checkBarrier(ctx, leader);
 }
 

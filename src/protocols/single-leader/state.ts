@@ -34,6 +34,12 @@ export interface LeaderVolatile {
   pending: PendingWrite[];
   /** Semi-sync: the one follower currently synchronous. */
   syncFollower: NodeId | null;
+  /**
+   * The followers a new write waits for (`requiredAcks`), kept between writes, and the cluster
+   * size it was worked out for: it changes only with the modes, the synchronous follower (both
+   * go through `requiredAcksChanged`) or a joining node. Shared by the pending writes.
+   */
+  required?: { followers: NodeId[]; nodes: number };
   /** Local time until which the monitor's lease lets this leader take writes (fencing). */
   leaseUntil: number;
   /**
