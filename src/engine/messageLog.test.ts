@@ -1,17 +1,13 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kindCode } from './kinds';
 import {
-  decidedAtOf,
   emptyMessageLog,
   type MessageRecord,
   messageAt,
-  messageIdAt,
   PAYLOAD_NOT_KEPT,
   PAYLOAD_WINDOW,
   payloadAt,
   pushMessage,
-  sentAtOf,
   truncateMessages,
 } from './messageLog';
 
@@ -82,78 +78,5 @@ describe('message log payloads', () => {
     const log = logOf(1);
     pushMessage(log, { ...record(2, 'first'), payload: PAYLOAD_NOT_KEPT });
     expect(payloadAt(log, 1)).toBe(PAYLOAD_NOT_KEPT);
-  });
-});
-
-describe('message log rows', () => {
-  const kinds = ['replicate', 'ack', 'response'];
-  const fates: Array<Pick<MessageRecord, 'fate' | 'dropReason'>> = [
-    { fate: 'delivered' },
-    { fate: 'dropped', dropReason: 'partition' },
-    { fate: 'dropped', dropReason: 'loss' },
-    { fate: 'lost', dropReason: 'crash' },
-  ];
-  const arbRecord = fc
-    .record({
-      id: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-      kind: fc.constantFrom(...kinds),
-      ends: fc.constantFrom([0, 1], [1, 0], [1, 2]),
-      sentAt: fc.integer({ min: 0, max: 2 ** 40 }),
-      flight: fc.integer({ min: 0, max: 10_000 }),
-      fate: fc.constantFrom(...fates),
-      sendTraceId: fc.nat(),
-      fateTraceId: fc.nat(),
-    })
-    .map(({ id, kind, ends, sentAt, flight, fate, sendTraceId, fateTraceId }) => {
-      const [src, dst] = ends as [number, number];
-      const names = ['a', 'b', 'c'];
-      const m: MessageRecord = {
-        id,
-        kind,
-        kindCode: kindCode(kind),
-        from: names[src] as string,
-        to: names[dst] as string,
-        src,
-        dst,
-        payload: { id },
-        sentAt,
-        deliverAt: sentAt + flight,
-        ...fate,
-        sendTraceId,
-        fateTraceId,
-      };
-      return m;
-    });
-
-  it('reads back every field of every row, across chunks and after a truncation', () => {
-    fc.assert(
-      fc.property(
-        fc.array(arbRecord, { minLength: 1, maxLength: 20 }),
-        fc.integer({ min: 0, max: 9_000 }),
-        fc.integer({ min: 0, max: 9_000 }),
-        (pattern, count, cut) => {
-          const log = emptyMessageLog();
-          log.endpointIds.push('a', 'b', 'c');
-          const at = (i: number) => pattern[i % pattern.length] as MessageRecord;
-          for (let i = 0; i < count; i++) pushMessage(log, at(i));
-          truncateMessages(log, cut);
-          const kept = Math.min(count, cut);
-          // Rows after the cut are written again with other records (shifted pattern).
-          for (let i = kept; i < kept + 100; i++) pushMessage(log, at(i + 1));
-          expect(log.count).toBe(kept + 100);
-          for (const i of [0, kept - 1, kept, kept + 99, Math.floor(kept / 2)]) {
-            if (i < 0 || i >= log.count) continue;
-            const want = i < kept ? at(i) : at(i + 1);
-            const { payload: _p, ...got } = messageAt(log, i);
-            const { payload: _q, ...expected } = want;
-            expect(got).toEqual(expected);
-            expect(messageIdAt(log, i)).toBe(want.id);
-            expect(sentAtOf(log, i)).toBe(want.sentAt);
-            expect(decidedAtOf(log, i)).toBe(want.deliverAt);
-          }
-        },
-      ),
-      { numRuns: 60 },
-    );
   });
 });

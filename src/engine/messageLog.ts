@@ -1,16 +1,15 @@
 /**
- * Messages whose fate is decided, stored as rows of numbers in fixed-size typed-array chunks,
- * with kinds as their codes (`kinds.ts`) and ends as endpoint indices. A long run sends millions
- * of messages; kept as objects they would be most of the heap and most of the garbage
- * collector's work. One message is one row of eight numbers in one array (one bounds-checked
- * array for the nine fields, not nine columns), and a full chunk is never copied: the log grows
- * by adding a chunk. Readers get `Message` objects, or single fields, on demand.
+ * Messages whose fate is decided, stored as columns: numbers in typed arrays, with kinds as
+ * their codes (`kinds.ts`) and ends as endpoint indices. A long run sends millions of messages;
+ * kept as objects they would be most of the heap and most of the garbage collector's work.
+ * Readers get `Message` objects on demand.
  *
  * Payloads are kept only for the latest `PAYLOAD_WINDOW` finished messages (a ring): holding
  * every payload of a long run kept a million objects alive for nothing but the inspector, which
  * asks for one message at a time. An older message's payload reads as `PAYLOAD_NOT_KEPT`; the
  * run is deterministic, so replaying it from a checkpoint recomputes it (`payloadReplay.ts`).
  */
+import { grown } from './columns';
 import { kindName } from './kinds';
 import type { DropReason, EndpointId, Message, MessageFate, SimTimeMs } from './types';
 
@@ -41,40 +40,27 @@ export interface MessageRecord
 
 export interface MessageLog {
   count: number;
-  /** Rows `k * CHUNK_ROWS ..` of the log are in `chunks[k]`, `ROW` numbers each (see `ROW`). */
-  chunks: Float64Array[];
+  id: Int32Array;
+  kind: Uint16Array;
+  src: Int32Array;
+  dst: Int32Array;
   /**
    * The name of each endpoint index in `src` and `dst`, written by the engine when it gives an
    * endpoint its index. An index keeps its meaning for every message logged while it exists; a
    * restore may hand it to a new name, but only after truncating the messages that used it.
    */
   endpointIds: EndpointId[];
+  sentAt: Float64Array;
+  deliverAt: Float64Array;
+  /** Fate and drop reason in one code: see `FATES`. */
+  fate: Uint8Array;
+  sendTraceId: Int32Array;
+  fateTraceId: Int32Array;
   /** Ring of the latest payloads: message `i`'s is at `i % PAYLOAD_WINDOW` while `i >= payloadFloor`. */
   payloads: unknown[];
   /** Index of the oldest finished message whose payload is still held. */
   payloadFloor: number;
 }
-
-/**
- * Offsets of a message's fields in its row. Every field is a whole number that fits a double
- * exactly; the kind's code and the fate's (see `FATES`) share one: `kind * FATE_CODES + fate`.
- */
-const SENT_AT = 0;
-const DELIVER_AT = 1;
-const ID = 2;
-const SRC = 3;
-const DST = 4;
-const KIND_FATE = 5;
-const SEND_TRACE_ID = 6;
-const FATE_TRACE_ID = 7;
-/** Numbers per row: eight doubles, one 64-byte cache line. */
-const ROW = 8;
-const FATE_CODES = 4;
-
-/** Rows per chunk (a power of two): 4,096 rows, 256 KiB. */
-const CHUNK_BITS = 12;
-const CHUNK_ROWS = 1 << CHUNK_BITS;
-const ROW_MASK = CHUNK_ROWS - 1;
 
 /** How many of the latest finished messages keep their payload (a power of two). */
 export const PAYLOAD_WINDOW = 4096;
@@ -103,22 +89,42 @@ function fateCode(m: MessageRecord): number {
   return LOST;
 }
 
+const INITIAL_CAPACITY = 1024;
+
 export function emptyMessageLog(): MessageLog {
+  const n = INITIAL_CAPACITY;
   return {
     count: 0,
-    chunks: [],
+    id: new Int32Array(n),
+    kind: new Uint16Array(n),
+    src: new Int32Array(n),
+    dst: new Int32Array(n),
     endpointIds: [],
+    sentAt: new Float64Array(n),
+    deliverAt: new Float64Array(n),
+    fate: new Uint8Array(n),
+    sendTraceId: new Int32Array(n),
+    fateTraceId: new Int32Array(n),
     payloads: new Array<unknown>(PAYLOAD_WINDOW).fill(undefined),
     payloadFloor: 0,
   };
 }
 
-/** The chunk holding row `i`, and the offset of the row in it. */
-function chunkOf(log: MessageLog, i: number): Float64Array {
-  return log.chunks[i >>> CHUNK_BITS] as Float64Array;
+/**
+ * Grow every column. Written out field by field on purpose: assigning through a computed key
+ * would turn the log into a dictionary-mode object and slow every later access.
+ */
+function grow(log: MessageLog): void {
+  log.id = grown(log.id);
+  log.kind = grown(log.kind);
+  log.src = grown(log.src);
+  log.dst = grown(log.dst);
+  log.sentAt = grown(log.sentAt);
+  log.deliverAt = grown(log.deliverAt);
+  log.fate = grown(log.fate);
+  log.sendTraceId = grown(log.sendTraceId);
+  log.fateTraceId = grown(log.fateTraceId);
 }
-
-const offsetOf = (i: number) => (i & ROW_MASK) * ROW;
 
 /** Record a finished message given as a record (putting stashed messages back). */
 export function pushMessage(log: MessageLog, m: MessageRecord): void {
@@ -140,40 +146,19 @@ function pushRow(
   fate: number,
   fateTraceId: number,
 ): void {
+  if (log.count === log.id.length) grow(log);
   const i = log.count++;
-  const c = i >>> CHUNK_BITS;
-  let chunk = log.chunks[c];
-  // A chunk past a truncation is reused as it is: its old rows are overwritten as they come.
-  if (chunk === undefined) {
-    chunk = new Float64Array(CHUNK_ROWS * ROW);
-    log.chunks.push(chunk);
-  }
-  const o = (i & ROW_MASK) * ROW;
-  chunk[o + SENT_AT] = m.sentAt;
-  chunk[o + DELIVER_AT] = deliverAt;
-  chunk[o + ID] = m.id;
-  chunk[o + SRC] = m.src;
-  chunk[o + DST] = m.dst;
-  chunk[o + KIND_FATE] = m.kindCode * FATE_CODES + fate;
-  chunk[o + SEND_TRACE_ID] = m.sendTraceId;
-  chunk[o + FATE_TRACE_ID] = fateTraceId;
+  log.id[i] = m.id;
+  log.kind[i] = m.kindCode;
+  log.src[i] = m.src;
+  log.dst[i] = m.dst;
+  log.sentAt[i] = m.sentAt;
+  log.deliverAt[i] = deliverAt;
+  log.fate[i] = fate;
+  log.sendTraceId[i] = m.sendTraceId;
+  log.fateTraceId[i] = fateTraceId;
   log.payloads[i & PAYLOAD_MASK] = m.payload;
   if (i - log.payloadFloor >= PAYLOAD_WINDOW) log.payloadFloor = i + 1 - PAYLOAD_WINDOW;
-}
-
-/** The id of the i-th finished message. */
-export function messageIdAt(log: MessageLog, i: number): number {
-  return chunkOf(log, i)[offsetOf(i) + ID] as number;
-}
-
-/** When the i-th finished message was sent. */
-export function sentAtOf(log: MessageLog, i: number): SimTimeMs {
-  return chunkOf(log, i)[offsetOf(i) + SENT_AT] as number;
-}
-
-/** When the i-th finished message's fate came (its delivery, drop or loss). */
-export function decidedAtOf(log: MessageLog, i: number): SimTimeMs {
-  return chunkOf(log, i)[offsetOf(i) + DELIVER_AT] as number;
 }
 
 /** The payload of the i-th finished message, or `PAYLOAD_NOT_KEPT` if it is out of the window. */
@@ -184,15 +169,12 @@ export function payloadAt(log: MessageLog, i: number): unknown {
 
 /** The i-th finished message, as an object (its payload may be `PAYLOAD_NOT_KEPT`). */
 export function messageAt(log: MessageLog, i: number): MessageRecord {
-  const chunk = chunkOf(log, i);
-  const o = offsetOf(i);
-  const kindFate = chunk[o + KIND_FATE] as number;
-  const { fate, dropReason } = FATES[kindFate % FATE_CODES] as (typeof FATES)[number];
-  const kindCode = Math.floor(kindFate / FATE_CODES);
-  const src = chunk[o + SRC] as number;
-  const dst = chunk[o + DST] as number;
+  const { fate, dropReason } = FATES[log.fate[i] as number] as (typeof FATES)[number];
+  const kindCode = log.kind[i] as number;
+  const src = log.src[i] as number;
+  const dst = log.dst[i] as number;
   return {
-    id: chunk[o + ID] as number,
+    id: log.id[i] as number,
     kind: kindName(kindCode),
     kindCode,
     from: log.endpointIds[src] as EndpointId,
@@ -200,12 +182,12 @@ export function messageAt(log: MessageLog, i: number): MessageRecord {
     src,
     dst,
     payload: payloadAt(log, i),
-    sentAt: chunk[o + SENT_AT] as number,
-    deliverAt: chunk[o + DELIVER_AT] as number,
+    sentAt: log.sentAt[i] as number,
+    deliverAt: log.deliverAt[i] as number,
     fate,
     dropReason,
-    sendTraceId: chunk[o + SEND_TRACE_ID] as number,
-    fateTraceId: chunk[o + FATE_TRACE_ID] as number,
+    sendTraceId: log.sendTraceId[i] as number,
+    fateTraceId: log.fateTraceId[i] as number,
   };
 }
 
@@ -225,10 +207,9 @@ export function countMessages(log: MessageLog): {
   const byKindCode: number[] = [];
   const firstSeen: number[] = [];
   for (let i = 0; i < log.count; i++) {
-    const kindFate = chunkOf(log, i)[offsetOf(i) + KIND_FATE] as number;
-    const fate = (FATES[kindFate % FATE_CODES] as (typeof FATES)[number]).fate;
+    const fate = (FATES[log.fate[i] as number] as (typeof FATES)[number]).fate;
     byFate[fate] = (byFate[fate] ?? 0) + 1;
-    const code = Math.floor(kindFate / FATE_CODES);
+    const code = log.kind[i] as number;
     if (byKindCode[code] === undefined) firstSeen.push(code);
     byKindCode[code] = (byKindCode[code] ?? 0) + 1;
   }
