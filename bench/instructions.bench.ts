@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:instructions`: instructions per event of the engine (the large single-leader
+ * scenario, as `bench:engine` runs it) and of the bare loop, counted by valgrind's callgrind.
+ *
+ * Wall-clock figures on a shared two-core machine move by 10-20 % between identical runs; an
+ * instruction count does not. With V8 in predictable mode and a heap of fixed size (no
+ * time-based decisions about compiling or collecting), the same program counts the same
+ * instructions to a few parts per billion, so a change of 1 % is visible at once. Each figure
+ * is a difference of two runs that differ only in how much is measured, so start-up and
+ * warm-up cancel out. What it cannot see: cache misses, and the collector's work beyond
+ * scavenges (the fixed heap never fills); check a change with `bench:engine` too.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ENGINE_MS = 15_000;
+const BARE_EVENTS = 1_000_000;
+const V8_FLAGS = [
+  '--predictable',
+  '--random-seed=1',
+  '--hash-seed=1',
+  '--min-semi-space-size=16',
+  '--max-semi-space-size=16',
+  '--initial-heap-size=3000',
+];
+const program = fileURLToPath(new URL('./instructionRun.ts', import.meta.url));
+
+interface Counted {
+  instructions: number;
+  events: number;
+  hash?: string;
+}
+
+/** One callgrind run of `instructionRun.ts`. */
+function counted(what: 'engine' | 'bare', count: number, warm: number): Promise<Counted> {
+  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath];
+  args.push(...V8_FLAGS, '--import', 'tsx', program);
+  const env = { ...process.env, WHAT: what, COUNT: String(count), WARM: String(warm) };
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', args, { env });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const instructions = /Collected : (\d+)/.exec(out)?.[1];
+      const events = /events (\d+)/.exec(out)?.[1];
+      if (code !== 0 || instructions === undefined || events === undefined) {
+        reject(new Error(`valgrind run failed (exit ${code}):\n${out.slice(-2000)}`));
+        return;
+      }
+      const hash = /hash (\d+)/.exec(out)?.[1];
+      resolve({
+        instructions: Number(instructions),
+        events: Number(events),
+        hash: hash === undefined ? undefined : Number(hash).toString(16).padStart(8, '0'),
+      });
+    });
+  });
+}
+
+/** Instructions per event of `count` units of work, after the same amount of warm-up. */
+async function perEvent(what: 'engine' | 'bare', count: number) {
+  const [base, full] = await Promise.all([counted(what, 1, count), counted(what, count, count)]);
+  const events = full.events - base.events;
+  return { perEvent: (full.instructions - base.instructions) / events, events, hash: full.hash };
+}
+
+async function main(): Promise<void> {
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log(
+      'bench:instructions needs valgrind (Debian: apt-get install -y valgrind); skipped.',
+    );
+    return;
+  }
+  console.log('Counting instructions under callgrind (a few minutes)...');
+  const engine = await perEvent('engine', ENGINE_MS);
+  const bare = await perEvent('bare', BARE_EVENTS);
+  const int = (n: number) => Math.round(n).toLocaleString('en-US');
+  console.log('\nInstructions per event (callgrind, V8 predictable, fixed heap)');
+  console.log('-------------------------------------------------------------');
+  console.log(
+    `  engine, large scenario to ${ENGINE_MS / 1000} s   ${int(engine.perEvent)}   (${int(engine.events)} events, trace hash ${engine.hash})`,
+  );
+  console.log(
+    `  bare loop                           ${int(bare.perEvent)}   (${int(bare.events)} events)`,
+  );
+  console.log(
+    `  ratio engine/bare                   ${(engine.perEvent / bare.perEvent).toFixed(2)}x`,
+  );
+}
+
+await main();
