@@ -9,9 +9,16 @@
  * is a difference of two runs that differ only in how much is measured, so start-up and
  * warm-up cancel out. What it cannot see: cache misses, and the collector's work beyond
  * scavenges (the fixed heap never fills); check a change with `bench:engine` too.
+ *
+ * `npm run bench:instructions -- --by-function` also prints where the engine's instructions go,
+ * per event, by function (V8's generated code by the JS function it was compiled from).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { instructionsByFunction } from './callgrindProfile';
 
 const ENGINE_MS = 15_000;
 const BARE_EVENTS = 1_000_000;
@@ -25,16 +32,25 @@ const V8_FLAGS = [
 ];
 const program = fileURLToPath(new URL('./instructionRun.ts', import.meta.url));
 
+const BY_FUNCTION = process.argv.includes('--by-function');
+const profiles = BY_FUNCTION ? mkdtempSync(join(tmpdir(), 'instructions-')) : '';
+
 interface Counted {
   instructions: number;
   events: number;
   hash?: string;
+  /** With `--by-function`: self instructions by function. */
+  byFunction?: Map<string, number>;
 }
 
 /** One callgrind run of `instructionRun.ts`. */
 function counted(what: 'engine' | 'bare', count: number, warm: number): Promise<Counted> {
-  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath];
-  args.push(...V8_FLAGS, '--import', 'tsx', program);
+  const profile = BY_FUNCTION && what === 'engine' ? join(profiles, `${count}.out`) : undefined;
+  const args = ['--tool=callgrind', `--callgrind-out-file=${profile ?? '/dev/null'}`];
+  if (profile !== undefined) args.push('--dump-instr=yes');
+  args.push(process.execPath, ...V8_FLAGS);
+  if (profile !== undefined) args.push('--perf-basic-prof', '--no-compact-code-space');
+  args.push('--import', 'tsx', program);
   const env = { ...process.env, WHAT: what, COUNT: String(count), WARM: String(warm) };
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { env });
@@ -54,10 +70,15 @@ function counted(what: 'engine' | 'bare', count: number, warm: number): Promise<
         return;
       }
       const hash = /hash (\d+)/.exec(out)?.[1];
+      const pid = /==(\d+)==/.exec(out)?.[1];
       resolve({
         instructions: Number(instructions),
         events: Number(events),
         hash: hash === undefined ? undefined : Number(hash).toString(16).padStart(8, '0'),
+        byFunction:
+          profile === undefined || pid === undefined
+            ? undefined
+            : instructionsByFunction(profile, `/tmp/perf-${pid}.map`),
       });
     });
   });
@@ -67,7 +88,16 @@ function counted(what: 'engine' | 'bare', count: number, warm: number): Promise<
 async function perEvent(what: 'engine' | 'bare', count: number) {
   const [base, full] = await Promise.all([counted(what, 1, count), counted(what, count, count)]);
   const events = full.events - base.events;
-  return { perEvent: (full.instructions - base.instructions) / events, events, hash: full.hash };
+  const byFunction = new Map<string, number>();
+  for (const [name, n] of full.byFunction ?? []) {
+    byFunction.set(name, (n - (base.byFunction?.get(name) ?? 0)) / events);
+  }
+  return {
+    perEvent: (full.instructions - base.instructions) / events,
+    events,
+    hash: full.hash,
+    byFunction,
+  };
 }
 
 async function main(): Promise<void> {
@@ -92,6 +122,15 @@ async function main(): Promise<void> {
   console.log(
     `  ratio engine/bare                   ${(engine.perEvent / bare.perEvent).toFixed(2)}x`,
   );
+  if (BY_FUNCTION) {
+    console.log('\nThe engine per event, by function (self instructions, the 40 largest)');
+    console.log(
+      '(profiling adds work of its own: compare these among themselves, not with the totals)',
+    );
+    const top = [...engine.byFunction].sort((a, b) => b[1] - a[1]).slice(0, 40);
+    for (const [name, n] of top) console.log(`  ${int(n).padStart(6)}  ${name.slice(0, 100)}`);
+    rmSync(profiles, { recursive: true, force: true });
+  }
 }
 
 await main();
