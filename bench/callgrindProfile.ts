@@ -4,6 +4,8 @@
  * writes `/tmp/perf-<pid>.map`: start, size and name of every code object). Used by
  * `instructions.bench.ts --by-function`. The profile must be written with `--dump-instr=yes`
  * (costs by instruction address) and V8 run with `--no-compact-code-space` (code never moves).
+ * The program is an esbuild bundle: its module comments (`// src/engine/trace.ts`) say which
+ * source file each line came from.
  */
 import { readFileSync } from 'node:fs';
 
@@ -37,13 +39,33 @@ function rangeAt(ranges: CodeRange[], address: number): CodeRange | undefined {
   return undefined;
 }
 
+/** The first line of each source module in a non-minified esbuild bundle, in order. */
+function bundleModules(bundleFile: string): Array<{ line: number; file: string }> {
+  const modules: Array<{ line: number; file: string }> = [];
+  readFileSync(bundleFile, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      const m = /^\/\/ (\S+\.[cm]?[jt]sx?)$/.exec(text);
+      if (m !== null)
+        modules.push({ line: i + 1, file: (m[1] as string).split('/').pop() as string });
+    });
+  return modules;
+}
+
 /**
- * `JS:*onAck file:///.../leader.ts:1:3` → `JS onAck (leader.ts)`. Code compiled at different
- * tiers counts as one function; tsx's line numbers are those of its output, so they are left out.
+ * `JS:*onAck file:///tmp/x/run.mjs:5817:15` → `JS onAck (leader.ts)`, the file found from the
+ * bundle line. Code compiled at different tiers counts as one function.
  */
-function jsName(name: string): string {
-  const m = /^JS:[*^+~]?(\S*) (?:file:\/\/)?\S*?([^/\s]+):\d+:\d+$/.exec(name);
-  return m === null ? `JS ${name}` : `JS ${m[1] || '(anonymous)'} (${m[2]})`;
+function jsName(name: string, modules: Array<{ line: number; file: string }>): string {
+  const m = /^JS:[*^+~]?(\S*) \S*:(\d+):\d+$/.exec(name);
+  if (m === null) return `JS ${name}`;
+  const line = Number(m[2]);
+  let file = '?';
+  for (const module of modules) {
+    if (module.line > line) break;
+    file = module.file;
+  }
+  return `JS ${m[1] || '(anonymous)'} (${file})`;
 }
 
 /** Position fields: absolute (`0x1f`), relative (`+4`, `-2`) or unchanged (`*`). */
@@ -55,8 +77,13 @@ function position(token: string, last: number): number {
 }
 
 /** Self instructions of every function in a callgrind profile, by name. */
-export function instructionsByFunction(profileFile: string, mapFile: string): Map<string, number> {
+export function instructionsByFunction(
+  profileFile: string,
+  mapFile: string,
+  bundleFile: string,
+): Map<string, number> {
   const ranges = codeRanges(mapFile);
+  const modules = bundleModules(bundleFile);
   const objects = new Map<string, string>();
   const functions = new Map<string, string>();
   const out = new Map<string, number>();
@@ -77,7 +104,10 @@ export function instructionsByFunction(profileFile: string, mapFile: string): Ma
       }
       if (object.endsWith('???')) {
         const range = rangeAt(ranges, address);
-        add(range === undefined ? '(generated code, unnamed)' : jsName(range.name), Number(cost));
+        add(
+          range === undefined ? '(generated code, unnamed)' : jsName(range.name, modules),
+          Number(cost),
+        );
       } else add(fn, Number(cost));
       continue;
     }

@@ -137,11 +137,18 @@ async function main(): Promise<void> {
       'virtual; follower crash, partition, lag spike, leader crash with failover, n6 joins.',
   );
 
-  // Warm-up, so that the measured runs use optimised code. The bare loop runs in a worker (a
-  // fresh isolate, see bareLoop.ts), which warms itself up before measuring. Nothing restores a
-  // checkpoint before the throughput runs: restored (structured-cloned) objects have other hidden
-  // classes, which make the engine's property accesses polymorphic.
-  runEngine(largeScenario({ durationMs: 5_000 }));
+  // Warm-up, so that the measured runs use optimised code: the whole large run, once. A shorter
+  // one left the first measured run 30-50 % slower than the next ones: only a full-size run
+  // meets the values that make V8 re-optimise (fields that widen, arrays that grow, paths that a
+  // short run never takes), and it then does so inside the measurement. The bare loop runs in a
+  // worker (a fresh isolate, see bareLoop.ts), which warms itself up before measuring. Nothing
+  // restores a checkpoint before the throughput runs: restored (structured-cloned) objects have
+  // other hidden classes, which make the engine's property accesses polymorphic.
+  const warmUp = runEngine(large);
+  console.log(
+    `  warm-up run: ${int(warmUp.events)} events in ${int(warmUp.wallMs)} ms ` +
+      `(${int((warmUp.events / warmUp.wallMs) * 1000)} ev/s; not counted)`,
+  );
 
   const engineRuns: Array<Omit<EngineRun, 'sim'>> = [];
   const bareRates: number[] = [];
