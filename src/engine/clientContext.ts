@@ -8,7 +8,7 @@ import { completeCoordinatedOp } from './clients';
 import { heapPush } from './eventQueue';
 import { endpointOf, sendBetween } from './messaging';
 import type { ClientContext, ClientResult } from './protocol';
-import type { ClientRuntime, Simulation } from './state';
+import { type ClientRuntime, type Simulation, timerEvent } from './state';
 import { trace } from './trace';
 import type { ClientId, Message, NodeId } from './types';
 
@@ -38,15 +38,9 @@ class CoordinatingClient<PC, NS, CS> implements ClientContext<PC, CS> {
     client.timerGen ??= {};
     const gen = (client.timerGen[name] ?? 0) + 1;
     client.timerGen[name] = gen;
-    heapPush(core.queue, {
-      t: core.now + Math.max(0, Math.round(delayMs)),
-      seq: core.seq++,
-      type: 'client-timer',
-      client: client.ix,
-      name,
-      gen,
-      data,
-    });
+    const at = core.now + Math.max(0, Math.round(delayMs));
+    // Clients never crash: their timers are of incarnation 0, like their messages.
+    heapPush(core.queue, timerEvent(core, 'client-timer', client, at, name, gen, 0, data));
   }
   cancelTimer(name: string) {
     const client = this.client;

@@ -8,7 +8,7 @@ import { clientRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
 import { endpointOf, sendBetween } from './messaging';
 import type { ClientRequest, ClientResult, RoutingView } from './protocol';
-import type { ClientRuntime, PendingOp, Simulation } from './state';
+import { type ClientRuntime, type PendingOp, type Simulation, timerEvent } from './state';
 import { CLIENT, cachedHash, foldEntry } from './traceHash';
 import type { ClientId, ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from './types';
 
@@ -185,12 +185,7 @@ function armTimeout<PC, NS, CS>(
   at: SimTimeMs,
 ): void {
   client.timeoutAt = at;
-  heapPush(sim.core.queue, {
-    t: at,
-    seq: sim.core.seq++,
-    type: 'client-timeout',
-    client: client.ix,
-  });
+  heapPush(sim.core.queue, timerEvent(sim.core, 'client-timeout', client, at, '', 0, 0, null));
 }
 
 /** A node's answer reaching its client. */

@@ -8,7 +8,7 @@ import { heapPush } from './eventQueue';
 import { endpointOf, sendBetween } from './messaging';
 import type { ClientRequest, ClientResult, NodeContext } from './protocol';
 import { deriveStream, nextFloat, type RngStream } from './rng';
-import type { NodeRuntime, Simulation } from './state';
+import { type NodeRuntime, type Simulation, timerEvent } from './state';
 import { trace, traceCoded } from './trace';
 import { PROTOCOL } from './traceHash';
 import { traceString } from './traceLog';
@@ -62,16 +62,8 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     const node = this.node;
     const gen = (node.timerGen[name] ?? 0) + 1;
     node.timerGen[name] = gen;
-    heapPush(core.queue, {
-      t: core.now + Math.max(0, Math.round(delayMs)),
-      seq: core.seq++,
-      type: 'timer',
-      node: node.ix,
-      name,
-      gen,
-      incarnation: node.incarnation,
-      data,
-    });
+    const at = core.now + Math.max(0, Math.round(delayMs));
+    heapPush(core.queue, timerEvent(core, 'timer', node, at, name, gen, node.incarnation, data));
   }
   cancelTimer(name: string) {
     const node = this.node;

@@ -195,18 +195,19 @@ function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): voi
       return;
     }
     case 'timer': {
-      const node = sim.core.nodes[event.node];
-      if (!node?.up || node.incarnation !== event.incarnation) return;
-      if (node.timerGen[event.name] !== event.gen) return;
-      trace(sim, 'timer', node.id, undefined, event.name);
-      sim.protocol.onTimer(contextFor(sim, node), event.name, event.data);
+      // A timer's fields are a message's (see `TimerEvent`): kind = name, id = generation.
+      const node = sim.core.nodes[event.dst];
+      if (!node?.up || node.incarnation !== event.toIncarnation) return;
+      if (node.timerGen[event.kind] !== event.id) return;
+      trace(sim, 'timer', node.id, undefined, event.kind);
+      sim.protocol.onTimer(contextFor(sim, node), event.kind, event.payload);
       return;
     }
     case 'client-timeout':
-      clientTimeout(sim, event.client);
+      clientTimeout(sim, event.dst);
       return;
     case 'client-timer':
-      clientTimer(sim, event.client, event.name, event.gen, event.data);
+      clientTimer(sim, event.dst, event.kind, event.id, event.payload);
       return;
   }
 }

@@ -4,7 +4,6 @@
  * - `SimLogs`: append-only records (trace, finished messages, history); a checkpoint keeps only
  *   their lengths and a restore truncates them, so time travel never copies a long trace.
  */
-import type { Scheduled } from './eventQueue';
 import type { MessageLog } from './messageLog';
 import type { NetworkConfig } from './network';
 import type { Protocol } from './protocol';
@@ -78,26 +77,55 @@ export interface LinkState {
   rng: RngStream;
 }
 
-export type SimEvent =
-  | Message
-  | (Scheduled & {
-      type: 'timer';
-      /** Endpoint index of the node. */
-      node: number;
-      name: string;
-      gen: number;
-      incarnation: number;
-      data: unknown;
-    })
-  | (Scheduled & { type: 'client-timeout' /** Endpoint index of the client. */; client: number })
-  | (Scheduled & {
-      type: 'client-timer';
-      /** Endpoint index of the client. */
-      client: number;
-      name: string;
-      gen: number;
-      data: unknown;
-    });
+/**
+ * A timer in the queue: a node's timer, a client's timer, or a client's deadline for its
+ * current operation. It has a message's fields, in the same order: a timer is in effect a
+ * message from an endpoint to itself, due at `t`. With every queued object of one hidden class
+ * the heap's loads of `t` and `seq` and the dispatch on `type` stay monomorphic (bench:instructions:
+ * 2.7 % fewer instructions per event than with a shape per kind of event). Its fields mean:
+ * - `kind`: the timer's name (empty for a client's deadline); `id`: its generation, which a
+ *   later `setTimer` or `cancelTimer` of the same name moves on, making this one stale;
+ * - `src` = `dst`: the endpoint's index; `from` = `to`: its name;
+ * - `toIncarnation`: the node's incarnation when the timer was set (a crash cancels it);
+ * - `payload`: the data given to `setTimer`; `sentAt`: when it was set.
+ */
+export interface TimerEvent extends Omit<Message, 'type'> {
+  type: 'timer' | 'client-timer' | 'client-timeout';
+}
+
+export type SimEvent = Message | TimerEvent;
+
+/** A timer event for the queue (see `TimerEvent` for what each field holds). */
+export function timerEvent(
+  core: SimCore<unknown, unknown>,
+  type: TimerEvent['type'],
+  endpoint: { ix: number; id: EndpointId },
+  at: SimTimeMs,
+  name: string,
+  gen: number,
+  incarnation: number,
+  data: unknown,
+): TimerEvent {
+  // The same fields in the same order as the message literal in `sendBetween` (messaging.ts).
+  return {
+    t: at,
+    seq: core.seq++,
+    type,
+    id: gen,
+    kind: name,
+    kindCode: 0,
+    from: endpoint.id,
+    to: endpoint.id,
+    src: endpoint.ix,
+    dst: endpoint.ix,
+    payload: data,
+    sentAt: core.now,
+    toIncarnation: incarnation,
+    fromIncarnation: incarnation,
+    unlucky: false,
+    sendTraceId: 0,
+  };
+}
 
 /** Mutable state, cloned by checkpoints. */
 export interface SimCore<NS, CS> {
