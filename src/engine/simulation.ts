@@ -6,6 +6,8 @@
  * This file holds the loop; the parts live beside it: `messaging.ts` (the network),
  * `clients.ts`, `inputs.ts`, `context.ts` (what handlers see) and `trace.ts`.
  */
+
+import { emptyArray } from './arrays';
 import { clientTimer, isClientRequest } from './clientContext';
 import { clientResponse, clientsBusy, clientTimeout } from './clients';
 import { contextFor } from './context';
@@ -40,7 +42,7 @@ export { record, trace, traceEvents, traceLength } from './trace';
 
 /** Logs with nothing in them yet. */
 export function emptyLogs(): SimLogs {
-  return { trace: emptyTraceLog(), messages: emptyMessageLog(), history: [] };
+  return { trace: emptyTraceLog(), messages: emptyMessageLog(), history: emptyArray() };
 }
 
 /** Create a simulation at time 0, with every configured node started. */
@@ -54,7 +56,7 @@ export function createSimulation<PC, NS, CS>(
     seq: 0,
     eventsProcessed: 0,
     inputCursor: 0,
-    queue: [],
+    queue: emptyArray(),
     endpointIds: [],
     endpointIndex: new Map(),
     nodeIds: [...config.nodes],

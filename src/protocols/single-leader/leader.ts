@@ -3,6 +3,8 @@
  * acknowledgements from synchronous followers before answering the client, serve catch-up
  * fetches and snapshots, and keep one follower synchronous under semi-sync.
  */
+
+import { emptyArray } from '../../engine/arrays';
 import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';
 import { heartbeatCascaded } from './cascade';
@@ -41,7 +43,7 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
   return {
     matchPos: {},
     lastAckAt: {},
-    pending: [],
+    pending: emptyArray(),
     syncFollower: ctx.config.semiSync ? sync : null,
     leaseUntil,
     barrier: null,

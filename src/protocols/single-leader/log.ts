@@ -4,6 +4,8 @@
  * and an entry is identified by (position, epoch): one leader per epoch means two logs holding
  * the same (position, epoch) agree on everything before it.
  */
+
+import { emptyArray } from '../../engine/arrays';
 import type { ClientId, SimTimeMs, Value } from '../../engine/types';
 import { applyPatch, type DataPatch } from './formats/patch';
 import type { FormatChange } from './formats/settings';
@@ -41,7 +43,14 @@ export interface Storage {
 }
 
 export function emptyStorage(): Storage {
-  return { snapshotPos: 0, snapshotEpoch: 0, snapshotData: {}, log: [], data: {}, ranges: [] };
+  return {
+    snapshotPos: 0,
+    snapshotEpoch: 0,
+    snapshotData: {},
+    log: emptyArray(),
+    data: {},
+    ranges: emptyArray(),
+  };
 }
 
 export function lastPos(s: Storage): number {
