@@ -43,6 +43,7 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
     lastAckAt: {},
     pending: [],
     syncFollower: ctx.config.semiSync ? sync : null,
+    direct: null,
     leaseUntil,
     barrier: null,
     barrierLiftedAt: null,
