@@ -141,7 +141,11 @@ function fromLeader(ctx: Ctx, msg: Message, info: LeaderInfo): boolean {
 
 export function replicaMessage(ctx: Ctx, msg: Message): void {
   const node = ctx.state;
+  // The commonest kinds first: a switch over strings compares them in turn.
   switch (msg.kind) {
+    case 'ack':
+      if (node.leader !== null) onAck(ctx, node.leader, msg.from, msg.payload as Ack);
+      return;
     case 'replicate': {
       const m = msg.payload as Replicate;
       if (!fromLeader(ctx, msg, m)) return;
@@ -198,9 +202,6 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
       news(ctx, onSnapshot(ctx, m));
       return;
     }
-    case 'ack':
-      if (node.leader !== null) onAck(ctx, node.leader, msg.from, msg.payload as Ack);
-      return;
     case 'fetch':
       if (node.role === 'leader') onFetch(ctx, msg.from, msg.payload as Fetch);
       else if (!servePeerFetch(ctx, msg.from, msg.payload as Fetch)) rejectStale(ctx, msg.from);
