@@ -130,6 +130,7 @@ export function setUpstream(ctx: Ctx, follower: NodeId, upstream: NodeId | null)
   const node = ctx.state;
   if (upstream === null) delete node.upstreams[follower];
   else node.upstreams[follower] = upstream;
+  if (node.leader !== null) node.leader.direct = null; // whom the leader sends to directly
   ctx.emit('upstream', { follower, upstream });
   if (follower === ctx.self) {
     if (upstream === null) ctx.cancelTimer('upstream-watch');

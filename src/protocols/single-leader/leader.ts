@@ -45,6 +45,7 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
     lastAckAt: {},
     pending: emptyArray(),
     syncFollower: ctx.config.semiSync ? sync : null,
+    direct: null,
     leaseUntil,
     barrier: null,
     barrierLiftedAt: null,

@@ -131,17 +131,23 @@ function rejectStale(ctx: Ctx, to: string): void {
 
 /** Messages carrying a leader's epoch: stale ones are refused, newer ones adopted. */
 function fromLeader(ctx: Ctx, msg: Message, info: LeaderInfo): boolean {
-  if (info.epoch < ctx.state.epoch) {
+  const node = ctx.state;
+  if (info.epoch < node.epoch) {
     rejectStale(ctx, msg.from);
     return false;
   }
-  adoptLeader(ctx, info);
-  return ctx.state.leaderId === msg.from;
+  // Usually the leader we know, in our epoch: nothing to adopt (adoptLeader would return false).
+  if (info.epoch > node.epoch || node.leaderId === null) adoptLeader(ctx, info);
+  return node.leaderId === msg.from;
 }
 
 export function replicaMessage(ctx: Ctx, msg: Message): void {
   const node = ctx.state;
+  // The commonest kinds first: a switch over strings compares them in turn.
   switch (msg.kind) {
+    case 'ack':
+      if (node.leader !== null) onAck(ctx, node.leader, msg.from, msg.payload as Ack);
+      return;
     case 'replicate': {
       const m = msg.payload as Replicate;
       if (!fromLeader(ctx, msg, m)) return;
@@ -198,9 +204,6 @@ export function replicaMessage(ctx: Ctx, msg: Message): void {
       news(ctx, onSnapshot(ctx, m));
       return;
     }
-    case 'ack':
-      if (node.leader !== null) onAck(ctx, node.leader, msg.from, msg.payload as Ack);
-      return;
     case 'fetch':
       if (node.role === 'leader') onFetch(ctx, msg.from, msg.payload as Fetch);
       else if (!servePeerFetch(ctx, msg.from, msg.payload as Fetch)) rejectStale(ctx, msg.from);

@@ -40,6 +40,8 @@ export interface LeaderVolatile {
    * go through `requiredAcksChanged`) or a joining node. Shared by the pending writes.
    */
   required?: { followers: NodeId[]; nodes: number };
+  /** Whom `sendToFollowers` sends to; null until first needed or after an upstream change. */
+  direct: DirectFollowers | null;
   /** Local time until which the monitor's lease lets this leader take writes (fencing). */
   leaseUntil: number;
   /**
@@ -66,6 +68,16 @@ export interface WriteBarrier {
   targetPos: number;
   /** Fetching-peers: the followers not yet answered. */
   awaiting: NodeId[];
+}
+
+/**
+ * The followers a leader sends its log to directly, and the cluster size they were worked out
+ * for. The configuration (monitor, partitions) is fixed for a simulation; upstreams change
+ * through `setUpstream`, which drops this list.
+ */
+export interface DirectFollowers {
+  ids: NodeId[];
+  nodes: number;
 }
 
 /** What the failover monitor tracks. */
@@ -148,17 +160,30 @@ export function isCascaded(ctx: Ctx, id: NodeId): boolean {
   return upstream !== undefined && upstream !== ctx.self;
 }
 
-/**
- * Send one message to every follower that replicates from this node directly (a cascaded one
- * hears it from its upstream). A loop over the node ids rather than `followerIds`: the leader
- * does this for every write, and the list would be garbage at once.
- */
-export function sendToFollowers(ctx: Ctx, kind: string, payload: unknown): void {
+/** The followers that replicate from this node directly (a cascaded one hears from its upstream). */
+function directFollowers(ctx: Ctx): NodeId[] {
   // Looking a name up in the (usually empty) upstream map misses, and a miss is slow (the
   // prototype chain is searched too): ask only when some follower cascades at all.
   const cascading = hasEntries(ctx.state.upstreams);
-  for (const id of ctx.nodeIds)
-    if (isFollower(ctx, id) && !(cascading && isCascaded(ctx, id))) ctx.send(id, kind, payload);
+  return followerIds(ctx).filter((id) => !(cascading && isCascaded(ctx, id)));
+}
+
+/**
+ * Send one message to every follower that replicates from this node directly. The leader does
+ * this for every write and heartbeat, so it keeps the list rather than asking every node again
+ * whether it is a follower each time.
+ */
+export function sendToFollowers(ctx: Ctx, kind: string, payload: unknown): void {
+  const leader = ctx.state.leader;
+  const nodes = ctx.nodeIds.length;
+  let ids: NodeId[];
+  if (leader === null) ids = directFollowers(ctx);
+  else if (leader.direct !== null && leader.direct.nodes === nodes) ids = leader.direct.ids;
+  else {
+    ids = directFollowers(ctx);
+    leader.direct = { ids, nodes };
+  }
+  for (const id of ids) ctx.send(id, kind, payload);
 }
 
 function hasEntries(record: Record<string, unknown>): boolean {
