@@ -111,7 +111,6 @@ function startOp<PC, NS, CS>(
   client: ClientRuntime<CS>,
   op: ClientOp,
 ): void {
-  const id = client.id;
   if (client.current !== null) {
     client.queued.push(op);
     return;
@@ -249,7 +248,6 @@ export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Mes
 /** A client's armed timeout fires (endpoint index `ix`): give up on the operation if it is due. */
 export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, ix: number): void {
   const client = sim.core.clients[ix] as ClientRuntime<CS>;
-  const id = client.id;
   client.timeoutAt = null;
   const pending = client.current;
   if (pending === null) return;
