@@ -37,12 +37,31 @@ function historyTypeHash(type: HistoryOp['type']): number {
   return type === 'fail' ? FAIL_HASH : INFO_HASH;
 }
 
+/**
+ * Each client's name hash, by endpoint index, with the name it is for (so a stale entry from
+ * another simulation is noticed): `cachedHash(name)` is a Map look-up, and it ran for every
+ * history entry.
+ */
+const clientHashNames: ClientId[] = [];
+const clientHashes: number[] = [];
+
+function clientHash(client: ClientRuntime<unknown>): number {
+  const ix = client.ix;
+  if (clientHashNames[ix] !== client.id) rememberClientHash(ix, client.id);
+  return clientHashes[ix] as number;
+}
+
+function rememberClientHash(ix: number, id: ClientId): void {
+  clientHashNames[ix] = id;
+  clientHashes[ix] = cachedHash(id) | 0;
+}
+
 /** Append a history entry (fixed shape: this runs twice per client operation). */
 function pushHistory<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
   type: HistoryOp['type'],
   pending: PendingOp,
-  process: ClientId,
+  client: ClientRuntime<CS>,
   value: HistoryOp['value'],
   node?: NodeId,
   error?: string,
@@ -53,7 +72,7 @@ function pushHistory<PC, NS, CS>(
   const op: HistoryOp = {
     index,
     type,
-    process,
+    process: client.id,
     opId: pending.opId,
     f: pending.op.f,
     key: pending.op.key,
@@ -66,12 +85,12 @@ function pushHistory<PC, NS, CS>(
   };
   sim.logs.history.push(op);
   // `foldTrace` for a `client` entry, with the names' hashes known: the type's from a table,
-  // the client's from `cachedHash` (two look-ups fewer for every history entry).
+  // the client's from `clientHash` (three look-ups fewer for every history entry).
   core.traceHash = foldEntry(
     core.traceHash,
     core.now,
     CLIENT,
-    cachedHash(process),
+    clientHash(client),
     index,
     historyTypeHash(type),
     value ?? undefined,
@@ -92,7 +111,6 @@ function startOp<PC, NS, CS>(
   client: ClientRuntime<CS>,
   op: ClientOp,
 ): void {
-  const id = client.id;
   if (client.current !== null) {
     client.queued.push(op);
     return;
@@ -111,7 +129,7 @@ function startOp<PC, NS, CS>(
     deadline: 0,
   };
   client.current = pending;
-  pushHistory(sim, 'invoke', pending, id, op.f === 'write' ? (op.value ?? null) : null);
+  pushHistory(sim, 'invoke', pending, client, op.f === 'write' ? (op.value ?? null) : null);
   sendRequest(sim, client);
 }
 
@@ -131,7 +149,7 @@ function startCoordinatedOp<PC, NS, CS>(
     coordinated: true,
   };
   client.current = pending;
-  pushHistory(sim, 'invoke', pending, client.id, op.f === 'write' ? (op.value ?? null) : null);
+  pushHistory(sim, 'invoke', pending, client, op.f === 'write' ? (op.value ?? null) : null);
   if (client.timeoutAt === null) armTimeout(sim, client, pending.deadline);
   sim.protocol.clientCoordination?.onStart(clientContextFor(sim, client), pending.opId, op);
 }
@@ -151,11 +169,11 @@ export function completeCoordinatedOp<PC, NS, CS>(
   if (pending === null || pending.opId !== opId) return;
   if (result.type === 'ok') {
     const value = pending.op.f === 'read' ? (result.value ?? null) : (pending.op.value ?? null);
-    pushHistory(sim, 'ok', pending, client.id, value, node, undefined, result.meta);
+    pushHistory(sim, 'ok', pending, client, value, node, undefined, result.meta);
   } else {
     const error = result.type === 'fail' ? result.error : `unexpected redirect (${result.reason})`;
     const meta = result.type === 'fail' ? result.meta : undefined;
-    pushHistory(sim, 'fail', pending, client.id, pending.op.value ?? null, node, error, meta);
+    pushHistory(sim, 'fail', pending, client, pending.op.value ?? null, node, error, meta);
   }
   finishOp(sim, client);
 }
@@ -213,11 +231,11 @@ export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Mes
   }
   if (result.type === 'ok') {
     const value = pending.op.f === 'read' ? (result.value ?? null) : (pending.op.value ?? null);
-    pushHistory(sim, 'ok', pending, client.id, value, msg.from, undefined, result.meta);
+    pushHistory(sim, 'ok', pending, client, value, msg.from, undefined, result.meta);
   } else {
     const error = result.type === 'fail' ? result.error : `too many redirects (${result.reason})`;
     const meta = result.type === 'fail' ? result.meta : undefined;
-    pushHistory(sim, 'fail', pending, client.id, pending.op.value ?? null, msg.from, error, meta);
+    pushHistory(sim, 'fail', pending, client, pending.op.value ?? null, msg.from, error, meta);
   }
   finishOp(sim, client);
 }
@@ -225,7 +243,6 @@ export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Mes
 /** A client's armed timeout fires (endpoint index `ix`): give up on the operation if it is due. */
 export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, ix: number): void {
   const client = sim.core.clients[ix] as ClientRuntime<CS>;
-  const id = client.id;
   client.timeoutAt = null;
   const pending = client.current;
   if (pending === null) return;
@@ -235,12 +252,12 @@ export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, ix: numbe
   }
   if (pending.coordinated) {
     const error = `no outcome within ${sim.config.clientTimeoutMs} ms`;
-    pushHistory(sim, 'info', pending, id, pending.op.value ?? null, undefined, error);
+    pushHistory(sim, 'info', pending, client, pending.op.value ?? null, undefined, error);
     finishOp(sim, client);
     return;
   }
   const error = `no answer from ${pending.target} within ${sim.config.clientTimeoutMs} ms`;
-  pushHistory(sim, 'info', pending, id, pending.op.value ?? null, pending.target, error);
+  pushHistory(sim, 'info', pending, client, pending.op.value ?? null, pending.target, error);
   sim.protocol.onClientTimeout(client.state, pending.target, routingView(sim, client));
   finishOp(sim, client);
 }
