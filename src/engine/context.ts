@@ -3,7 +3,6 @@
  * node being handled, through which it reads time and state and sends, sets timers, answers
  * clients and records events. Also the named random streams.
  */
-
 import { nodeRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
 import { endpointOf, sendBetween } from './messaging';

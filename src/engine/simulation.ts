@@ -6,7 +6,6 @@
  * This file holds the loop; the parts live beside it: `messaging.ts` (the network),
  * `clients.ts`, `inputs.ts`, `context.ts` (what handlers see) and `trace.ts`.
  */
-
 import { emptyArray } from './arrays';
 import { clientTimer, isClientRequest } from './clientContext';
 import { clientResponse, clientsBusy, clientTimeout } from './clients';

@@ -3,7 +3,6 @@
  * acknowledgements from synchronous followers before answering the client, serve catch-up
  * fetches and snapshots, and keep one follower synchronous under semi-sync.
  */
-
 import { emptyArray } from '../../engine/arrays';
 import type { ClientRequest } from '../../engine/protocol';
 import type { NodeId } from '../../engine/types';

@@ -4,7 +4,6 @@
  * and an entry is identified by (position, epoch): one leader per epoch means two logs holding
  * the same (position, epoch) agree on everything before it.
  */
-
 import { emptyArray } from '../../engine/arrays';
 import type { ClientId, SimTimeMs, Value } from '../../engine/types';
 import { applyPatch, type DataPatch } from './formats/patch';
