@@ -108,13 +108,21 @@ async function perEvent(what: 'engine' | 'bare', count: number) {
 }
 
 async function main(): Promise<void> {
-  if (spawnSync('valgrind', ['--version']).status !== 0) {
-    console.log(
-      'bench:instructions needs valgrind (Debian: apt-get install -y valgrind); skipped.',
-    );
-    return;
+  try {
+    if (spawnSync('valgrind', ['--version']).status !== 0) {
+      console.log(
+        'bench:instructions needs valgrind (Debian: apt-get install -y valgrind); skipped.',
+      );
+      return;
+    }
+    console.log('Counting instructions under callgrind (a few minutes)...');
+    await count();
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
   }
-  console.log('Counting instructions under callgrind (a few minutes)...');
+}
+
+async function count(): Promise<void> {
   await build({
     entryPoints: [source],
     outfile: program,
@@ -145,7 +153,6 @@ async function main(): Promise<void> {
     const top = [...engine.byFunction].sort((a, b) => b[1] - a[1]).slice(0, 40);
     for (const [name, n] of top) console.log(`  ${int(n).padStart(6)}  ${name.slice(0, 100)}`);
   }
-  rmSync(workDir, { recursive: true, force: true });
 }
 
 await main();

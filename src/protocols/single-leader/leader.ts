@@ -44,6 +44,7 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
     lastAckAt: {},
     pending: emptyArray(),
     syncFollower: ctx.config.semiSync ? sync : null,
+    required: null,
     direct: null,
     leaseUntil,
     barrier: null,
@@ -54,11 +55,10 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
 /** Followers whose acknowledgement a write must wait for (worked out again only when that may change). */
 export function requiredAcks(ctx: Ctx, leader: LeaderVolatile): NodeId[] {
   const nodes = ctx.nodeIds.length;
-  if (leader.required !== undefined && leader.required.nodes === nodes)
-    return leader.required.followers;
-  const followers = requiredFollowers(ctx, leader);
-  leader.required = { followers, nodes };
-  return followers;
+  if (leader.required !== null && leader.required.nodes === nodes) return leader.required.ids;
+  const ids = requiredFollowers(ctx, leader);
+  leader.required = { ids, nodes };
+  return ids;
 }
 
 function requiredFollowers(ctx: Ctx, leader: LeaderVolatile): NodeId[] {
@@ -169,7 +169,7 @@ export function releaseAcknowledged(ctx: Ctx, leader: LeaderVolatile): void {
 
 /** Modes changed (an operator, or semi-sync's replacement): re-decide what pending writes wait for. */
 export function requiredAcksChanged(ctx: Ctx, leader: LeaderVolatile): void {
-  leader.required = undefined;
+  leader.required = null;
   const required = requiredAcks(ctx, leader);
   for (const p of leader.pending) p.required = required;
   releaseAcknowledged(ctx, leader);

@@ -131,14 +131,12 @@ function rejectStale(ctx: Ctx, to: string): void {
 
 /** Messages carrying a leader's epoch: stale ones are refused, newer ones adopted. */
 function fromLeader(ctx: Ctx, msg: Message, info: LeaderInfo): boolean {
-  const node = ctx.state;
-  if (info.epoch < node.epoch) {
+  if (info.epoch < ctx.state.epoch) {
     rejectStale(ctx, msg.from);
     return false;
   }
-  // Usually the leader we know, in our epoch: nothing to adopt (adoptLeader would return false).
-  if (info.epoch > node.epoch || node.leaderId === null) adoptLeader(ctx, info);
-  return node.leaderId === msg.from;
+  adoptLeader(ctx, info);
+  return ctx.state.leaderId === msg.from;
 }
 
 export function replicaMessage(ctx: Ctx, msg: Message): void {

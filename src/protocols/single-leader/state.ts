@@ -39,9 +39,9 @@ export interface LeaderVolatile {
    * size it was worked out for: it changes only with the modes, the synchronous follower (both
    * go through `requiredAcksChanged`) or a joining node. Shared by the pending writes.
    */
-  required?: { followers: NodeId[]; nodes: number };
+  required: FollowerList | null;
   /** Whom `sendToFollowers` sends to; null until first needed or after an upstream change. */
-  direct: DirectFollowers | null;
+  direct: FollowerList | null;
   /** Local time until which the monitor's lease lets this leader take writes (fencing). */
   leaseUntil: number;
   /**
@@ -71,11 +71,11 @@ export interface WriteBarrier {
 }
 
 /**
- * The followers a leader sends its log to directly, and the cluster size they were worked out
- * for. The configuration (monitor, partitions) is fixed for a simulation; upstreams change
- * through `setUpstream`, which drops this list.
+ * Followers a leader worked out once and keeps (see `required` and `direct`), with the cluster
+ * size they were worked out for: a joining node makes them stale. The configuration (monitor,
+ * partitions) is fixed for a simulation; what else changes them drops them.
  */
-export interface DirectFollowers {
+export interface FollowerList {
   ids: NodeId[];
   nodes: number;
 }
