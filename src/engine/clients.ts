@@ -37,25 +37,6 @@ function historyTypeHash(type: HistoryOp['type']): number {
   return type === 'fail' ? FAIL_HASH : INFO_HASH;
 }
 
-/**
- * Each client's name hash, by endpoint index, with the name it is for (so a stale entry from
- * another simulation is noticed): `cachedHash(name)` is a Map look-up, and it ran for every
- * history entry.
- */
-const clientHashNames: ClientId[] = [];
-const clientHashes: number[] = [];
-
-function clientHash(client: ClientRuntime<unknown>): number {
-  const ix = client.ix;
-  if (clientHashNames[ix] !== client.id) rememberClientHash(ix, client.id);
-  return clientHashes[ix] as number;
-}
-
-function rememberClientHash(ix: number, id: ClientId): void {
-  clientHashNames[ix] = id;
-  clientHashes[ix] = cachedHash(id) | 0;
-}
-
 /** Append a history entry (fixed shape: this runs twice per client operation). */
 function pushHistory<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
@@ -85,12 +66,12 @@ function pushHistory<PC, NS, CS>(
   };
   sim.logs.history.push(op);
   // `foldTrace` for a `client` entry, with the names' hashes known: the type's from a table,
-  // the client's from `clientHash` (three look-ups fewer for every history entry).
+  // the client's from `cachedHash`.
   core.traceHash = foldEntry(
     core.traceHash,
     core.now,
     CLIENT,
-    clientHash(client),
+    cachedHash(client.id),
     index,
     historyTypeHash(type),
     value ?? undefined,
