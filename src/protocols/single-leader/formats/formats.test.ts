@@ -6,10 +6,12 @@ import { applyPatch, patchOf } from './patch';
 import { DEFAULT_FORMAT_SETTINGS } from './settings';
 import { decodeWal, encodeWal } from './wal';
 
+// Column values are JSON values: WAL bytes, reports and share links all carry them as JSON, in
+// which -0 is 0 (a WAL record of -0 rightly decodes to 0), so the doubles leave -0 out.
 const value = fc.oneof(
   fc.string(),
   fc.integer(),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0)),
   fc.constant(null),
 );
 const column = fc.constantFrom('name', 'n', 'at', 'note');
