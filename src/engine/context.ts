@@ -100,7 +100,14 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
 }
 
 const contexts = new WeakMap<object, Context<never, never, never>>();
-/** The last simulation's context: almost every call is for the same one as the call before. */
+/**
+ * The last simulation's context: almost every call is for the same one as the call before.
+ * It also keeps that simulation alive until another one runs a handler, on purpose: a new
+ * simulation made while the old one's hidden classes still exist reuses them and the code
+ * optimised for them. Released at once instead, a benchmark's full collection between two runs
+ * took the classes and their type feedback with it, and the next run recompiled about 190
+ * functions (+2,500 instructions per event over the large scenario; docs/engine.md).
+ */
 let recent: { sim: object; ctx: Context<never, never, never> } | null = null;
 
 /** The simulation's context, aimed at `node` for one handler call. */

@@ -1,13 +1,20 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CHUNK_ROWS } from './columns';
 import { kindCode } from './kinds';
 import {
+  countMessages,
   emptyMessageLog,
+  finishedMessages,
+  firstDecidedFrom,
   type MessageRecord,
   messageAt,
+  messageIdAt,
   PAYLOAD_NOT_KEPT,
   PAYLOAD_WINDOW,
   payloadAt,
   pushMessage,
+  sentAtOf,
   truncateMessages,
 } from './messageLog';
 
@@ -78,5 +85,63 @@ describe('message log payloads', () => {
     const log = logOf(1);
     pushMessage(log, { ...record(2, 'first'), payload: PAYLOAD_NOT_KEPT });
     expect(payloadAt(log, 1)).toBe(PAYLOAD_NOT_KEPT);
+  });
+});
+
+describe('message log chunks', () => {
+  /** A finished message made from its index and round: fates, kinds and ends vary. */
+  function finishedAt(i: number, round: number): MessageRecord {
+    const kind = ['append', 'ack', 'response'][(i + round) % 3] as string;
+    const fate = (['delivered', 'dropped', 'lost'] as const)[i % 3] as MessageRecord['fate'];
+    const dropReason = fate === 'dropped' ? 'partition' : fate === 'lost' ? 'crash' : undefined;
+    return {
+      id: 2 * i + 1 + round,
+      kind,
+      kindCode: kindCode(kind),
+      from: i % 2 === 0 ? 'a' : 'b',
+      to: i % 2 === 0 ? 'b' : 'a',
+      src: i % 2,
+      dst: 1 - (i % 2),
+      payload: PAYLOAD_NOT_KEPT,
+      sentAt: i,
+      deliverAt: i + 1 + round,
+      fate,
+      dropReason,
+      sendTraceId: 3 * i,
+      fateTraceId: 3 * i + 2,
+    };
+  }
+  const span = (from: number, to: number, round: number) =>
+    Array.from({ length: to - from }, (_, k) => finishedAt(from + k, round));
+  /** What the log gives back: payloads outside the window are not kept. */
+  const withoutPayload = (m: MessageRecord) => ({ ...m, payload: PAYLOAD_NOT_KEPT });
+
+  it('reads back rows on both sides of chunk boundaries, across truncations into any chunk', () => {
+    const length = fc.nat({ max: 3 * CHUNK_ROWS });
+    fc.assert(
+      fc.property(length, fc.nat(), length, (count, cutAt, more) => {
+        const log = emptyMessageLog();
+        log.endpointIds.push('a', 'b');
+        for (const m of span(0, count, 0)) pushMessage(log, m);
+        const cut = cutAt % (count + 1);
+        truncateMessages(log, cut);
+        for (const m of span(cut, cut + more, 1)) pushMessage(log, m);
+        const expected = [...span(0, cut, 0), ...span(cut, cut + more, 1)];
+        expect(log.count).toBe(expected.length);
+        expect(log.chunks.length).toBe(Math.ceil(expected.length / CHUNK_ROWS));
+        expect(finishedMessages(log).map(withoutPayload)).toStrictEqual(
+          expected.map(withoutPayload),
+        );
+        expect(expected.map((_, i) => messageIdAt(log, i))).toEqual(expected.map((m) => m.id));
+        expect(expected.map((_, i) => sentAtOf(log, i))).toEqual(expected.map((m) => m.sentAt));
+        const t = (cutAt % (expected.length + 3)) + 0.5;
+        const firstAfter = expected.findIndex((m) => m.deliverAt >= t);
+        expect(firstDecidedFrom(log, t)).toBe(firstAfter === -1 ? expected.length : firstAfter);
+        const byFate = { delivered: 0, dropped: 0, lost: 0 };
+        for (const m of expected) byFate[m.fate as keyof typeof byFate]++;
+        expect(countMessages(log).byFate).toEqual(byFate);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -9,7 +9,14 @@
  * asks for one message at a time. An older message's payload reads as `PAYLOAD_NOT_KEPT`; the
  * run is deterministic, so replaying it from a checkpoint recomputes it (`payloadReplay.ts`).
  */
-import { grown } from './columns';
+import {
+  CHUNK_MASK,
+  CHUNK_ROWS,
+  type ChunkedLog,
+  chunkOf,
+  startChunk,
+  truncateChunks,
+} from './columns';
 import { kindName } from './kinds';
 import type { DropReason, EndpointId, Message, MessageFate, SimTimeMs } from './types';
 
@@ -38,24 +45,27 @@ export interface MessageRecord
   fateTraceId: number;
 }
 
-export interface MessageLog {
-  count: number;
+/** The columns of up to `CHUNK_ROWS` finished messages (see `columns.ts`). */
+export interface MessageChunk {
   id: Int32Array;
   kind: Uint16Array;
   src: Int32Array;
   dst: Int32Array;
-  /**
-   * The name of each endpoint index in `src` and `dst`, written by the engine when it gives an
-   * endpoint its index. An index keeps its meaning for every message logged while it exists; a
-   * restore may hand it to a new name, but only after truncating the messages that used it.
-   */
-  endpointIds: EndpointId[];
   sentAt: Float64Array;
   deliverAt: Float64Array;
   /** Fate and drop reason in one code: see `FATES`. */
   fate: Uint8Array;
   sendTraceId: Int32Array;
   fateTraceId: Int32Array;
+}
+
+export interface MessageLog extends ChunkedLog<MessageChunk> {
+  /**
+   * The name of each endpoint index in `src` and `dst`, written by the engine when it gives an
+   * endpoint its index. An index keeps its meaning for every message logged while it exists; a
+   * restore may hand it to a new name, but only after truncating the messages that used it.
+   */
+  endpointIds: EndpointId[];
   /** Ring of the latest payloads: message `i`'s is at `i % PAYLOAD_WINDOW` while `i >= payloadFloor`. */
   payloads: unknown[];
   /** Index of the oldest finished message whose payload is still held. */
@@ -89,41 +99,32 @@ function fateCode(m: MessageRecord): number {
   return LOST;
 }
 
-const INITIAL_CAPACITY = 1024;
-
-export function emptyMessageLog(): MessageLog {
-  const n = INITIAL_CAPACITY;
+function newChunk(rows: number): MessageChunk {
   return {
-    count: 0,
-    id: new Int32Array(n),
-    kind: new Uint16Array(n),
-    src: new Int32Array(n),
-    dst: new Int32Array(n),
-    endpointIds: [],
-    sentAt: new Float64Array(n),
-    deliverAt: new Float64Array(n),
-    fate: new Uint8Array(n),
-    sendTraceId: new Int32Array(n),
-    fateTraceId: new Int32Array(n),
-    payloads: new Array<unknown>(PAYLOAD_WINDOW).fill(undefined),
-    payloadFloor: 0,
+    id: new Int32Array(rows),
+    kind: new Uint16Array(rows),
+    src: new Int32Array(rows),
+    dst: new Int32Array(rows),
+    sentAt: new Float64Array(rows),
+    deliverAt: new Float64Array(rows),
+    fate: new Uint8Array(rows),
+    sendTraceId: new Int32Array(rows),
+    fateTraceId: new Int32Array(rows),
   };
 }
 
-/**
- * Grow every column. Written out field by field on purpose: assigning through a computed key
- * would turn the log into a dictionary-mode object and slow every later access.
- */
-function grow(log: MessageLog): void {
-  log.id = grown(log.id);
-  log.kind = grown(log.kind);
-  log.src = grown(log.src);
-  log.dst = grown(log.dst);
-  log.sentAt = grown(log.sentAt);
-  log.deliverAt = grown(log.deliverAt);
-  log.fate = grown(log.fate);
-  log.sendTraceId = grown(log.sendTraceId);
-  log.fateTraceId = grown(log.fateTraceId);
+const newFullChunk = () => newChunk(CHUNK_ROWS);
+
+export function emptyMessageLog(): MessageLog {
+  return {
+    count: 0,
+    chunks: [],
+    // Never written: the first row starts a chunk, which replaces it.
+    tail: newChunk(0),
+    endpointIds: [],
+    payloads: new Array<unknown>(PAYLOAD_WINDOW).fill(undefined),
+    payloadFloor: 0,
+  };
 }
 
 /** Record a finished message given as a record (putting stashed messages back). */
@@ -146,17 +147,18 @@ function pushRow(
   fate: number,
   fateTraceId: number,
 ): void {
-  if (log.count === log.id.length) grow(log);
   const i = log.count++;
-  log.id[i] = m.id;
-  log.kind[i] = m.kindCode;
-  log.src[i] = m.src;
-  log.dst[i] = m.dst;
-  log.sentAt[i] = m.sentAt;
-  log.deliverAt[i] = deliverAt;
-  log.fate[i] = fate;
-  log.sendTraceId[i] = m.sendTraceId;
-  log.fateTraceId[i] = fateTraceId;
+  const j = i & CHUNK_MASK;
+  const c = j === 0 ? startChunk(log, i, newFullChunk) : log.tail;
+  c.id[j] = m.id;
+  c.kind[j] = m.kindCode;
+  c.src[j] = m.src;
+  c.dst[j] = m.dst;
+  c.sentAt[j] = m.sentAt;
+  c.deliverAt[j] = deliverAt;
+  c.fate[j] = fate;
+  c.sendTraceId[j] = m.sendTraceId;
+  c.fateTraceId[j] = fateTraceId;
   log.payloads[i & PAYLOAD_MASK] = m.payload;
   if (i - log.payloadFloor >= PAYLOAD_WINDOW) log.payloadFloor = i + 1 - PAYLOAD_WINDOW;
 }
@@ -169,12 +171,14 @@ export function payloadAt(log: MessageLog, i: number): unknown {
 
 /** The i-th finished message, as an object (its payload may be `PAYLOAD_NOT_KEPT`). */
 export function messageAt(log: MessageLog, i: number): MessageRecord {
-  const { fate, dropReason } = FATES[log.fate[i] as number] as (typeof FATES)[number];
-  const kindCode = log.kind[i] as number;
-  const src = log.src[i] as number;
-  const dst = log.dst[i] as number;
+  const c = chunkOf(log, i);
+  const j = i & CHUNK_MASK;
+  const { fate, dropReason } = FATES[c.fate[j] as number] as (typeof FATES)[number];
+  const kindCode = c.kind[j] as number;
+  const src = c.src[j] as number;
+  const dst = c.dst[j] as number;
   return {
-    id: log.id[i] as number,
+    id: c.id[j] as number,
     kind: kindName(kindCode),
     kindCode,
     from: log.endpointIds[src] as EndpointId,
@@ -182,13 +186,35 @@ export function messageAt(log: MessageLog, i: number): MessageRecord {
     src,
     dst,
     payload: payloadAt(log, i),
-    sentAt: log.sentAt[i] as number,
-    deliverAt: log.deliverAt[i] as number,
+    sentAt: c.sentAt[j] as number,
+    deliverAt: c.deliverAt[j] as number,
     fate,
     dropReason,
-    sendTraceId: log.sendTraceId[i] as number,
-    fateTraceId: log.fateTraceId[i] as number,
+    sendTraceId: c.sendTraceId[j] as number,
+    fateTraceId: c.fateTraceId[j] as number,
   };
+}
+
+/** Id of the i-th finished message. */
+export function messageIdAt(log: MessageLog, i: number): number {
+  return chunkOf(log, i).id[i & CHUNK_MASK] as number;
+}
+
+/** Send time of the i-th finished message. */
+export function sentAtOf(log: MessageLog, i: number): SimTimeMs {
+  return chunkOf(log, i).sentAt[i & CHUNK_MASK] as number;
+}
+
+/** Index of the first finished message whose fate came at or after `t` (fates come in time order). */
+export function firstDecidedFrom(log: MessageLog, t: SimTimeMs): number {
+  let lo = 0;
+  let hi = log.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((chunkOf(log, mid).deliverAt[mid & CHUNK_MASK] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Every finished message from index `from` on, as objects, in the order their fates came. */
@@ -207,9 +233,10 @@ export function countMessages(log: MessageLog): {
   const byKindCode: number[] = [];
   const firstSeen: number[] = [];
   for (let i = 0; i < log.count; i++) {
-    const fate = (FATES[log.fate[i] as number] as (typeof FATES)[number]).fate;
+    const c = chunkOf(log, i);
+    const fate = (FATES[c.fate[i & CHUNK_MASK] as number] as (typeof FATES)[number]).fate;
     byFate[fate] = (byFate[fate] ?? 0) + 1;
-    const code = log.kind[i] as number;
+    const code = c.kind[i & CHUNK_MASK] as number;
     if (byKindCode[code] === undefined) firstSeen.push(code);
     byKindCode[code] = (byKindCode[code] ?? 0) + 1;
   }
@@ -221,7 +248,7 @@ export function countMessages(log: MessageLog): {
 
 /** Forget every message from index `count` on (restoring a checkpoint). */
 export function truncateMessages(log: MessageLog, count: number): void {
-  log.count = Math.min(log.count, count);
+  truncateChunks(log, count);
   // Ring slots of the messages cut are overwritten when the run gets there again.
   log.payloadFloor = Math.min(log.payloadFloor, log.count);
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CHUNK_ROWS } from './columns';
 import {
   emptyTraceLog,
   protocolEntries,
@@ -68,6 +69,41 @@ describe('trace log', () => {
         for (const i of log.details.keys()) expect(i).toBeLessThan(log.count);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('trace log chunks', () => {
+  /** An entry made from its index and round, every field varying, some with an object detail. */
+  function entryAt(i: number, round: number): TraceEvent {
+    return {
+      id: 2 * i + round,
+      t: i,
+      type: TRACE_TYPES[(i + round) % TRACE_TYPES.length] as TraceEvent['type'],
+      node: i % 3 === 0 ? undefined : `n${i % 5}`,
+      msg: i % 4 === 0 ? undefined : i * 7,
+      name: i % 2 === 0 ? 'apply' : undefined,
+      detail: i % 5 === 0 ? { pos: i, round } : i % 5 === 1 ? i / 2 : undefined,
+    };
+  }
+  const span = (from: number, to: number, round: number) =>
+    Array.from({ length: to - from }, (_, k) => entryAt(from + k, round));
+
+  it('reads back rows on both sides of chunk boundaries, across truncations into any chunk', () => {
+    // Lengths up to three chunks, so logs fill, cross and re-enter chunks.
+    const length = fc.nat({ max: 3 * CHUNK_ROWS });
+    fc.assert(
+      fc.property(length, fc.nat(), length, (count, cutAt, more) => {
+        const log = logOf(span(0, count, 0));
+        const cut = cutAt % (count + 1);
+        truncateTrace(log, cut);
+        for (const e of span(cut, cut + more, 1)) pushTraceEvent(log, e);
+        const expected = [...span(0, cut, 0), ...span(cut, cut + more, 1)];
+        expect(log.count).toBe(expected.length);
+        expect(log.chunks.length).toBe(Math.ceil(expected.length / CHUNK_ROWS));
+        expect(storedTrace(log)).toStrictEqual(expected);
+      }),
+      { numRuns: 25 },
     );
   });
 });

@@ -6,13 +6,20 @@
  * follower's `apply` for every entry); as objects they were a large part of what the garbage
  * collector had to copy and keep. Readers get `TraceEvent` objects on demand.
  */
-import { grown } from './columns';
+import {
+  CHUNK_MASK,
+  CHUNK_ROWS,
+  type ChunkedLog,
+  chunkOf,
+  startChunk,
+  truncateChunks,
+} from './columns';
 import { hashString } from './rng';
 import { TYPE_CODES } from './traceHash';
 import type { EndpointId, TraceEvent, TraceType } from './types';
 
-export interface TraceLog {
-  count: number;
+/** The columns of up to `CHUNK_ROWS` stored entries (see `columns.ts`). */
+export interface TraceChunk {
   /** Trace id of each entry (ids are shared with messages and history, so not contiguous). */
   id: Int32Array;
   t: Float64Array;
@@ -27,6 +34,9 @@ export interface TraceLog {
   /** What `detail` holds: see `DETAIL_NONE`, `DETAIL_NUMBER`, `DETAIL_OTHER`. */
   detailKind: Uint8Array;
   detailNumber: Float64Array;
+}
+
+export interface TraceLog extends ChunkedLog<TraceChunk> {
   /** Details that are neither absent nor numbers, by entry index. */
   details: Map<number, unknown>;
   /**
@@ -80,35 +90,30 @@ export function traceStringHash(code: number): number {
   return stringHashes[code] as number;
 }
 
-const INITIAL_CAPACITY = 256;
-
-export function emptyTraceLog(): TraceLog {
-  const n = INITIAL_CAPACITY;
+function newChunk(rows: number): TraceChunk {
   return {
-    count: 0,
-    id: new Int32Array(n),
-    t: new Float64Array(n),
-    type: new Uint8Array(n),
-    node: new Int32Array(n),
-    msg: new Float64Array(n),
-    name: new Int32Array(n),
-    detailKind: new Uint8Array(n),
-    detailNumber: new Float64Array(n),
-    details: new Map(),
-    cuts: 0,
+    id: new Int32Array(rows),
+    t: new Float64Array(rows),
+    type: new Uint8Array(rows),
+    node: new Int32Array(rows),
+    msg: new Float64Array(rows),
+    name: new Int32Array(rows),
+    detailKind: new Uint8Array(rows),
+    detailNumber: new Float64Array(rows),
   };
 }
 
-/** Grow every column, field by field (a computed key would make the log a dictionary). */
-function grow(log: TraceLog): void {
-  log.id = grown(log.id);
-  log.t = grown(log.t);
-  log.type = grown(log.type);
-  log.node = grown(log.node);
-  log.msg = grown(log.msg);
-  log.name = grown(log.name);
-  log.detailKind = grown(log.detailKind);
-  log.detailNumber = grown(log.detailNumber);
+const newFullChunk = () => newChunk(CHUNK_ROWS);
+
+export function emptyTraceLog(): TraceLog {
+  return {
+    count: 0,
+    chunks: [],
+    // Never written: the first entry starts a chunk, which replaces it.
+    tail: newChunk(0),
+    details: new Map(),
+    cuts: 0,
+  };
 }
 
 /** Append an entry; `typeCode` is its type's code (`TYPE_CODES`), `node` and `name` string codes (-1 for none). */
@@ -122,20 +127,21 @@ export function pushTrace(
   name: number,
   detail: unknown,
 ): void {
-  if (log.count === log.id.length) grow(log);
   const i = log.count++;
-  log.id[i] = id;
-  log.t[i] = t;
-  log.type[i] = typeCode;
-  log.node[i] = node;
-  log.msg[i] = msg ?? Number.NaN;
-  log.name[i] = name;
-  if (detail === undefined) log.detailKind[i] = DETAIL_NONE;
+  const j = i & CHUNK_MASK;
+  const c = j === 0 ? startChunk(log, i, newFullChunk) : log.tail;
+  c.id[j] = id;
+  c.t[j] = t;
+  c.type[j] = typeCode;
+  c.node[j] = node;
+  c.msg[j] = msg ?? Number.NaN;
+  c.name[j] = name;
+  if (detail === undefined) c.detailKind[j] = DETAIL_NONE;
   else if (typeof detail === 'number') {
-    log.detailKind[i] = DETAIL_NUMBER;
-    log.detailNumber[i] = detail;
+    c.detailKind[j] = DETAIL_NUMBER;
+    c.detailNumber[j] = detail;
   } else {
-    log.detailKind[i] = DETAIL_OTHER;
+    c.detailKind[j] = DETAIL_OTHER;
     log.details.set(i, detail);
   }
 }
@@ -149,20 +155,22 @@ export function pushTraceEvent(log: TraceLog, e: TraceEvent): void {
 
 /** The i-th stored entry, as an object. */
 export function traceEntryAt(log: TraceLog, i: number): TraceEvent {
-  const node = log.node[i] as number;
-  const msg = log.msg[i] as number;
-  const name = log.name[i] as number;
-  const kind = log.detailKind[i];
+  const c = chunkOf(log, i);
+  const j = i & CHUNK_MASK;
+  const node = c.node[j] as number;
+  const msg = c.msg[j] as number;
+  const name = c.name[j] as number;
+  const kind = c.detailKind[j];
   return {
-    id: log.id[i] as number,
-    t: log.t[i] as number,
-    type: typesByCode[log.type[i] as number] as TraceType,
+    id: c.id[j] as number,
+    t: c.t[j] as number,
+    type: typesByCode[c.type[j] as number] as TraceType,
     node: node < 0 ? undefined : (strings[node] as EndpointId),
     msg: Number.isNaN(msg) ? undefined : msg,
     name: name < 0 ? undefined : strings[name],
     detail:
       kind === DETAIL_NUMBER
-        ? log.detailNumber[i]
+        ? c.detailNumber[j]
         : kind === DETAIL_OTHER
           ? log.details.get(i)
           : undefined,
@@ -183,8 +191,9 @@ export function traceEntriesOf(log: TraceLog, type: TraceType, name?: string): T
   if (name !== undefined && nameCode === undefined) return [];
   const out: TraceEvent[] = [];
   for (let i = 0; i < log.count; i++) {
-    if (log.type[i] !== typeCode) continue;
-    if (nameCode !== undefined && log.name[i] !== nameCode) continue;
+    const c = chunkOf(log, i);
+    if (c.type[i & CHUNK_MASK] !== typeCode) continue;
+    if (nameCode !== undefined && c.name[i & CHUNK_MASK] !== nameCode) continue;
     out.push(traceEntryAt(log, i));
   }
   return out;
@@ -199,6 +208,6 @@ export function protocolEntries(log: TraceLog, name: string): TraceEvent[] {
 export function truncateTrace(log: TraceLog, count: number): void {
   if (count >= log.count) return;
   for (const i of log.details.keys()) if (i >= count) log.details.delete(i);
-  log.count = count;
+  truncateChunks(log, count);
   log.cuts++;
 }

@@ -5,7 +5,7 @@
  */
 
 import { clientRuntime } from '../engine/endpoints';
-import { messageAt, PAYLOAD_NOT_KEPT } from '../engine/messageLog';
+import { messageAt, messageIdAt, PAYLOAD_NOT_KEPT } from '../engine/messageLog';
 import { inFlightRecord } from '../engine/messaging';
 import type { ClientRuntime } from '../engine/state';
 import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from '../engine/types';
@@ -179,9 +179,8 @@ export function findMessage(
       return { status: 'in-flight', message: messageView(inFlightRecord(event)) };
     }
   }
-  const ids = logs.messages.id;
   for (let i = logs.messages.count - 1; i >= 0; i--) {
-    if (ids[i] !== id) continue;
+    if (messageIdAt(logs.messages, i) !== id) continue;
     const message = messageView(messageAt(logs.messages, i));
     // Older messages' payloads are not kept: recompute this one by replay.
     if (message.payload === PAYLOAD_NOT_KEPT) message.payload = replayedPayload(session, id);

@@ -4,7 +4,7 @@
  * nodes' crashes and restarts so far. Both describe the simulation at its current time only:
  * nothing after `now` has a fate yet, so nothing from the future can leak into the picture.
  */
-import { messageAt } from '../engine/messageLog';
+import { firstDecidedFrom, messageAt, sentAtOf } from '../engine/messageLog';
 import { traceEntriesOf } from '../engine/traceLog';
 import type { Session } from './session';
 import type { MessageView } from './view';
@@ -19,18 +19,6 @@ export interface LifecycleMark {
   type: 'crash' | 'restart';
 }
 
-/** Index of the first finished message whose fate came at or after `t` (fates come in time order). */
-function firstDecidedFrom(deliverAt: Float64Array, count: number, t: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((deliverAt[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Finished messages whose flight overlaps `[fromMs, toMs]`: sent at or before `toMs`, their
  * fate decided at or after `fromMs`. Costs a binary search plus the messages decided after
@@ -43,8 +31,8 @@ export function finishedMessagesBetween(
 ): TimelineMessage[] {
   const log = session.sim.logs.messages;
   const out: TimelineMessage[] = [];
-  for (let i = firstDecidedFrom(log.deliverAt, log.count, fromMs); i < log.count; i++) {
-    const sentAt = log.sentAt[i] as number;
+  for (let i = firstDecidedFrom(log, fromMs); i < log.count; i++) {
+    const sentAt = sentAtOf(log, i);
     if (sentAt > toMs) continue;
     const { id, kind, from, to, deliverAt, fate, dropReason } = messageAt(log, i);
     const m: TimelineMessage = { id, kind, from, to, sentAt, deliverAt, fate };
