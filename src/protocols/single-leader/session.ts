@@ -8,7 +8,10 @@ import type { ClientId, ClientOp } from '../../engine/types';
 import type { Cures } from './config';
 
 export interface UserSession {
-  /** Keys the user has written: what they "may have modified" (leader-for-own-keys). */
+  /**
+   * Keys the user has written: what they "may have modified" (leader-for-own-keys). Kept only
+   * under that cure, the one reader: cures are fixed for a run.
+   */
   written: Record<string, true>;
   /** When the user last issued a write (leader-after-write). */
   lastWriteAt: number;
