@@ -5,7 +5,8 @@
  */
 import { nodeRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
-import { endpointOf, sendBetween } from './messaging';
+import { KindCodes, kindCode } from './kinds';
+import { endpointOf, sendCoded } from './messaging';
 import type { ClientRequest, ClientResult, NodeContext } from './protocol';
 import { deriveStream, nextFloat, type RngStream } from './rng';
 import { type NodeRuntime, type Simulation, timerEvent } from './state';
@@ -13,6 +14,9 @@ import { trace, traceCoded } from './trace';
 import { PROTOCOL } from './traceHash';
 import { traceString } from './traceLog';
 import type { NodeId } from './types';
+
+/** The kind of a node's answer to a client, and its code. */
+const RESPONSE = kindCode('response');
 
 class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   self: NodeId = '';
@@ -27,6 +31,8 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   private readonly nodeCodeNames: NodeId[] = [];
   private lastName = '';
   private lastNameCode = -1;
+  /** The kinds this simulation's nodes send (see `KindCodes`). */
+  private readonly kinds = new KindCodes();
   constructor(readonly sim: Simulation<PC, NS, CS>) {}
   get now() {
     return this.sim.core.now;
@@ -48,14 +54,9 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   }
   send(to: NodeId, kind: string, payload: unknown) {
     const node = this.node;
-    return sendBetween(
-      this.sim,
-      node.ix,
-      endpointOf(this.sim, to),
-      kind,
-      payload,
-      node.incarnation,
-    );
+    const dst = endpointOf(this.sim, to);
+    const code = this.kinds.codeOf(kind);
+    return sendCoded(this.sim, node.ix, dst, kind, code, payload, node.incarnation);
   }
   setTimer(name: string, delayMs: number, data?: unknown) {
     const { core } = this.sim;
@@ -73,7 +74,7 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     const node = this.node;
     const payload = { opId: request.opId, attempt: request.attempt, result };
     const to = endpointOf(this.sim, request.client);
-    sendBetween(this.sim, node.ix, to, 'response', payload, node.incarnation);
+    sendCoded(this.sim, node.ix, to, 'response', RESPONSE, payload, node.incarnation);
   }
   emit(name: string, detail?: unknown) {
     if (name === 'role') {

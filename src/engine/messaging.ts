@@ -4,7 +4,7 @@
  */
 import { internEndpoint } from './endpoints';
 import { heapPush } from './eventQueue';
-import { kindCode, kindHash } from './kinds';
+import { KindCodes, kindHash } from './kinds';
 import {
   DELIVERED,
   DROPPED_LOSS,
@@ -107,7 +107,10 @@ export function sendMessage<PC, NS, CS>(
   return sendBetween(sim, src, endpointOf(sim, to), kind, payload, fromIncarnation);
 }
 
-/** `sendMessage` between endpoint indices: the hot path. */
+/** The kinds sent through `sendBetween`: the clients' requests, mostly. */
+const sentKinds = new KindCodes();
+
+/** `sendMessage` between endpoint indices. */
 export function sendBetween<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
   src: number,
@@ -116,10 +119,22 @@ export function sendBetween<PC, NS, CS>(
   payload: unknown,
   fromIncarnation: number,
 ): number {
+  return sendCoded(sim, src, dst, kind, sentKinds.codeOf(kind), payload, fromIncarnation);
+}
+
+/** `sendBetween` with the kind's code (`kindCode(kind)`) known: the hot path. */
+export function sendCoded<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  src: number,
+  dst: number,
+  kind: string,
+  code: number,
+  payload: unknown,
+  fromIncarnation: number,
+): number {
   const { core } = sim;
   const link = linkBetween(sim, src, dst);
   const deliverAt = scheduleDelivery(link, core.now);
-  const code = kindCode(kind);
   // `t` and `seq` first, as in every other queue event: the heap compares events of all kinds,
   // and with the two keys at the same offsets in each its loads stay one shape-checked access.
   const msg: Message = {
