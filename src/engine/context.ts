@@ -3,9 +3,10 @@
  * node being handled, through which it reads time and state and sends, sets timers, answers
  * clients and records events. Also the named random streams.
  */
-import { nodeRuntime } from './endpoints';
+import { internEndpoint, nodeRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
-import { endpointOf, sendBetween } from './messaging';
+import { KindCodes, kindCode } from './kinds';
+import { endpointNear, sendCoded } from './messaging';
 import type { ClientRequest, ClientResult, NodeContext } from './protocol';
 import { deriveStream, nextFloat, type RngStream } from './rng';
 import { type NodeRuntime, type Simulation, timerEvent } from './state';
@@ -13,6 +14,9 @@ import { trace, traceCoded } from './trace';
 import { PROTOCOL } from './traceHash';
 import { traceString } from './traceLog';
 import type { NodeId } from './types';
+
+/** The kind of a node's answer to a client, and its code. */
+const RESPONSE = kindCode('response');
 
 class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   self: NodeId = '';
@@ -27,6 +31,14 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   private readonly nodeCodeNames: NodeId[] = [];
   private lastName = '';
   private lastNameCode = -1;
+  /** The kinds this simulation's nodes send (see `KindCodes`). */
+  private readonly kinds = new KindCodes();
+  /**
+   * The endpoint index `send` went to last, its guess for the next one (see `endpointNear`).
+   * Replies keep none: they go to a different client nearly every time, and guessing for them
+   * made the guesses of `send` and of the clients' requests miss.
+   */
+  private lastTo = 0;
   constructor(readonly sim: Simulation<PC, NS, CS>) {}
   get now() {
     return this.sim.core.now;
@@ -48,14 +60,10 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   }
   send(to: NodeId, kind: string, payload: unknown) {
     const node = this.node;
-    return sendBetween(
-      this.sim,
-      node.ix,
-      endpointOf(this.sim, to),
-      kind,
-      payload,
-      node.incarnation,
-    );
+    const dst = endpointNear(this.sim, to, this.lastTo);
+    this.lastTo = dst;
+    const code = this.kinds.codeOf(kind);
+    return sendCoded(this.sim, node.ix, dst, kind, code, payload, node.incarnation);
   }
   setTimer(name: string, delayMs: number, data?: unknown) {
     const { core } = this.sim;
@@ -72,8 +80,8 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   reply(request: ClientRequest, result: ClientResult) {
     const node = this.node;
     const payload = { opId: request.opId, attempt: request.attempt, result };
-    const to = endpointOf(this.sim, request.client);
-    sendBetween(this.sim, node.ix, to, 'response', payload, node.incarnation);
+    const to = internEndpoint(this.sim, request.client);
+    sendCoded(this.sim, node.ix, to, 'response', RESPONSE, payload, node.incarnation);
   }
   emit(name: string, detail?: unknown) {
     if (name === 'role') {

@@ -4,7 +4,7 @@
  */
 import { internEndpoint } from './endpoints';
 import { heapPush } from './eventQueue';
-import { kindCode, kindHash } from './kinds';
+import { KindCodes, kindHash } from './kinds';
 import {
   DELIVERED,
   DROPPED_LOSS,
@@ -25,19 +25,34 @@ import { cachedHash, DELIVER, DROP, foldMessage, SEND } from './traceHash';
 import type { DropReason, EndpointId, LinkConfig, Message } from './types';
 
 /**
- * The index `endpointOf` found last. Followers answer the same leader one after another, so
- * the next look-up is often for the same name; the guess is checked against the simulation's
- * own names, so it is only ever a shortcut, never state.
+ * The index `endpointOf` found last. Clients send their requests to the same leader one after
+ * another, so the next look-up is often for the same name (see `endpointNear`).
  */
 let lastEndpoint = 0;
 
 /** The endpoint index of `id`, for sending to it (an unknown name gets an index, as a link to nowhere). */
 export function endpointOf<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: EndpointId): number {
-  const { core } = sim;
-  if (core.endpointIds[lastEndpoint] === id) return lastEndpoint;
-  const ix = core.endpointIndex.get(id) ?? internEndpoint(sim, id);
+  const ix = endpointNear(sim, id, lastEndpoint);
   lastEndpoint = ix;
   return ix;
+}
+
+/**
+ * `endpointOf`, trying first the index `guess` and the one after it: a caller that keeps its
+ * own last index hits without a Map look-up when it sends to one endpoint repeatedly (a
+ * follower's acks) or to each in turn (a leader's followers, interned in order). A guess is
+ * checked against the simulation's own names, so it is only ever a shortcut, never state.
+ */
+export function endpointNear<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  id: EndpointId,
+  guess: number,
+): number {
+  const { core } = sim;
+  const { endpointIds } = core;
+  if (endpointIds[guess] === id) return guess;
+  if (endpointIds[guess + 1] === id) return guess + 1;
+  return core.endpointIndex.get(id) ?? internEndpoint(sim, id);
 }
 
 /** The runtime state of the link `src -> dst` (endpoint indices), created on first use. */
@@ -107,7 +122,10 @@ export function sendMessage<PC, NS, CS>(
   return sendBetween(sim, src, endpointOf(sim, to), kind, payload, fromIncarnation);
 }
 
-/** `sendMessage` between endpoint indices: the hot path. */
+/** The kinds sent through `sendBetween`: the clients' requests, mostly. */
+const sentKinds = new KindCodes();
+
+/** `sendMessage` between endpoint indices. */
 export function sendBetween<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
   src: number,
@@ -116,10 +134,22 @@ export function sendBetween<PC, NS, CS>(
   payload: unknown,
   fromIncarnation: number,
 ): number {
+  return sendCoded(sim, src, dst, kind, sentKinds.codeOf(kind), payload, fromIncarnation);
+}
+
+/** `sendBetween` with the kind's code (`kindCode(kind)`) known: the hot path. */
+export function sendCoded<PC, NS, CS>(
+  sim: Simulation<PC, NS, CS>,
+  src: number,
+  dst: number,
+  kind: string,
+  code: number,
+  payload: unknown,
+  fromIncarnation: number,
+): number {
   const { core } = sim;
   const link = linkBetween(sim, src, dst);
   const deliverAt = scheduleDelivery(link, core.now);
-  const code = kindCode(kind);
   // `t` and `seq` first, as in every other queue event: the heap compares events of all kinds,
   // and with the two keys at the same offsets in each its loads stay one shape-checked access.
   const msg: Message = {
