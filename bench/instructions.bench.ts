@@ -12,6 +12,11 @@
  *
  * `npm run bench:instructions -- --by-function` also prints where the engine's instructions go,
  * per event, by function (V8's generated code by the JS function it was compiled from).
+ *
+ * `npm run bench:instructions -- --with-collector` also counts the whole large run with V8's own
+ * heap sizing, as `bench:engine` runs it: full collections included (single-threaded, as V8's
+ * predictable mode has them). Growing the logs by copying cost a fifth of the engine's
+ * instructions that way, and the fixed-heap count saw none of it. Takes about seven minutes more.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,17 +28,20 @@ import { instructionsByFunction } from './callgrindProfile';
 
 const ENGINE_MS = 15_000;
 const BARE_EVENTS = 1_000_000;
-const V8_FLAGS = [
-  '--predictable',
-  '--random-seed=1',
-  '--hash-seed=1',
+/** With `--with-collector`: the whole large run, after two warm-up runs of half its length. */
+const FULL_RUN_MS = 60_000;
+const PREDICTABLE = ['--predictable', '--random-seed=1', '--hash-seed=1'];
+/** A heap that never fills: no full collection, and scavenges at fixed points. */
+const FIXED_HEAP = [
   '--min-semi-space-size=16',
   '--max-semi-space-size=16',
   '--initial-heap-size=3000',
 ];
+type Heap = 'fixed' | 'own';
 const source = fileURLToPath(new URL('./instructionRun.ts', import.meta.url));
 
 const BY_FUNCTION = process.argv.includes('--by-function');
+const WITH_COLLECTOR = process.argv.includes('--with-collector');
 const workDir = mkdtempSync(join(tmpdir(), 'instructions-'));
 /**
  * The program, bundled once into one plain JavaScript file. Loaded through tsx instead, each
@@ -51,11 +59,19 @@ interface Counted {
 }
 
 /** One callgrind run of `instructionRun.ts`. */
-function counted(what: 'engine' | 'bare', count: number, warm: number): Promise<Counted> {
-  const profile = BY_FUNCTION && what === 'engine' ? join(workDir, `${count}.out`) : undefined;
+function counted(
+  what: 'engine' | 'bare',
+  count: number,
+  warm: number,
+  heap: Heap,
+): Promise<Counted> {
+  const profile =
+    BY_FUNCTION && what === 'engine' && heap === 'fixed'
+      ? join(workDir, `${count}.out`)
+      : undefined;
   const args = ['--tool=callgrind', `--callgrind-out-file=${profile ?? '/dev/null'}`];
   if (profile !== undefined) args.push('--dump-instr=yes');
-  args.push(process.execPath, ...V8_FLAGS);
+  args.push(process.execPath, ...PREDICTABLE, ...(heap === 'fixed' ? FIXED_HEAP : []));
   if (profile !== undefined) args.push('--perf-basic-prof', '--no-compact-code-space');
   args.push(program);
   const env = { ...process.env, WHAT: what, COUNT: String(count), WARM: String(warm) };
@@ -91,9 +107,17 @@ function counted(what: 'engine' | 'bare', count: number, warm: number): Promise<
   });
 }
 
-/** Instructions per event of `count` units of work, after the same amount of warm-up. */
-async function perEvent(what: 'engine' | 'bare', count: number) {
-  const [base, full] = await Promise.all([counted(what, 1, count), counted(what, count, count)]);
+/** Instructions per event of `count` units of work, after `warm` units of warm-up. */
+async function perEvent(
+  what: 'engine' | 'bare',
+  count: number,
+  warm = count,
+  heap: Heap = 'fixed',
+) {
+  const [base, full] = await Promise.all([
+    counted(what, 1, warm, heap),
+    counted(what, count, warm, heap),
+  ]);
   const events = full.events - base.events;
   const byFunction = new Map<string, number>();
   for (const [name, n] of full.byFunction ?? []) {
@@ -145,6 +169,17 @@ async function count(): Promise<void> {
   console.log(
     `  ratio engine/bare                   ${(engine.perEvent / bare.perEvent).toFixed(2)}x`,
   );
+  if (WITH_COLLECTOR) {
+    const full = await perEvent('engine', FULL_RUN_MS, FULL_RUN_MS / 2, 'own');
+    console.log(`\nThe whole large run, with V8's own heap sizing (collections included)`);
+    console.log('---------------------------------------------------------------------');
+    console.log(
+      `  engine, large scenario to ${FULL_RUN_MS / 1000} s   ${int(full.perEvent)}   (${int(full.events)} events, trace hash ${full.hash})`,
+    );
+    console.log(
+      `  ratio engine/bare                   ${(full.perEvent / bare.perEvent).toFixed(2)}x`,
+    );
+  }
   if (BY_FUNCTION) {
     console.log('\nThe engine per event, by function (self instructions, the 40 largest)');
     console.log(
