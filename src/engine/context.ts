@@ -27,8 +27,8 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
    * was computed for (a restore may give an index to another name), and of the last event name
    * emitted: a follower emits `apply` for every entry, and these spare two look-ups each time.
    */
-  private readonly nodeCodes: number[] = [];
-  private readonly nodeCodeNames: NodeId[] = [];
+  private readonly nodeCodes: number[] = holeyArray(-1);
+  private readonly nodeCodeNames: NodeId[] = holeyArray('');
   private lastName = '';
   private lastNameCode = -1;
   /** The kinds this simulation's nodes send (see `KindCodes`). */
@@ -105,6 +105,16 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
   isUp(id: NodeId) {
     return nodeRuntime(this.sim, id)?.up ?? false;
   }
+}
+
+/**
+ * A fresh array already of the elements kind `selfCode` leaves it in (holey: a node's index may
+ * lie past the end). Made empty (`[]`), a new simulation's context met code optimised for the
+ * last one with an array map it had not seen: a deopt at the start of every run, and `emit`,
+ * `onReplicate` and `runUntil` compiled again.
+ */
+function holeyArray<T>(fill: T): T[] {
+  return new Array<T>(8).fill(fill);
 }
 
 const contexts = new WeakMap<object, Context<never, never, never>>();

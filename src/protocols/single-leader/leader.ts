@@ -31,8 +31,8 @@ import {
 } from './log';
 import type { Ack, CatchUp, Fetch, Heartbeat, Replicate, SnapshotMsg } from './messages';
 import type { WriteSession } from './session';
-import type { Ctx, LeaderVolatile, PendingWrite } from './state';
-import { followerIds, isFollower, sendToFollowers } from './state';
+import type { AckProgress, Ctx, LeaderVolatile, PendingWrite } from './state';
+import { ackProgress, followerIds, isFollower, matchPos, sendToFollowers } from './state';
 import { barrierRefusal, checkBarrier } from './writeBarrier';
 
 /** Fresh leader bookkeeping, e.g. on promotion or on restart as leader. */
@@ -40,8 +40,7 @@ export function newLeaderState(ctx: Ctx, leaseUntil: number): LeaderVolatile {
   const followers = followerIds(ctx);
   const sync = followers.find((f) => ctx.state.modes[f] === 'sync') ?? followers[0] ?? null;
   return {
-    matchPos: {},
-    lastAckAt: {},
+    acks: [],
     pending: emptyArray(),
     syncFollower: ctx.config.semiSync ? sync : null,
     required: null,
@@ -159,7 +158,7 @@ function commitWrite(
 export function releaseAcknowledged(ctx: Ctx, leader: LeaderVolatile): void {
   while (leader.pending.length > 0) {
     const head = leader.pending[0] as PendingWrite;
-    for (const f of head.required) if ((leader.matchPos[f] ?? 0) < head.pos) return;
+    for (const f of head.required) if (matchPos(leader, f) < head.pos) return;
     leader.pending.shift();
     const meta = { pos: head.pos, epoch: ctx.state.epoch, syncAcks: head.required.length };
     if (head.meta !== undefined) Object.assign(meta, head.meta); // log formats: inserted ids
@@ -177,12 +176,19 @@ export function requiredAcksChanged(ctx: Ctx, leader: LeaderVolatile): void {
 
 export function onAck(ctx: Ctx, leader: LeaderVolatile, from: NodeId, ack: Ack): void {
   if (ack.epoch !== ctx.state.epoch) return;
-  if (ack.pos > (leader.matchPos[from] ?? 0)) leader.matchPos[from] = ack.pos;
-  leader.lastAckAt[from] = ctx.now;
+  const progress = ackProgress(leader, from) ?? firstAck(leader, from);
+  if (ack.pos > progress.matchPos) progress.matchPos = ack.pos;
+  progress.lastAckAt = ctx.now;
   // Only an acknowledgement the oldest pending write waits for can release anything (most come
   // from asynchronous followers, which no write waits for).
   if (leader.pending[0]?.required.includes(from)) releaseAcknowledged(ctx, leader);
   checkBarrier(ctx, leader);
+}
+
+function firstAck(leader: LeaderVolatile, id: NodeId): AckProgress {
+  const progress: AckProgress = { id, matchPos: 0, lastAckAt: Number.NEGATIVE_INFINITY };
+  leader.acks.push(progress);
+  return progress;
 }
 
 /** A follower asks for what it misses; tell it where its log diverges and send the next batch. */
@@ -237,12 +243,12 @@ function replaceSilentSyncFollower(ctx: Ctx, leader: LeaderVolatile): void {
   const head = leader.pending[0];
   const current = leader.syncFollower;
   if (head === undefined || ctx.now - head.acceptedAt < ctx.config.syncAckTimeoutMs) return;
-  if (current !== null && (leader.matchPos[current] ?? 0) >= head.pos) return;
+  if (current !== null && matchPos(leader, current) >= head.pos) return;
   const recent = ctx.now - ctx.config.syncAckTimeoutMs;
   let best: NodeId | null = null;
   for (const f of followerIds(ctx)) {
-    if (f === current || (leader.lastAckAt[f] ?? -1) < recent) continue;
-    if (best === null || (leader.matchPos[f] ?? 0) > (leader.matchPos[best] ?? 0)) best = f;
+    if (f === current || (ackProgress(leader, f)?.lastAckAt ?? -1) < recent) continue;
+    if (best === null || matchPos(leader, f) > matchPos(leader, best)) best = f;
   }
   if (best === null) return;
   leader.syncFollower = best;

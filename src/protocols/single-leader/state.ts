@@ -27,9 +27,13 @@ export interface PendingWrite {
 
 /** What a leader tracks, lost on crash. */
 export interface LeaderVolatile {
-  /** Highest position each follower has acknowledged. */
-  matchPos: Record<NodeId, number>;
-  lastAckAt: Record<NodeId, number>;
+  /**
+   * What each follower that has acknowledged this leader has acknowledged, in the order first
+   * heard (`ackProgress` finds one). A short list rather than records keyed by name: every
+   * acknowledgement updates it, and by name that took a megamorphic load and two megamorphic
+   * stores (about 450 instructions an acknowledgement).
+   */
+  acks: AckProgress[];
   /** Client writes waiting for synchronous acknowledgements, in log order. */
   pending: PendingWrite[];
   /** Semi-sync: the one follower currently synchronous. */
@@ -54,6 +58,26 @@ export interface LeaderVolatile {
   barrier: WriteBarrier | null;
   /** When the last barrier lifted (simulated time), for the view to show it lifting. */
   barrierLiftedAt: number | null;
+}
+
+/** What a leader knows of one follower's acknowledgements. */
+export interface AckProgress {
+  id: NodeId;
+  /** Highest position it has acknowledged (0 for none yet). */
+  matchPos: number;
+  /** Simulated time of its last acknowledgement. */
+  lastAckAt: number;
+}
+
+/** The follower's acknowledgement progress, or undefined if it has not acknowledged this leader. */
+export function ackProgress(leader: LeaderVolatile, id: NodeId): AckProgress | undefined {
+  for (const p of leader.acks) if (p.id === id) return p;
+  return undefined;
+}
+
+/** Highest position `id` has acknowledged to this leader (0 for none). */
+export function matchPos(leader: LeaderVolatile, id: NodeId): number {
+  return ackProgress(leader, id)?.matchPos ?? 0;
 }
 
 /**

@@ -12,7 +12,7 @@
 import type { NodeId } from '../../engine/types';
 import { appendReplicated } from './formats/followerApply';
 import { entriesFrom, epochAt, type LogEntry, lastEpoch, lastPos } from './log';
-import { type Ctx, followerIds, type LeaderVolatile } from './state';
+import { ackProgress, type Ctx, followerIds, type LeaderVolatile, matchPos } from './state';
 
 export interface PromotionFetch {
   epoch: number;
@@ -53,7 +53,9 @@ export function barrierRefusal(ctx: Ctx, leader: LeaderVolatile): string | null 
 
 /** Followers that answered this leader since the barrier went up (cascaded ones included). */
 function answering(ctx: Ctx, leader: LeaderVolatile, since: number): NodeId[] {
-  return followerIds(ctx).filter((f) => (leader.lastAckAt[f] ?? Number.NEGATIVE_INFINITY) >= since);
+  return followerIds(ctx).filter(
+    (f) => (ackProgress(leader, f)?.lastAckAt ?? Number.NEGATIVE_INFINITY) >= since,
+  );
 }
 
 /**
@@ -84,7 +86,7 @@ export function checkBarrier(ctx: Ctx, leader: LeaderVolatile): void {
   const waited = ctx.now - b.since;
   if (waited < 2 * config.heartbeatIntervalMs) return;
   const followers = answering(ctx, leader, b.since);
-  if (followers.some((f) => (leader.matchPos[f] ?? 0) < b.targetPos)) return;
+  if (followers.some((f) => matchPos(leader, f) < b.targetPos)) return;
   if (followers.length === 0 && waited < config.failureTimeoutMs) return;
   lift(ctx, leader);
 }

@@ -10,7 +10,7 @@ import { describeChange } from '../../protocols/single-leader/formats/describe';
 import { shippedPosOf } from '../../protocols/single-leader/formats/triggerShipping';
 import { lastPos } from '../../protocols/single-leader/log';
 import type { SingleLeaderSim } from '../../protocols/single-leader/outcome';
-import type { SingleLeaderNode } from '../../protocols/single-leader/state';
+import { ackProgress, matchPos, type SingleLeaderNode } from '../../protocols/single-leader/state';
 import {
   type ClientRouting,
   type FollowerProgress,
@@ -33,8 +33,8 @@ function followerMarker(
 ): LogMarker | null {
   const leader = node.leaderId === null ? undefined : nodeRuntime(sim, node.leaderId);
   const volatile = leader?.up ? leader.state.leader : null;
-  const pos = volatile?.matchPos[id];
-  if (pos === undefined) return null;
+  const pos = volatile ? ackProgress(volatile, id)?.matchPos : undefined;
+  if (pos === undefined || pos === 0) return null;
   return { pos, label: `acknowledged to ${node.leaderId}: up to #${pos}` };
 }
 
@@ -49,8 +49,8 @@ function followerProgress(sim: SingleLeaderSim, node: SingleLeaderNode): Followe
     .map((f) => {
       return {
         id: f,
-        matchPos: leader.matchPos[f] ?? 0,
-        lastAckAt: leader.lastAckAt[f] ?? null,
+        matchPos: matchPos(leader, f),
+        lastAckAt: ackProgress(leader, f)?.lastAckAt ?? null,
         required: required(f),
       };
     });
