@@ -18,7 +18,13 @@ import { largeScenario } from './largeScenario';
 
 const TARGET_EVENTS_PER_SEC = 1_000_000;
 const TARGET_RATIO = 4;
-const REPEATS = 3;
+/** Measured runs: on a shared machine one run moves by 10-20 %, so the median of five. */
+const REPEATS = 5;
+/**
+ * Whole large runs before measuring. After one, V8 still compiled about 140 functions (and
+ * threw away 14 optimised ones) inside the next run; after two, a few dozen (docs/engine.md).
+ */
+const WARM_UP_RUNS = 2;
 const BARE_EVENTS = 5_000_000;
 /** Bare-loop reference with a near-empty queue (what "priority queue + dispatch" costs at best). */
 const BARE_SMALL_QUEUE = 100;
@@ -137,19 +143,30 @@ async function main(): Promise<void> {
       'virtual; follower crash, partition, lag spike, leader crash with failover, n6 joins.',
   );
 
-  // Warm-up, so that the measured runs use optimised code: the whole large run, once. A shorter
-  // one left the first measured run 30-50 % slower than the next ones: only a full-size run
-  // meets the values that make V8 re-optimise (fields that widen, arrays that grow, paths that a
-  // short run never takes), and it then does so inside the measurement. The bare loop runs in a
-  // worker (a fresh isolate, see bareLoop.ts), which warms itself up before measuring. Nothing
-  // restores a checkpoint before the throughput runs: restored (structured-cloned) objects have
-  // other hidden classes, which make the engine's property accesses polymorphic.
-  // Only its figures are kept: its simulation would make every later collection longer.
-  const { events: warmEvents, wallMs: warmMs } = runEngine(large);
-  console.log(
-    `  warm-up run: ${int(warmEvents)} events in ${int(warmMs)} ms ` +
-      `(${int((warmEvents / warmMs) * 1000)} ev/s; not counted)`,
-  );
+  // Warm-up, so that the measured runs use optimised code: the whole large run, twice. A
+  // shorter one left the first measured run 30-50 % slower than the next ones: only a full-size
+  // run meets the values that make V8 re-optimise (fields that widen, arrays that grow, paths
+  // that a short run never takes), and it then does so inside the measurement. The bare loop
+  // runs in a worker (a fresh isolate, see bareLoop.ts), which warms itself up before measuring.
+  // Nothing restores a checkpoint before the throughput runs: restored (structured-cloned)
+  // objects have other hidden classes, which make the engine's property accesses polymorphic.
+  // Only the warm-ups' figures are kept: their simulations would make later collections longer.
+  //
+  // One full collection follows each engine run, before the bare loops, and none precedes the
+  // next engine run. V8 sizes the old generation at a full collection from how fast the program
+  // has just been allocating. Collected again after the two seconds the main thread waits on
+  // the bare-loop workers, it saw an idle program, set a tight limit, and started a major
+  // collection in the middle of the next run (50-80 ms of pause there, and a marking thread
+  // competing for the second core). The bare loops run in other isolates and leave this heap
+  // as the collection after the run left it.
+  for (let i = 1; i <= WARM_UP_RUNS; i++) {
+    const { events: warmEvents, wallMs: warmMs } = runEngine(large);
+    console.log(
+      `  warm-up run ${i}: ${int(warmEvents)} events in ${int(warmMs)} ms ` +
+        `(${int((warmEvents / warmMs) * 1000)} ev/s; not counted)`,
+    );
+    collectGarbage();
+  }
 
   const engineRuns: Array<Omit<EngineRun, 'sim'>> = [];
   const bareRates: number[] = [];
@@ -158,7 +175,6 @@ async function main(): Promise<void> {
   let last: EngineRun | undefined;
   for (let i = 0; i < REPEATS; i++) {
     last = undefined;
-    collectGarbage();
     const run = runEngine(large);
     const { sim: _sim, ...figures } = run;
     engineRuns.push(figures);
