@@ -5,6 +5,8 @@
  * synchronous followers: linearizable, so the search must go all the way) or from any replica
  * (stale reads: a violation to find and explain).
  */
+
+import { historyOps } from '../src/engine/historyLog';
 import { runUntil } from '../src/engine/simulation';
 import type { HistoryOp } from '../src/engine/types';
 import { startScenario } from '../src/scenarios/run';
@@ -49,12 +51,14 @@ export function historyOfRun(
   const parsed = parseScenario(scenario);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const sim = startScenario(parsed.scenario, seed);
-  const invokes = () => sim.logs.history.filter((h) => h.type === 'invoke');
+  const invokes = () => historyOps(sim.logs.history).filter((h) => h.type === 'invoke');
   while (invokes().length < operations) runUntil(sim, sim.core.now + 1000);
   const counted = invokes().slice(0, operations);
   const last = counted[operations - 1] as HistoryOp;
-  const done = sim.logs.history.findIndex((h) => h.opId === last.opId && h.type !== 'invoke');
-  const cut = sim.logs.history.slice(0, done + 1);
+  const done = historyOps(sim.logs.history).findIndex(
+    (h) => h.opId === last.opId && h.type !== 'invoke',
+  );
+  const cut = historyOps(sim.logs.history).slice(0, done + 1);
   if (!dropLater) return cut;
   const kept = new Set(counted.map((h) => h.opId));
   return cut.filter((h) => kept.has(h.opId));

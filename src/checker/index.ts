@@ -3,7 +3,7 @@
  *
  * ```ts
  * const checker = newChecker({ staleReadBoundMs: 100 });
- * feedChecker(checker, sim.logs.history);   // again whenever the history has grown
+ * feedChecker(checker, historyOps(sim.logs.history));   // again whenever the history has grown
  * checker.findings;                          // every anomaly found so far
  * ```
  *
@@ -38,6 +38,9 @@ export type {
   Finding,
   FindingKind,
 } from './types';
+
+import { historyOps } from '../engine/historyLog';
+
 export { ANOMALY_KINDS, DEFAULT_CHECKER_OPTIONS, FINDING_KINDS } from './types';
 
 /** A checker that has seen nothing yet. */

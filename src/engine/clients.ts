@@ -6,11 +6,12 @@
 import { clientContextFor, clientMessage } from './clientContext';
 import { clientRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
+import { appendHistory, FAIL, INFO, INVOKE, OK } from './historyLog';
 import { endpointOf, sendBetween } from './messaging';
 import type { ClientRequest, ClientResult, RoutingView } from './protocol';
 import { type ClientRuntime, type PendingOp, type Simulation, timerEvent } from './state';
 import { CLIENT, cachedHash, foldEntry } from './traceHash';
-import type { ClientId, ClientOp, HistoryOp, Message, NodeId, SimTimeMs } from './types';
+import type { ClientId, ClientOp, HistoryOp, Message, NodeId, SimTimeMs, Value } from './types';
 
 function routingView<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
@@ -25,46 +26,35 @@ function requireClient<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): C
   return client;
 }
 
-const INVOKE_HASH = cachedHash('invoke');
-const OK_HASH = cachedHash('ok');
-const FAIL_HASH = cachedHash('fail');
-const INFO_HASH = cachedHash('info');
+/** The hashes of the history entry types, by code (`historyLog.ts`): folded, not looked up. */
+const TYPE_HASHES = ['invoke', 'ok', 'fail', 'info'].map(cachedHash);
 
-/** The hash of a history entry's type, compared rather than looked up by name. */
-function historyTypeHash(type: HistoryOp['type']): number {
-  if (type === 'ok') return OK_HASH;
-  if (type === 'invoke') return INVOKE_HASH;
-  return type === 'fail' ? FAIL_HASH : INFO_HASH;
-}
-
-/** Append a history entry (fixed shape: this runs twice per client operation). */
+/** Append a history entry (this runs twice per client operation). */
 function pushHistory<PC, NS, CS>(
   sim: Simulation<PC, NS, CS>,
-  type: HistoryOp['type'],
+  type: number,
   pending: PendingOp,
   client: ClientRuntime<CS>,
-  value: HistoryOp['value'],
+  value: Value,
   node?: NodeId,
   error?: string,
   meta?: HistoryOp['meta'],
 ): void {
   const core = sim.core;
-  const index = sim.logs.history.length;
-  const op: HistoryOp = {
-    index,
+  const index = appendHistory(
+    sim.logs.history,
     type,
-    process: client.id,
-    opId: pending.opId,
-    f: pending.op.f,
-    key: pending.op.key,
+    client.id,
+    pending.opId,
+    pending.op.f,
+    pending.op.key,
     value,
-    time: core.now,
+    core.now,
     node,
     error,
     meta,
-    traceId: core.traceCount++,
-  };
-  sim.logs.history.push(op);
+    core.traceCount++,
+  );
   // `foldTrace` for a `client` entry, with the names' hashes known: the type's from a table,
   // the client's from `cachedHash`.
   core.traceHash = foldEntry(
@@ -73,7 +63,7 @@ function pushHistory<PC, NS, CS>(
     CLIENT,
     cachedHash(client.id),
     index,
-    historyTypeHash(type),
+    TYPE_HASHES[type] as number,
     value ?? undefined,
   );
 }
@@ -110,7 +100,7 @@ function startOp<PC, NS, CS>(
     deadline: 0,
   };
   client.current = pending;
-  pushHistory(sim, 'invoke', pending, client, op.f === 'write' ? (op.value ?? null) : null);
+  pushHistory(sim, INVOKE, pending, client, op.f === 'write' ? (op.value ?? null) : null);
   sendRequest(sim, client);
 }
 
@@ -130,7 +120,7 @@ function startCoordinatedOp<PC, NS, CS>(
     coordinated: true,
   };
   client.current = pending;
-  pushHistory(sim, 'invoke', pending, client, op.f === 'write' ? (op.value ?? null) : null);
+  pushHistory(sim, INVOKE, pending, client, op.f === 'write' ? (op.value ?? null) : null);
   if (client.timeoutAt === null) armTimeout(sim, client, pending.deadline);
   sim.protocol.clientCoordination?.onStart(clientContextFor(sim, client), pending.opId, op);
 }
@@ -150,11 +140,11 @@ export function completeCoordinatedOp<PC, NS, CS>(
   if (pending === null || pending.opId !== opId) return;
   if (result.type === 'ok') {
     const value = pending.op.f === 'read' ? (result.value ?? null) : (pending.op.value ?? null);
-    pushHistory(sim, 'ok', pending, client, value, node, undefined, result.meta);
+    pushHistory(sim, OK, pending, client, value, node, undefined, result.meta);
   } else {
     const error = result.type === 'fail' ? result.error : `unexpected redirect (${result.reason})`;
     const meta = result.type === 'fail' ? result.meta : undefined;
-    pushHistory(sim, 'fail', pending, client, pending.op.value ?? null, node, error, meta);
+    pushHistory(sim, FAIL, pending, client, pending.op.value ?? null, node, error, meta);
   }
   finishOp(sim, client);
 }
@@ -212,11 +202,11 @@ export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Mes
   }
   if (result.type === 'ok') {
     const value = pending.op.f === 'read' ? (result.value ?? null) : (pending.op.value ?? null);
-    pushHistory(sim, 'ok', pending, client, value, msg.from, undefined, result.meta);
+    pushHistory(sim, OK, pending, client, value, msg.from, undefined, result.meta);
   } else {
     const error = result.type === 'fail' ? result.error : `too many redirects (${result.reason})`;
     const meta = result.type === 'fail' ? result.meta : undefined;
-    pushHistory(sim, 'fail', pending, client, pending.op.value ?? null, msg.from, error, meta);
+    pushHistory(sim, FAIL, pending, client, pending.op.value ?? null, msg.from, error, meta);
   }
   finishOp(sim, client);
 }
@@ -233,12 +223,12 @@ export function clientTimeout<PC, NS, CS>(sim: Simulation<PC, NS, CS>, ix: numbe
   }
   if (pending.coordinated) {
     const error = `no outcome within ${sim.config.clientTimeoutMs} ms`;
-    pushHistory(sim, 'info', pending, client, pending.op.value ?? null, undefined, error);
+    pushHistory(sim, INFO, pending, client, pending.op.value ?? null, undefined, error);
     finishOp(sim, client);
     return;
   }
   const error = `no answer from ${pending.target} within ${sim.config.clientTimeoutMs} ms`;
-  pushHistory(sim, 'info', pending, client, pending.op.value ?? null, pending.target, error);
+  pushHistory(sim, INFO, pending, client, pending.op.value ?? null, pending.target, error);
   sim.protocol.onClientTimeout(client.state, pending.target, routingView(sim, client));
   finishOp(sim, client);
 }

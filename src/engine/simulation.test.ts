@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { historyOps } from './historyLog';
 import { finishedMessages } from './messageLog';
 import {
   checkpoint,
@@ -66,7 +67,7 @@ describe('simulation', () => {
   it('records every client operation as invoke then completion', () => {
     const sim = createSimulation(config(7), echoProtocol, writes(5));
     runUntil(sim, 1000);
-    const types = sim.logs.history.map((h) => `${h.type}:${h.opId}`);
+    const types = historyOps(sim.logs.history).map((h) => `${h.type}:${h.opId}`);
     expect(types).toEqual([1, 2, 3, 4, 5].flatMap((id) => [`invoke:${id}`, `ok:${id}`]));
   });
 

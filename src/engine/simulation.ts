@@ -12,6 +12,7 @@ import { clientResponse, clientsBusy, clientTimeout } from './clients';
 import { contextFor } from './context';
 import { internEndpoint } from './endpoints';
 import { heapPeek, heapPop } from './eventQueue';
+import { emptyHistoryLog, truncateHistory } from './historyLog';
 import { addNode, applyInput } from './inputs';
 import { emptyMessageLog, truncateMessages } from './messageLog';
 import { deliver } from './messaging';
@@ -41,7 +42,7 @@ export { record, trace, traceEvents, traceLength } from './trace';
 
 /** Logs with nothing in them yet. */
 export function emptyLogs(): SimLogs {
-  return { trace: emptyTraceLog(), messages: emptyMessageLog(), history: emptyArray() };
+  return { trace: emptyTraceLog(), messages: emptyMessageLog(), history: emptyHistoryLog() };
 }
 
 /** Create a simulation at time 0, with every configured node started. */
@@ -222,7 +223,7 @@ export function checkpoint<PC, NS, CS>(sim: Simulation<PC, NS, CS>): Checkpoint<
     core: structuredClone(sim.core),
     traceLength: sim.logs.trace.count,
     messagesLength: sim.logs.messages.count,
-    historyLength: sim.logs.history.length,
+    historyLength: sim.logs.history.count,
   };
 }
 
@@ -231,7 +232,7 @@ export function restore<PC, NS, CS>(sim: Simulation<PC, NS, CS>, cp: Checkpoint<
   sim.core = structuredClone(cp.core);
   truncateTrace(sim.logs.trace, cp.traceLength);
   truncateMessages(sim.logs.messages, cp.messagesLength);
-  sim.logs.history.length = cp.historyLength;
+  truncateHistory(sim.logs.history, cp.historyLength);
 }
 
 /**

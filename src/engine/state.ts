@@ -4,6 +4,7 @@
  * - `SimLogs`: append-only records (trace, finished messages, history); a checkpoint keeps only
  *   their lengths and a restore truncates them, so time travel never copies a long trace.
  */
+import type { HistoryLog } from './historyLog';
 import type { MessageLog } from './messageLog';
 import type { NetworkConfig } from './network';
 import type { Protocol } from './protocol';
@@ -168,7 +169,8 @@ export interface SimLogs {
   trace: TraceLog;
   /** Messages whose fate is decided, in the order it was decided (stored as columns). */
   messages: MessageLog;
-  history: HistoryOp[];
+  /** The clients' history (stored as columns). */
+  history: HistoryLog;
 }
 
 /** A point to return to: a clone of the core and the lengths of the logs. */

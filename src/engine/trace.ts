@@ -3,6 +3,7 @@
  * entries (message sends and fates, client operations) are stored on their message or history
  * entry, the rest in the columns of `traceLog.ts`, and `traceEvents` rebuilds the whole trace.
  */
+import { historyOps } from './historyLog';
 import { finishedMessages, type MessageRecord } from './messageLog';
 import { messagesInFlight } from './messaging';
 import type { Simulation } from './state';
@@ -98,7 +99,7 @@ export function traceEvents<PC, NS, CS>(sim: Simulation<PC, NS, CS>): TraceEvent
       name: delivered ? m.kind : m.dropReason,
     });
   };
-  for (const h of sim.logs.history) {
+  for (const h of historyOps(sim.logs.history)) {
     all.push({
       id: h.traceId,
       t: h.time,

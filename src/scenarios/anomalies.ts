@@ -4,6 +4,7 @@
  */
 import { checkHistory, type FinalState, type Finding } from '../checker';
 import { nodeRuntime } from '../engine/endpoints';
+import { historyOps } from '../engine/historyLog';
 import type { NodeId, Value } from '../engine/types';
 import { lastPos } from '../protocols/single-leader/log';
 import {
@@ -40,7 +41,7 @@ export function finalStateOf(sim: SingleLeaderSim): FinalState {
     snapshotPos.set(partition, storage.snapshotPos);
     where.push(`${truth}'s log (up to position ${lastPos(storage)})`);
   }
-  const unknown = sim.logs.history
+  const unknown = historyOps(sim.logs.history)
     .filter((h) => h.type === 'ok' && h.f === 'write')
     .filter((h) => {
       const cutoff = snapshotPos.get(partitionOfKey(partitions, h.key));
@@ -54,5 +55,5 @@ export function finalStateOf(sim: SingleLeaderSim): FinalState {
 
 /** Every anomaly of a run, judged with the scenario's checker settings. */
 export function runAnomalies(scenario: Scenario, sim: SingleLeaderSim): Finding[] {
-  return checkHistory(sim.logs.history, scenario.checker, finalStateOf(sim));
+  return checkHistory(historyOps(sim.logs.history), scenario.checker, finalStateOf(sim));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { finishedMessages } from '../engine/messageLog';
 import type { HistoryOp } from '../engine/types';
 import { findAnyBuiltin } from './builtin';
@@ -39,7 +40,7 @@ describe('client-coordinated-quorum', () => {
       expect(firstPut.map((m) => m.to).sort()).toEqual(['n1', 'n2', 'n3']);
       expect(sent.filter((m) => m.kind === 'read-repair').map((m) => m.to)).toEqual(['n3']);
       // Client to replica and back (two hops) against client, coordinator, replica and back (four).
-      const { history } = sim.logs;
+      const history = historyOps(sim.logs.history);
       expect(firstOpMs(history, 'user-1234')).toBeLessThan(firstOpMs(history, 'user-2345'));
       const lastRead = history.filter((h) => h.process === 'user-2345' && h.type === 'ok').at(-1);
       expect(lastRead?.value).toBe('book and lamp');

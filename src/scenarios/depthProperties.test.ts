@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { nodeRuntime, nodeRuntimes, runUntilQuiet } from '../engine/simulation';
 import type { HistoryOp } from '../engine/types';
 import { barrierWindows } from '../protocols/single-leader/depthOutcome';
@@ -20,7 +21,7 @@ function dataOf(sim: ReturnType<typeof runScenario>, id: string) {
 }
 
 /** The highest log position among writes acknowledged before `t`. */
-function ackedPosBefore(history: HistoryOp[], t: number): number {
+function ackedPosBefore(history: readonly HistoryOp[], t: number): number {
   let pos = 0;
   for (const h of history)
     if (h.type === 'ok' && h.f === 'write' && h.time < t) pos = Math.max(pos, Number(h.meta?.pos));
@@ -39,11 +40,11 @@ describe('single-leader in depth, over random runs', () => {
         const joinedAt: Record<string, number> = {};
         for (const step of scenario.timeline)
           if (step.type === 'add-node') joinedAt[step.node] = step.at;
-        for (const h of sim.logs.history) {
+        for (const h of historyOps(sim.logs.history)) {
           const joined = h.node === undefined ? undefined : joinedAt[h.node];
           if (h.type !== 'ok' || h.f !== 'read' || joined === undefined) continue;
           expect(Number(h.meta?.pos)).toBeGreaterThanOrEqual(
-            ackedPosBefore(sim.logs.history, joined),
+            ackedPosBefore(historyOps(sim.logs.history), joined),
           );
         }
       }),
@@ -84,7 +85,7 @@ describe('single-leader in depth, over random runs', () => {
         // Liveness: the leader at the end has no barrier left up.
         const truth = authoritativeReplica(sim);
         expect(nodeRuntime(sim, truth as string)?.state.leader?.barrier ?? null).toBeNull();
-        if (sim.logs.history.some((h) => h.error?.startsWith('write barrier') === true))
+        if (historyOps(sim.logs.history).some((h) => h.error?.startsWith('write barrier') === true))
           sawRefusal = true;
       }),
       runs,

@@ -5,6 +5,7 @@
  * run, lost writes and divergence included, and the linearizability verdict.
  */
 import { checkLinearizable, type Finding, type LinearizabilityResult } from '../checker';
+import { historyOps } from '../engine/historyLog';
 import { runAnomalies } from './anomalies';
 import { leaderlessRunAnomalies } from './leaderlessAnomalies';
 import { runLeaderlessScenario } from './leaderlessRun';
@@ -27,7 +28,7 @@ const singleLeaderRunner: GuaranteeRunner<Scenario> = (scenario, seed) => {
   const sim = runScenario(scenario, seed);
   return {
     findings: runAnomalies(scenario, sim),
-    linearizability: checkLinearizable(sim.logs.history),
+    linearizability: checkLinearizable(historyOps(sim.logs.history)),
   };
 };
 
@@ -38,7 +39,7 @@ const multiLeaderRunner: GuaranteeRunner<MultiLeaderScenario> = (scenario, seed)
     findings: multiLeaderRunAnomalies(scenario, sim),
     // A CRDT's reads (a count, a set) are no register's: the register model does not apply.
     linearizability: register
-      ? checkLinearizable(sim.logs.history)
+      ? checkLinearizable(historyOps(sim.logs.history))
       : { verdict: 'unknown', findings: [], undecided: ['(values are not registers)'] },
   };
 };
@@ -47,7 +48,7 @@ const leaderlessRunner: GuaranteeRunner<LeaderlessScenario> = (scenario, seed) =
   const sim = runLeaderlessScenario(scenario, seed);
   return {
     findings: leaderlessRunAnomalies(scenario, sim),
-    linearizability: checkLinearizable(sim.logs.history),
+    linearizability: checkLinearizable(historyOps(sim.logs.history)),
   };
 };
 

@@ -7,6 +7,7 @@
  */
 import { checkHistory, type Finding } from '../checker';
 import { showValue } from '../checker/explain';
+import { historyOps } from '../engine/historyLog';
 import {
   type LeaderlessSim,
   leaderlessLostWrites,
@@ -53,7 +54,7 @@ export function leaderlessRunAnomalies(
   sim: LeaderlessSim,
 ): Finding[] {
   return [
-    ...checkHistory(sim.logs.history, scenario.checker),
+    ...checkHistory(historyOps(sim.logs.history), scenario.checker),
     ...lostWriteFindings(sim),
     ...divergenceFindings(sim),
   ];

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { runUntilQuiet } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
 import {
@@ -65,7 +66,7 @@ describe('leaderless replication over random faults (coordinated by a node or th
       fc.assert(
         fc.property(arb, ({ scenario, seed }) => {
           const sim = runLeaderlessScenario(scenario, seed);
-          const stale = leaderlessStaleReads(sim.logs.history);
+          const stale = leaderlessStaleReads(historyOps(sim.logs.history));
           expect(
             stale.map((r) => r.opId),
             `seed ${seed}`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { leaderlessOutcome } from '../protocols/leaderless/outcome';
 import { runLeaderlessScenario } from './leaderlessRun';
 import type { LeaderlessScenario } from './leaderlessSchema';
@@ -39,7 +40,7 @@ describe('restoring a replica from another', () => {
       ]),
       1,
     );
-    const dots = sim.logs.history
+    const dots = historyOps(sim.logs.history)
       .filter((h) => h.f === 'write' && h.type === 'ok')
       .map((h) => h.meta?.dot);
     expect(dots).toEqual(['n2:1', 'n2~1:1']);

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkHistory } from '../checker';
+import { historyOps } from '../engine/historyLog';
 import { runUntilQuiet } from '../engine/simulation';
 import type { LogFormatSettings } from '../protocols/single-leader/formats/settings';
 import { DEFAULT_FORMAT_SETTINGS } from '../protocols/single-leader/formats/settings';
@@ -74,7 +75,7 @@ function settled(scenario: Scenario, seed: number): SingleLeaderSim {
 }
 
 function divergences(sim: SingleLeaderSim): number {
-  const findings = checkHistory(sim.logs.history, {}, finalStateOf(sim));
+  const findings = checkHistory(historyOps(sim.logs.history), {}, finalStateOf(sim));
   return findings.filter((f) => f.kind === 'divergence').length;
 }
 
@@ -84,7 +85,7 @@ function divergences(sim: SingleLeaderSim): number {
  * row stays.
  */
 function nondeterministicInsertAcknowledged(sim: SingleLeaderSim): boolean {
-  return sim.logs.history.some(
+  return historyOps(sim.logs.history).some(
     (h) =>
       h.type === 'ok' && h.f === 'write' && /^INSERT\b.*(NOW\(\)|RAND\(\))/.test(String(h.value)),
   );

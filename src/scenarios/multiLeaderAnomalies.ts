@@ -7,6 +7,7 @@
  */
 import { checkHistory, type Finding } from '../checker';
 import { showValue } from '../checker/explain';
+import { historyOps } from '../engine/historyLog';
 import type { HistoryOp, Value } from '../engine/types';
 import {
   discardReports,
@@ -51,7 +52,9 @@ function divergenceFindings(sim: MultiLeaderSim): Finding[] {
       ([id, v]) => [id, v.data[key]?.value ?? null] as const,
     );
     if (new Set(values.map(([, v]) => JSON.stringify(v))).size === 1) continue;
-    const ops = [...new Set(values.flatMap(([, v]) => writeOp(sim.logs.history, key, v) ?? []))];
+    const ops = [
+      ...new Set(values.flatMap(([, v]) => writeOp(historyOps(sim.logs.history), key, v) ?? [])),
+    ];
     const holdings = values.map(([id, v]) => `${id} holds ${showValue(v)}`);
     findings.push({
       kind: 'divergence',
@@ -68,7 +71,7 @@ export function multiLeaderRunAnomalies(
   sim: MultiLeaderSim,
 ): Finding[] {
   return [
-    ...checkHistory(sim.logs.history, scenario.checker),
+    ...checkHistory(historyOps(sim.logs.history), scenario.checker),
     ...lostWriteFindings(sim),
     ...divergenceFindings(sim),
   ];

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { nodeRuntimes } from '../engine/simulation';
 import { formatHash } from '../engine/traceHash';
 import { protocolEntries } from '../engine/traceLog';
@@ -83,12 +84,12 @@ describe('multi-leader replication over random faults', () => {
           expect(metrics.converged, `seed ${seed}`).toBe(true);
           if (scenario.cluster.values !== 'counter') return;
           const sum = (type: string) =>
-            sim.logs.history
+            historyOps(sim.logs.history)
               .filter((h) => h.f === 'write' && h.type === type && h.key === 'k1')
               .reduce((n, h) => n + Number(h.value), 0);
           const value = Object.values(replicas)[0]?.data.k1?.value ?? 0;
           // Unacknowledged (timed-out) increments may or may not have been taken.
-          const unknown = sim.logs.history
+          const unknown = historyOps(sim.logs.history)
             .filter((h) => h.f === 'write' && h.type === 'info' && h.key === 'k1')
             .map((h) => Number(h.value));
           const low = sum('ok') + unknown.filter((v) => v < 0).reduce((a, b) => a + b, 0);
@@ -186,7 +187,7 @@ describe('multi-leader replication over random faults', () => {
           const written = writesOf(sim);
           const overwritten = new Set(written.flatMap((w) => w.replaces));
           const idOf = new Map(written.map((w) => [w.opId, w.id]));
-          for (const h of sim.logs.history) {
+          for (const h of historyOps(sim.logs.history)) {
             if (h.type !== 'ok' || h.f !== 'write') continue;
             if (final[h.key]?.value === h.value) continue;
             const id = idOf.get(h.opId) ?? '';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { findBuiltin } from './builtin';
 import { randomRunArb } from './randomRuns';
 import { runScenario } from './run';
@@ -17,7 +18,7 @@ describe('read routing', () => {
         op: { f: 'read', key: 'users.1234.picture_url', readFrom: { replica: 'follower-2' } },
       },
     ]);
-    const answered = sim.logs.history.filter(
+    const answered = historyOps(sim.logs.history).filter(
       (op) => op.type === 'ok' && op.f === 'read' && op.process === 'user-1234',
     );
     expect(answered.map((op) => op.node)).toContain('follower-2');
@@ -32,7 +33,7 @@ describe('read routing', () => {
         ({ scenario, seed }) => {
           expect(scenario.cluster.reads).toBe('leader');
           const sim = runScenario(scenario, seed);
-          const servedBy = sim.logs.history
+          const servedBy = historyOps(sim.logs.history)
             .filter((h) => h.type === 'ok' && h.f === 'read')
             .map((h) => h.meta?.role);
           expect(servedBy.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@
  */
 
 import { ANOMALY_KINDS, countByKind, type Finding } from '../checker';
+import { historyOps } from '../engine/historyLog';
 import { countMessages } from '../engine/messageLog';
 import {
   createSimulation,
@@ -111,7 +112,7 @@ export interface ReportBasics {
   timeMs: number;
   traceHash: string;
   events: number;
-  history: HistoryOp[];
+  history: readonly HistoryOp[];
   messages: ReturnType<typeof messageSummary>;
 }
 
@@ -126,7 +127,7 @@ export function reportBasics<PC, NS, CS>(
     timeMs: sim.core.now,
     traceHash: formatHash(sim.core.traceHash),
     events: sim.core.eventsProcessed,
-    history: sim.logs.history,
+    history: historyOps(sim.logs.history),
     messages: messageSummary(sim),
   };
 }

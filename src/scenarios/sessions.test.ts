@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHistory, countByKind } from '../checker';
 import { clientRuntime } from '../engine/endpoints';
+import { historyOps } from '../engine/historyLog';
 import { checkpoint, restore, runUntil } from '../engine/simulation';
 import { runAnomalies } from './anomalies';
 import { findBuiltin } from './builtin';
@@ -28,13 +29,13 @@ describe('a user’s devices sharing session metadata', () => {
     runUntil(sim, 150);
     const saved = checkpoint(sim);
     runUntil(sim, cured.durationMs);
-    const straight = checkHistory(sim.logs.history);
+    const straight = checkHistory(historyOps(sim.logs.history));
     restore(sim, saved);
     expect(clientRuntime(sim, 'user-1234@phone')?.state.session).toBe(
       clientRuntime(sim, 'user-1234@laptop')?.state.session,
     );
     runUntil(sim, cured.durationMs);
-    expect(checkHistory(sim.logs.history)).toEqual(straight);
+    expect(checkHistory(historyOps(sim.logs.history))).toEqual(straight);
     expect(countByKind(straight)['read-your-writes']).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { decodeSet } from '../protocols/leaderless/siblingValues';
 import { findAnyBuiltin } from './builtin';
 import { runLeaderlessScenario } from './leaderlessRun';
@@ -40,7 +41,7 @@ describe('the shopping cart of figure 5-13', () => {
     'answers every write with the figure’s version and siblings (seed %i)',
     (seed) => {
       const sim = runLeaderlessScenario(scenario, seed);
-      const writes = sim.logs.history.filter((h) => h.f === 'write' && h.type === 'ok');
+      const writes = historyOps(sim.logs.history).filter((h) => h.f === 'write' && h.type === 'ok');
       expect(writes.map((w) => w.process)).toEqual(FIGURE.map((f) => f.client));
       writes.forEach((w, i) => {
         const step = FIGURE[i] as (typeof FIGURE)[number];
@@ -54,7 +55,7 @@ describe('the shopping cart of figure 5-13', () => {
 
   it('sends the version each client last saw (none for a first write)', () => {
     const sim = runLeaderlessScenario(scenario, 1);
-    const contexts = sim.logs.history
+    const contexts = historyOps(sim.logs.history)
       .filter((h) => h.f === 'write' && h.type === 'ok')
       .map((w) => JSON.parse(String(w.meta?.context)).db ?? null);
     expect(contexts).toEqual([null, null, 1, 2, 3]);
@@ -62,7 +63,7 @@ describe('the shopping cart of figure 5-13', () => {
 
   it('keeps every item: the final siblings merge to milk, flour, eggs, bacon, ham', () => {
     const sim = runLeaderlessScenario(scenario, 1);
-    const read = sim.logs.history.find((h) => h.f === 'read' && h.type === 'ok');
+    const read = historyOps(sim.logs.history).find((h) => h.f === 'read' && h.type === 'ok');
     const siblings = JSON.parse(String(read?.meta?.siblings)) as string[];
     const union = new Set(siblings.flatMap((v) => decodeSet(v).items));
     expect([...union].sort()).toEqual(['bacon', 'eggs', 'flour', 'ham', 'milk']);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { nodeRuntime, nodeRuntimes, runUntilQuiet } from '../engine/simulation';
 import {
   authoritativeReplica,
@@ -54,7 +55,9 @@ describe('single-leader replication over random faults', () => {
           const leaderLog = new Set(
             nodeRuntime(sim, truth as string)?.state.storage.log.map((e) => e.opId),
           );
-          const acked = sim.logs.history.filter((h) => h.type === 'ok' && h.f === 'write');
+          const acked = historyOps(sim.logs.history).filter(
+            (h) => h.type === 'ok' && h.f === 'write',
+          );
           const lost = lostWrites(sim);
           for (const w of lost) {
             const ack = acked.find((h) => h.opId === w.opId);

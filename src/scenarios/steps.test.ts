@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { nodeRuntime } from '../engine/simulation';
 import { failovers } from '../protocols/single-leader/outcome';
 import { runScenario } from './run';
@@ -28,7 +29,7 @@ describe('operator steps', () => {
       ]),
       1,
     );
-    const acks = sim.logs.history
+    const acks = historyOps(sim.logs.history)
       .filter((h) => h.type === 'ok' && h.f === 'write')
       .map((h) => h.meta?.syncAcks);
     expect(acks).toEqual([0, 1]);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkHistory, type Finding } from '../checker';
+import { historyOps } from '../engine/historyLog';
 import { findBuiltin } from '../scenarios/builtin';
 import type { Scenario } from '../scenarios/schema';
 import { currentAnomalies, sessionChecker } from './anomalies';
@@ -25,7 +26,7 @@ describe('live anomalies of a session', () => {
           for (let i = 0; i < back; i++) stepBack(session);
           stepForward(session);
           const live = [...currentAnomalies(checker, session)].sort(byOps);
-          const fresh = checkHistory(session.sim.logs.history).sort(byOps);
+          const fresh = checkHistory(historyOps(session.sim.logs.history)).sort(byOps);
           expect(live).toEqual(fresh);
         },
       ),

@@ -11,6 +11,7 @@ import {
   type LinearizabilityResult,
   newChecker,
 } from '../checker';
+import { historyOps } from '../engine/historyLog';
 import type { Session } from './session';
 
 /** A checker for the session's scenario (its stale-read bound). */
@@ -23,7 +24,7 @@ export function sessionChecker(session: Session): CheckerState {
  * final state (`finalFindings`), so they are not among them.
  */
 export function currentAnomalies(checker: CheckerState, session: Session): readonly Finding[] {
-  feedChecker(checker, session.sim.logs.history);
+  feedChecker(checker, historyOps(session.sim.logs.history));
   return checker.findings;
 }
 
@@ -38,5 +39,5 @@ export function linearizabilitySoFar(session: Session): LinearizabilityResult {
   if (session.scenario.protocol === 'multi-leader' && protocol?.values !== 'register') {
     return { verdict: 'unknown', findings: [], undecided: ['(the values are not registers)'] };
   }
-  return checkLinearizable(session.sim.logs.history);
+  return checkLinearizable(historyOps(session.sim.logs.history));
 }

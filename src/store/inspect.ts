@@ -5,6 +5,7 @@
  */
 
 import { clientRuntime } from '../engine/endpoints';
+import { historyOps } from '../engine/historyLog';
 import { messageAt, messageIdAt, PAYLOAD_NOT_KEPT } from '../engine/messageLog';
 import { inFlightRecord } from '../engine/messaging';
 import type { ClientRuntime } from '../engine/state';
@@ -196,7 +197,7 @@ function inspectMessage(session: Session, id: string): MessageInspection {
 }
 
 function clientHistory(session: Session, id: ClientId) {
-  const all = session.sim.logs.history;
+  const all = historyOps(session.sim.logs.history);
   const history: HistoryOp[] = [];
   let total = 0;
   let lastWrite: ClientInspection['lastWrite'] = null;

@@ -9,6 +9,8 @@
  * entries from index `from` up to the furthest point computed; the live log always holds every
  * entry before `from`, so the two together are the whole run so far.
  */
+
+import { historyAt, pushHistoryOp } from '../engine/historyLog';
 import { type MessageRecord, messageAt, pushMessage } from '../engine/messageLog';
 import type { Checkpoint, SimLogs } from '../engine/state';
 import { pushTraceEvent, traceEntryAt } from '../engine/traceLog';
@@ -63,10 +65,10 @@ export function stashCut(stash: LogStash | null, logs: SimLogs, cut: Lengths): L
   );
   const history = merge(
     stash?.history ?? [],
-    stash?.historyFrom ?? logs.history.length,
+    stash?.historyFrom ?? logs.history.count,
     cut.historyLength,
-    logs.history.length,
-    (i) => logs.history[i] as HistoryOp,
+    logs.history.count,
+    (i) => historyAt(logs.history, i) as HistoryOp,
   );
   const messages = merge(
     stash?.messages ?? [],
@@ -89,7 +91,7 @@ export function stashCut(stash: LogStash | null, logs: SimLogs, cut: Lengths): L
 export function stashPassed(stash: LogStash, logs: SimLogs): boolean {
   return (
     logs.trace.count >= stash.traceFrom + stash.trace.length &&
-    logs.history.length >= stash.historyFrom + stash.history.length &&
+    logs.history.count >= stash.historyFrom + stash.history.length &&
     logs.messages.count >= stash.messagesFrom + stash.messages.length
   );
 }
@@ -101,7 +103,7 @@ export function stashReaches(stash: LogStash | null, logs: SimLogs, target: Leng
     have >= from && want <= from + count && want >= have;
   return (
     reaches(stash.traceFrom, stash.trace.length, logs.trace.count, target.traceLength) &&
-    reaches(stash.historyFrom, stash.history.length, logs.history.length, target.historyLength) &&
+    reaches(stash.historyFrom, stash.history.length, logs.history.count, target.historyLength) &&
     reaches(stash.messagesFrom, stash.messages.length, logs.messages.count, target.messagesLength)
   );
 }
@@ -111,8 +113,8 @@ export function refillLogs(stash: LogStash, logs: SimLogs, target: Lengths): voi
   for (let i = logs.trace.count; i < target.traceLength; i++) {
     pushTraceEvent(logs.trace, stash.trace[i - stash.traceFrom] as TraceEvent);
   }
-  for (let i = logs.history.length; i < target.historyLength; i++) {
-    logs.history.push(stash.history[i - stash.historyFrom] as HistoryOp);
+  for (let i = logs.history.count; i < target.historyLength; i++) {
+    pushHistoryOp(logs.history, stash.history[i - stash.historyFrom] as HistoryOp);
   }
   for (let i = logs.messages.count; i < target.messagesLength; i++) {
     pushMessage(logs.messages, stash.messages[i - stash.messagesFrom] as MessageRecord);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { finishedMessages } from '../engine/messageLog';
 import { nodeRuntime, step } from '../engine/simulation';
 import { storedTrace } from '../engine/traceLog';
@@ -228,7 +229,7 @@ function replayEvents(seed: number, events: number) {
 function logsOf(sim: Session['sim']) {
   return {
     trace: storedTrace(sim.logs.trace),
-    history: [...sim.logs.history],
+    history: [...historyOps(sim.logs.history)],
     messages: finishedMessages(sim.logs.messages),
   };
 }

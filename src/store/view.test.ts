@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../engine/historyLog';
 import { findBuiltin } from '../scenarios/builtin';
 import { createSession, inject, seek } from './session';
 import { buildView } from './view';
@@ -49,6 +50,6 @@ describe('buildView', () => {
     seek(session, 150);
     const rewritten = buildView(session).history;
     expect(rewritten).not.toBe(first);
-    expect(rewritten).toEqual(session.sim.logs.history);
+    expect(rewritten).toEqual(historyOps(session.sim.logs.history));
   });
 });

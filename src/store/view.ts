@@ -4,6 +4,7 @@
  */
 
 import type { CheckerState, Finding } from '../checker';
+import { historyOps } from '../engine/historyLog';
 import { type MessageRecord, messageAt } from '../engine/messageLog';
 import { configuredLink } from '../engine/network';
 import { clientRuntimes, linkStatus, messagesInFlight, queuedOps } from '../engine/simulation';
@@ -147,9 +148,9 @@ function cachedLinks(session: Session): LinkView[] {
 
 function cachedHistory(session: Session): HistoryOp[] {
   const cache = cacheFor(session);
-  const key = `${session.userInputs.length}:${session.sim.logs.history.length}`;
+  const key = `${session.userInputs.length}:${session.sim.logs.history.count}`;
   if (cache.historyKey !== key) {
-    cache.history = [...session.sim.logs.history];
+    cache.history = [...historyOps(session.sim.logs.history)];
     cache.historyKey = key;
   }
   return cache.history;

@@ -7,6 +7,7 @@
  */
 
 import { nodeRuntime } from '../../engine/endpoints';
+import { historyOps } from '../../engine/historyLog';
 import type { Simulation } from '../../engine/simulation';
 import { protocolEntries } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
@@ -136,9 +137,11 @@ function invokeTimes(history: readonly HistoryOp[]): Map<number, SimTimeMs> {
 /** Each write LWW dropped, once (the first replica to drop it), with what beat it. */
 export function lwwDiscardedWrites(sim: LeaderlessSim): LwwDiscardedWrite[] {
   const acked = new Set(
-    sim.logs.history.filter((h) => h.type === 'ok' && h.f === 'write').map((h) => h.opId),
+    historyOps(sim.logs.history)
+      .filter((h) => h.type === 'ok' && h.f === 'write')
+      .map((h) => h.opId),
   );
-  const invoked = invokeTimes(sim.logs.history);
+  const invoked = invokeTimes(historyOps(sim.logs.history));
   const seen = new Set<number>();
   const out: LwwDiscardedWrite[] = [];
   for (const t of protocolEvents(sim, 'lww-discard')) {
@@ -208,7 +211,7 @@ function appliedWrites(sim: LeaderlessSim) {
 export function leaderlessLostWrites(sim: LeaderlessSim): HistoryOp[] {
   const applied = appliedWrites(sim);
   const merged = new Map<string, Versioned>();
-  return sim.logs.history.filter((h) => {
+  return historyOps(sim.logs.history).filter((h) => {
     if (h.type !== 'ok' || h.f !== 'write') return false;
     const dot = parseDot(h.meta?.dot);
     if (dot === null) return false;
@@ -245,7 +248,7 @@ function failedWritesRead(history: readonly HistoryOp[]): number {
 }
 
 export function leaderlessOutcome(sim: LeaderlessSim): LeaderlessOutcome {
-  const history = sim.logs.history;
+  const history = historyOps(sim.logs.history);
   const count = (type: string, f: string) =>
     history.filter((h) => h.type === type && h.f === f).length;
   const events = (name: string) => protocolEvents(sim, name).length;

@@ -4,6 +4,7 @@
  * whether the replicas converged. Read only from the simulation's state, trace and history.
  */
 import { nodeRuntime } from '../../engine/endpoints';
+import { historyOps } from '../../engine/historyLog';
 import type { Simulation } from '../../engine/simulation';
 import { protocolEntries } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, TraceEvent, Value } from '../../engine/types';
@@ -140,9 +141,11 @@ function invokeTimes(history: readonly HistoryOp[]): Map<number, SimTimeMs> {
 /** Each write a strategy discarded, once (where it was first dropped), with what beat it. */
 export function discardReports(sim: MultiLeaderSim): DiscardReport[] {
   const acked = new Set(
-    sim.logs.history.filter((h) => h.type === 'ok' && h.f === 'write').map((h) => h.opId),
+    historyOps(sim.logs.history)
+      .filter((h) => h.type === 'ok' && h.f === 'write')
+      .map((h) => h.opId),
   );
-  const invoked = invokeTimes(sim.logs.history);
+  const invoked = invokeTimes(historyOps(sim.logs.history));
   const seen = new Set<string>();
   const out: DiscardReport[] = [];
   for (const t of events(sim, 'discard')) {
@@ -173,7 +176,7 @@ export function unreportedLostWrites(sim: MultiLeaderSim): HistoryOp[] {
   }
   const replaced = new Set(writesTaken(sim).flatMap((w) => w.replaces));
   const discarded = new Set(discardReports(sim).map((d) => d.loser.id));
-  return sim.logs.history.filter((h) => {
+  return historyOps(sim.logs.history).filter((h) => {
     if (h.type !== 'ok' || h.f !== 'write') return false;
     const id = String(h.meta?.change ?? '');
     return !held.has(id) && !replaced.has(id) && !discarded.has(id);
@@ -206,7 +209,7 @@ function distinctValues(views: Record<NodeId, MultiLeaderReplicaView>): number {
 }
 
 export function multiLeaderOutcome(sim: MultiLeaderSim): MultiLeaderOutcome {
-  const history = sim.logs.history;
+  const history = historyOps(sim.logs.history);
   const count = (type: string, f: string) =>
     history.filter((h) => h.type === type && h.f === f).length;
   const replicas = multiLeaderReplicaViews(sim);

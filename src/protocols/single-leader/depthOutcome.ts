@@ -4,6 +4,8 @@
  * from peers, upstreams lost, and the write barrier (its lifts, the writes it refused, and the
  * writes accepted while it was up, which must be none).
  */
+
+import { historyOps } from '../../engine/historyLog';
 import { nodeRuntime } from '../../engine/simulation';
 import { protocolEntries, storedTrace } from '../../engine/traceLog';
 import type { NodeId, SimTimeMs } from '../../engine/types';
@@ -182,10 +184,10 @@ export function depthMetrics(sim: SingleLeaderSim): Record<string, number> {
   metrics.peerCatchUps = countProtocol(sim, 'peer-catch-up');
   metrics.recoveredEntries = countProtocol(sim, 'recovered-entry');
   metrics.barrierLifts = countProtocol(sim, 'barrier', 'lifted');
-  metrics.barrierRefusals = sim.logs.history.filter(
+  metrics.barrierRefusals = historyOps(sim.logs.history).filter(
     (h) => h.type === 'fail' && h.error?.startsWith('write barrier') === true,
   ).length;
-  metrics.readsRefusedJoining = sim.logs.history.filter(
+  metrics.readsRefusedJoining = historyOps(sim.logs.history).filter(
     (h) => h.type === 'fail' && h.f === 'read' && h.error?.includes('cannot serve reads') === true,
   ).length;
   metrics.writesUnderBarrier = writesUnderBarrier(sim);

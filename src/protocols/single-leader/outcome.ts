@@ -3,6 +3,8 @@
  * acknowledged writes that were lost, the writes discarded from logs, the failovers, split-brain
  * writes, and the numeric metrics that scenarios state expectations about.
  */
+
+import { historyOps } from '../../engine/historyLog';
 import { nodeRuntime, type Simulation } from '../../engine/simulation';
 import { protocolEntries, storedTrace } from '../../engine/traceLog';
 import type { HistoryOp, NodeId, SimTimeMs, Value } from '../../engine/types';
@@ -97,7 +99,7 @@ export function authoritativeReplica(
   return best?.id ?? null;
 }
 
-function acknowledgedWrites(history: HistoryOp[]): HistoryOp[] {
+function acknowledgedWrites(history: readonly HistoryOp[]): HistoryOp[] {
   return history.filter((h) => h.type === 'ok' && h.f === 'write');
 }
 
@@ -125,7 +127,7 @@ export function lostWrites(sim: SingleLeaderSim): LostWrite[] {
     const kept = new Set(storage.log.map((e) => e.opId));
     storages.set(partition, { kept, snapshotPos: storage.snapshotPos });
   }
-  return acknowledgedWrites(sim.logs.history)
+  return acknowledgedWrites(historyOps(sim.logs.history))
     .filter((h) => {
       const truth = storages.get(partitionOfKey(p, h.key));
       if (truth === undefined) return false;
@@ -165,8 +167,9 @@ export function discardedWrites(sim: SingleLeaderSim): DiscardedEntry[] {
  */
 export function splitBrainWrites(sim: SingleLeaderSim, fo: Failover[]): number {
   const invokedAt = new Map<number, SimTimeMs>();
-  for (const h of sim.logs.history) if (h.type === 'invoke') invokedAt.set(h.opId, h.time);
-  return acknowledgedWrites(sim.logs.history).filter((h) => {
+  for (const h of historyOps(sim.logs.history))
+    if (h.type === 'invoke') invokedAt.set(h.opId, h.time);
+  return acknowledgedWrites(historyOps(sim.logs.history)).filter((h) => {
     const issued = invokedAt.get(h.opId) ?? h.time;
     const newest = fo.filter((f) => f.at < issued).reduce((e, f) => Math.max(e, f.epoch), 1);
     return Number(h.meta?.epoch) < newest;
@@ -191,10 +194,11 @@ function ackTiming(sim: SingleLeaderSim): { beforeAll: number; beforeSync: numbe
     return group.filter((id) => id !== leader && sim.config.nodes.includes(id));
   };
   const invokedAt = new Map<number, SimTimeMs>();
-  for (const h of sim.logs.history) if (h.type === 'invoke') invokedAt.set(h.opId, h.time);
+  for (const h of historyOps(sim.logs.history))
+    if (h.type === 'invoke') invokedAt.set(h.opId, h.time);
   let beforeAll = 0;
   let beforeSync = 0;
-  for (const h of acknowledgedWrites(sim.logs.history)) {
+  for (const h of acknowledgedWrites(historyOps(sim.logs.history))) {
     if (Number(h.meta?.epoch) !== 1) continue; // only the original configuration's followers
     const start = invokedAt.get(h.opId) ?? 0;
     const late = (f: NodeId) => {
@@ -213,7 +217,7 @@ function ackTiming(sim: SingleLeaderSim): { beforeAll: number; beforeSync: numbe
  * Reads that returned a value older than one already acknowledged to some client before the
  * read began. Needs unique written values (workloads produce them).
  */
-export function staleReads(history: HistoryOp[]): number {
+export function staleReads(history: readonly HistoryOp[]): number {
   const writes = history.filter((h) => h.f === 'write' && h.type === 'ok');
   const posOfValue = new Map<string, number>();
   for (const w of writes)
@@ -266,7 +270,7 @@ export function replicaViews(sim: SingleLeaderSim): Record<NodeId, ReplicaView> 
 }
 
 export function singleLeaderOutcome(sim: SingleLeaderSim): SingleLeaderOutcome {
-  const history = sim.logs.history;
+  const history = historyOps(sim.logs.history);
   const lost = lostWrites(sim);
   const discarded = discardedWrites(sim);
   const fo = failovers(sim);

@@ -59,7 +59,7 @@ export function withFamilyFindings(
   const sim = leaderlessSim(session);
   if (sim === null) return generic;
   // The history and the trace (where LWW discards are recorded) only grow between restores.
-  const key = `${sim.logs.history.length}:${sim.logs.trace.count}`;
+  const key = `${sim.logs.history.count}:${sim.logs.trace.count}`;
   const cache = findingsCaches.get(session);
   if (cache !== undefined && cache.key === key && cache.generic === generic) return cache.all;
   const extra = leaderlessFindings(sim, generic);

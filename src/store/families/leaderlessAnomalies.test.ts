@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkHistory } from '../../checker';
+import { historyOps } from '../../engine/historyLog';
 import { leaderlessStaleReads, lwwDiscardedWrites } from '../../protocols/leaderless/outcome';
 import { leaderlessRunArb } from '../../scenarios/leaderlessRandomRuns';
 import { runLeaderlessScenario } from '../../scenarios/leaderlessRun';
@@ -42,7 +43,7 @@ describe('leaderless findings', () => {
     fc.assert(
       fc.property(fc.oneof(arb, siblings), ({ scenario, seed }) => {
         const sim = runLeaderlessScenario(scenario, seed);
-        const history = sim.logs.history;
+        const history = historyOps(sim.logs.history);
         const generic = checkHistory(history, scenario.checker);
         const all = [...generic, ...leaderlessFindings(sim, generic)];
         const named = (op: number) => all.filter((f) => f.ops.includes(op)).length;

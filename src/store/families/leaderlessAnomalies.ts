@@ -6,6 +6,7 @@
  * away after it was acknowledged is lost, although its client heard ok.
  */
 import type { Finding } from '../../checker';
+import { historyOps } from '../../engine/historyLog';
 import type { HistoryOp } from '../../engine/types';
 import {
   type LeaderlessSim,
@@ -81,5 +82,5 @@ function lwwFindings(sim: LeaderlessSim): Finding[] {
 export function leaderlessFindings(sim: LeaderlessSim, generic: readonly Finding[]): Finding[] {
   // A read the generic checker already reported (under any kind) is not reported twice.
   const judged = new Set(generic.flatMap((f) => f.ops));
-  return [...staleReadFindings(sim.logs.history, judged), ...lwwFindings(sim)];
+  return [...staleReadFindings(historyOps(sim.logs.history), judged), ...lwwFindings(sim)];
 }

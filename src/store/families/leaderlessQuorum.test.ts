@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../../engine/historyLog';
 import { runUntil } from '../../engine/simulation';
 import { findAnyBuiltin } from '../../scenarios/builtin';
 import { startAnyScenario } from '../../scenarios/runAny';
@@ -13,7 +14,7 @@ function historyOf(id: string, seed: number, settings = {}) {
   const scenario = withLeaderlessSettings(base, settings);
   const sim = startAnyScenario(scenario, seed);
   runUntil(sim, scenario.durationMs);
-  return sim.logs.history;
+  return historyOps(sim.logs.history);
 }
 
 describe('quorum picture', () => {

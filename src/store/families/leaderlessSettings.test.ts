@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { historyOps } from '../../engine/historyLog';
 import { finishedMessages } from '../../engine/messageLog';
 import { leaderlessStaleReads } from '../../protocols/leaderless/outcome';
 import { findAnyBuiltin } from '../../scenarios/builtin';
@@ -76,15 +77,15 @@ describe('leaderless settings', () => {
       .inject({ type: 'client-op', client: 'user-1234', op: { f: 'read', key: 'k' } });
     const inputs = store.getState().session.userInputs;
     store.getState().seek(3000);
-    expect(leaderlessStaleReads(store.getState().session.sim.logs.history).length).toBeGreaterThan(
-      0,
-    );
+    expect(
+      leaderlessStaleReads(historyOps(store.getState().session.sim.logs.history)).length,
+    ).toBeGreaterThan(0);
     expect(store.getState().setLeaderlessSettings({ w: 2, r: 2 })).toEqual([]);
     const after = store.getState();
     expect(after.view.t).toBe(3000);
     expect(after.session.userInputs).toEqual(inputs);
     expect(leaderlessSettingsOf(after.scenario)).toMatchObject({ w: 2, r: 2 });
-    expect(leaderlessStaleReads(after.session.sim.logs.history)).toEqual([]);
+    expect(leaderlessStaleReads(historyOps(after.session.sim.logs.history))).toEqual([]);
   });
 
   it('read repair switched off leaves the stale replica stale', () => {

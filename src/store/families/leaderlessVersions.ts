@@ -7,6 +7,8 @@
  * and whether it is still a sibling in the cluster's merged copy, or was discarded by
  * last-write-wins.
  */
+
+import { historyOps } from '../../engine/historyLog';
 import { protocolEntries } from '../../engine/traceLog';
 import type { HistoryOp, SimTimeMs, Value } from '../../engine/types';
 import {
@@ -73,7 +75,7 @@ const happenedBefore = (a: AppliedWrite, b: AppliedWrite) => covers(b.context, a
 export function versionGraph(sim: LeaderlessSim, key: string): VersionGraph {
   const writes = appliedWrites(sim, key);
   const invokes = new Map<number, HistoryOp>();
-  for (const h of sim.logs.history)
+  for (const h of historyOps(sim.logs.history))
     if (h.type === 'invoke' && h.key === key) invokes.set(h.opId, h);
   const siblings = new Map(mergedCopy(sim, key).siblings.map((s) => [dotLabel(s.dot), s.value]));
   const discarded = new Map(lwwDiscardedWrites(sim).map((d) => [d.loserOp, d.winnerOp] as const));

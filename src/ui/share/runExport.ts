@@ -1,4 +1,6 @@
 /** "Export run": the run file (see scenarios/runFile.ts) for what the store shows now. */
+
+import { historyOps } from '../../engine/historyLog';
 import { storedTrace } from '../../engine/traceLog';
 import { runFileContents } from '../../scenarios/runFile';
 import type { ReplicaState } from '../../store/store';
@@ -10,7 +12,7 @@ export function runFileText(state: ReplicaState): string {
     {
       traceHash: state.view.traceHash,
       trace: storedTrace(sim.logs.trace),
-      history: sim.logs.history,
+      history: historyOps(sim.logs.history),
     },
   );
   return `${JSON.stringify(contents, null, 1)}\n`;
