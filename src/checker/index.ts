@@ -3,8 +3,8 @@
  *
  * ```ts
  * const checker = newChecker({ staleReadBoundMs: 100 });
- * feedChecker(checker, historyOps(sim.logs.history));   // again whenever the history has grown
- * checker.findings;                          // every anomaly found so far
+ * feedChecker(checker, historyOps(sim.logs.history)); // again whenever the history has grown
+ * checker.findings;                                   // every anomaly found so far
  * ```
  *
  * or check a finished history at once with `checkHistory`. Findings depend only on the
@@ -38,9 +38,6 @@ export type {
   Finding,
   FindingKind,
 } from './types';
-
-import { historyOps } from '../engine/historyLog';
-
 export { ANOMALY_KINDS, DEFAULT_CHECKER_OPTIONS, FINDING_KINDS } from './types';
 
 /** A checker that has seen nothing yet. */
