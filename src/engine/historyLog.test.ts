@@ -73,3 +73,19 @@ describe('history log', () => {
     expect(historyAt(log, -1)).toBeUndefined();
   });
 });
+
+describe('history log, entries put back', () => {
+  it('keeps the object it is given when every entry before it has one', () => {
+    const log = emptyHistoryLog();
+    const ops = span(0, 4, 0);
+    for (const op of ops.slice(0, 2)) pushHistoryOp(log, op);
+    historyOps(log);
+    for (const op of ops.slice(2)) pushHistoryOp(log, op);
+    expect(historyOps(log)[3]).toBe(ops[3]);
+    // Given out of order (its index is not its row), the object is made afresh.
+    const stray = { ...entryAt(9, 0) };
+    pushHistoryOp(log, stray);
+    expect(historyOps(log)[4]).not.toBe(stray);
+    expect(historyOps(log)[4]).toStrictEqual({ ...stray, index: 4 });
+  });
+});

@@ -114,9 +114,13 @@ export function appendHistory(
   return i;
 }
 
-/** Append an entry given as an object (putting stashed entries back; tests). */
+/**
+ * Append an entry given as an object (putting stashed entries back; tests). The object itself
+ * becomes the entry's, when every entry before it has one, so a stash refilled after a seek
+ * gives the view back the objects it had.
+ */
 export function pushHistoryOp(log: HistoryLog, op: HistoryOp): void {
-  appendHistory(
+  const i = appendHistory(
     log,
     historyTypeCode(op.type),
     op.process,
@@ -130,6 +134,7 @@ export function pushHistoryOp(log: HistoryLog, op: HistoryOp): void {
     op.meta,
     op.traceId,
   );
+  if (op.index === i && log.objects.length === i) log.objects.push(op);
 }
 
 /** Entry `i` (which the log has) as a new object. */
