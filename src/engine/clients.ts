@@ -180,7 +180,7 @@ function armTimeout<PC, NS, CS>(
 /** A node's answer reaching its client. */
 export function clientResponse<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): void {
   const client = sim.core.clients[msg.dst] ?? null;
-  if (client === null) throw new Error(`unknown client "${msg.to}"`);
+  if (client === null) throw new Error(`unknown client "${sim.core.endpointIds[msg.dst]}"`);
   if (msg.kind !== 'response') {
     clientMessage(sim, client, msg);
     return;

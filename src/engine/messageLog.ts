@@ -27,17 +27,10 @@ import type { DropReason, EndpointId, Message, MessageFate, SimTimeMs } from './
 export interface MessageRecord
   extends Pick<
     Message,
-    | 'id'
-    | 'kind'
-    | 'kindCode'
-    | 'from'
-    | 'to'
-    | 'src'
-    | 'dst'
-    | 'payload'
-    | 'sentAt'
-    | 'sendTraceId'
+    'id' | 'kind' | 'kindCode' | 'from' | 'src' | 'dst' | 'payload' | 'sentAt' | 'sendTraceId'
   > {
+  /** The receiver's name. */
+  to: EndpointId;
   deliverAt: SimTimeMs;
   fate: MessageFate;
   dropReason?: DropReason;

@@ -160,7 +160,6 @@ export function sendCoded<PC, NS, CS>(
     kind,
     kindCode: code,
     from: core.endpointIds[src] as EndpointId,
-    to: core.endpointIds[dst] as EndpointId,
     src,
     dst,
     payload,
@@ -205,14 +204,17 @@ const DROP_CODES: Record<DropReason, number> = {
   crash: LOST,
 };
 
-/** A message in flight described as a record: what views and the trace read. */
-export function inFlightRecord(msg: Message): MessageRecord {
+/**
+ * A message in flight described as a record: what views and the trace read. `endpointIds` is
+ * the simulation's (`SimCore.endpointIds`), which names the receiver.
+ */
+export function inFlightRecord(msg: Message, endpointIds: readonly EndpointId[]): MessageRecord {
   return {
     id: msg.id,
     kind: msg.kind,
     kindCode: msg.kindCode,
     from: msg.from,
-    to: msg.to,
+    to: endpointIds[msg.dst] as EndpointId,
     src: msg.src,
     dst: msg.dst,
     payload: msg.payload,
@@ -227,6 +229,7 @@ export function inFlightRecord(msg: Message): MessageRecord {
 /** Messages on the wire now, in id order (read from the queue: no second index to keep). */
 export function messagesInFlight<PC, NS, CS>(sim: Simulation<PC, NS, CS>): MessageRecord[] {
   const out: MessageRecord[] = [];
-  for (const event of sim.core.queue) if (event.type === 'deliver') out.push(inFlightRecord(event));
+  for (const event of sim.core.queue)
+    if (event.type === 'deliver') out.push(inFlightRecord(event, sim.core.endpointIds));
   return out.sort((a, b) => a.id - b.id);
 }

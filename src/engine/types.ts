@@ -35,8 +35,11 @@ export interface Message {
   /** The kind's code (see `kinds.ts`), for the message log and the trace hash. */
   kindCode: number;
   from: EndpointId;
-  to: EndpointId;
-  /** Endpoint indices of `from` and `to` (see `SimCore.endpointIds`): the engine's own keys. */
+  /**
+   * Endpoint indices of the sender and the receiver (see `SimCore.endpointIds`): the engine's
+   * own keys. The receiver's name is not carried: nothing on the hot path reads it, and
+   * `inFlightRecord` looks it up for the views.
+   */
   src: number;
   dst: number;
   payload: unknown;

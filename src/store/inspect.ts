@@ -177,7 +177,7 @@ export function findMessage(
   if (!(id > 0 && id < core.nextMessageId)) return { status: 'not-sent', message: null };
   for (const event of core.queue) {
     if (event.type === 'deliver' && event.id === id) {
-      return { status: 'in-flight', message: messageView(inFlightRecord(event)) };
+      return { status: 'in-flight', message: messageView(inFlightRecord(event, core.endpointIds)) };
     }
   }
   for (let i = logs.messages.count - 1; i >= 0; i--) {
