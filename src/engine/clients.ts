@@ -6,7 +6,7 @@
 import { clientContextFor, clientMessage } from './clientContext';
 import { clientRuntime } from './endpoints';
 import { heapPush } from './eventQueue';
-import { appendHistory, FAIL, INFO, INVOKE, OK } from './historyLog';
+import { appendHistory, FAIL, HISTORY_TYPES, INFO, INVOKE, OK } from './historyLog';
 import { endpointOf, sendBetween } from './messaging';
 import type { ClientRequest, ClientResult, RoutingView } from './protocol';
 import { type ClientRuntime, type PendingOp, type Simulation, timerEvent } from './state';
@@ -27,7 +27,7 @@ function requireClient<PC, NS, CS>(sim: Simulation<PC, NS, CS>, id: ClientId): C
 }
 
 /** The hashes of the history entry types, by code (`historyLog.ts`): folded, not looked up. */
-const TYPE_HASHES = ['invoke', 'ok', 'fail', 'info'].map(cachedHash);
+const TYPE_HASHES = HISTORY_TYPES.map(cachedHash);
 
 /** Append a history entry (this runs twice per client operation). */
 function pushHistory<PC, NS, CS>(

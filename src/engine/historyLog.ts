@@ -24,7 +24,7 @@ import type { ClientId, HistoryOp, NodeId, SimTimeMs, Value } from './types';
 
 /** The columns of up to `CHUNK_ROWS` history entries. */
 export interface HistoryChunk {
-  /** `HistoryOp['type']` as its index in `TYPES`. */
+  /** `HistoryOp['type']` as its index in `HISTORY_TYPES`. */
   type: Uint8Array;
   /** `HistoryOp['f']`: 0 read, 1 write. */
   f: Uint8Array;
@@ -44,7 +44,8 @@ export interface HistoryLog extends ChunkedLog<HistoryChunk> {
   objects: HistoryOp[];
 }
 
-const TYPES: ReadonlyArray<HistoryOp['type']> = ['invoke', 'ok', 'fail', 'info'];
+/** The entry types by code: `INVOKE`, `OK`, `FAIL` and `INFO` index it. */
+export const HISTORY_TYPES: ReadonlyArray<HistoryOp['type']> = ['invoke', 'ok', 'fail', 'info'];
 
 /** Codes of the entry types, as `appendHistory` takes them. */
 export const INVOKE = 0;
@@ -53,7 +54,7 @@ export const FAIL = 2;
 export const INFO = 3;
 
 export function historyTypeCode(type: HistoryOp['type']): number {
-  return TYPES.indexOf(type);
+  return HISTORY_TYPES.indexOf(type);
 }
 
 function newChunk(rows: number): HistoryChunk {
@@ -143,7 +144,7 @@ function buildEntry(log: HistoryLog, i: number): HistoryOp {
   const j = i & CHUNK_MASK;
   return {
     index: i,
-    type: TYPES[c.type[j] as number] as HistoryOp['type'],
+    type: HISTORY_TYPES[c.type[j] as number] as HistoryOp['type'],
     process: c.process[j] as ClientId,
     opId: c.opId[j] as number,
     f: c.f[j] === 1 ? 'write' : 'read',
