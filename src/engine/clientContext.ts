@@ -29,8 +29,7 @@ class CoordinatingClient<PC, NS, CS> implements ClientContext<PC, CS> {
     return this.sim.core.nodeIds;
   }
   send(to: NodeId, kind: string, payload: unknown) {
-    // Clients never crash, so their messages are always of incarnation 0.
-    return sendBetween(this.sim, this.client.ix, endpointOf(this.sim, to), kind, payload, 0);
+    return sendBetween(this.sim, this.client.ix, endpointOf(this.sim, to), kind, payload);
   }
   setTimer(name: string, delayMs: number, data?: unknown) {
     const { core } = this.sim;
@@ -39,8 +38,7 @@ class CoordinatingClient<PC, NS, CS> implements ClientContext<PC, CS> {
     const gen = (client.timerGen[name] ?? 0) + 1;
     client.timerGen[name] = gen;
     const at = core.now + Math.max(0, Math.round(delayMs));
-    // Clients never crash: their timers are of incarnation 0, like their messages.
-    heapPush(core.queue, timerEvent(core, 'client-timer', client, at, name, gen, 0, data));
+    heapPush(core.queue, timerEvent(core, 'client-timer', client, at, name, gen, data));
   }
   cancelTimer(name: string) {
     const client = this.client;

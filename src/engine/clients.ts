@@ -161,7 +161,7 @@ function sendRequest<PC, NS, CS>(sim: Simulation<PC, NS, CS>, client: ClientRunt
     value: pending.op.value ?? null,
     session: sim.protocol.sessionFor?.(client.state, pending.op),
   };
-  sendBetween(sim, client.ix, endpointOf(sim, pending.target), pending.op.f, request, 0);
+  sendBetween(sim, client.ix, endpointOf(sim, pending.target), pending.op.f, request);
   pending.deadline = sim.core.now + sim.config.clientTimeoutMs;
   // One timeout event per client at a time: deadlines only move later, so an armed one fires
   // no later than the current deadline and re-arms itself if that has moved.
@@ -174,7 +174,7 @@ function armTimeout<PC, NS, CS>(
   at: SimTimeMs,
 ): void {
   client.timeoutAt = at;
-  heapPush(sim.core.queue, timerEvent(sim.core, 'client-timeout', client, at, '', 0, 0, null));
+  heapPush(sim.core.queue, timerEvent(sim.core, 'client-timeout', client, at, '', 0, null));
 }
 
 /** A node's answer reaching its client. */

@@ -63,7 +63,7 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     const dst = endpointNear(this.sim, to, this.lastTo);
     this.lastTo = dst;
     const code = this.kinds.codeOf(kind);
-    return sendCoded(this.sim, node.ix, dst, kind, code, payload, node.incarnation);
+    return sendCoded(this.sim, node.ix, dst, kind, code, payload);
   }
   setTimer(name: string, delayMs: number, data?: unknown) {
     const { core } = this.sim;
@@ -71,7 +71,7 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     const gen = (node.timerGen[name] ?? 0) + 1;
     node.timerGen[name] = gen;
     const at = core.now + Math.max(0, Math.round(delayMs));
-    heapPush(core.queue, timerEvent(core, 'timer', node, at, name, gen, node.incarnation, data));
+    heapPush(core.queue, timerEvent(core, 'timer', node, at, name, gen, data));
   }
   cancelTimer(name: string) {
     const node = this.node;
@@ -81,7 +81,7 @@ class Context<PC, NS, CS> implements NodeContext<PC, NS> {
     const node = this.node;
     const payload = { opId: request.opId, attempt: request.attempt, result };
     const to = internEndpoint(this.sim, request.client);
-    sendCoded(this.sim, node.ix, to, 'response', RESPONSE, payload, node.incarnation);
+    sendCoded(this.sim, node.ix, to, 'response', RESPONSE, payload);
   }
   emit(name: string, detail?: unknown) {
     if (name === 'role') {

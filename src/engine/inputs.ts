@@ -24,7 +24,7 @@ export function addNode<PC, NS, CS>(
     id,
     ix,
     up: true,
-    incarnation: 0,
+    bornAtSeq: 0,
     clockSkewMs: config.clockSkewMs?.[id] ?? 0,
     timerGen: {},
     rng: deriveStream(config.seed, `proto:${id}`),
@@ -41,7 +41,7 @@ export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input
       const node = requireNode(sim, input.node);
       if (!node.up) return;
       node.up = false;
-      node.incarnation++;
+      node.bornAtSeq = core.seq;
       node.state = protocol.onCrash(node.state, node.id);
       record(sim, { type: 'crash', node: node.id });
       return;
@@ -50,7 +50,7 @@ export function applyInput<PC, NS, CS>(sim: Simulation<PC, NS, CS>, input: Input
       const node = requireNode(sim, input.node);
       if (node.up) return;
       node.up = true;
-      node.incarnation++;
+      node.bornAtSeq = core.seq;
       record(sim, { type: 'restart', node: node.id });
       protocol.onRestart(contextFor(sim, node));
       return;

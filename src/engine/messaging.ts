@@ -117,9 +117,7 @@ export function sendMessage<PC, NS, CS>(
   kind: string,
   payload: unknown,
 ): number {
-  const src = endpointOf(sim, from);
-  const fromIncarnation = sim.core.nodes[src]?.incarnation ?? 0;
-  return sendBetween(sim, src, endpointOf(sim, to), kind, payload, fromIncarnation);
+  return sendBetween(sim, endpointOf(sim, from), endpointOf(sim, to), kind, payload);
 }
 
 /** The kinds sent through `sendBetween`: the clients' requests, mostly. */
@@ -132,9 +130,8 @@ export function sendBetween<PC, NS, CS>(
   dst: number,
   kind: string,
   payload: unknown,
-  fromIncarnation: number,
 ): number {
-  return sendCoded(sim, src, dst, kind, sentKinds.codeOf(kind), payload, fromIncarnation);
+  return sendCoded(sim, src, dst, kind, sentKinds.codeOf(kind), payload);
 }
 
 /** `sendBetween` with the kind's code (`kindCode(kind)`) known: the hot path. */
@@ -145,7 +142,6 @@ export function sendCoded<PC, NS, CS>(
   kind: string,
   code: number,
   payload: unknown,
-  fromIncarnation: number,
 ): number {
   const { core } = sim;
   const link = linkBetween(sim, src, dst);
@@ -164,8 +160,6 @@ export function sendCoded<PC, NS, CS>(
     dst,
     payload,
     sentAt: core.now,
-    toIncarnation: core.nodes[dst]?.incarnation ?? 0,
-    fromIncarnation,
     unlucky: drawUnlucky(link),
     sendTraceId: 0,
   };
@@ -184,8 +178,9 @@ export function deliver<PC, NS, CS>(sim: Simulation<PC, NS, CS>, msg: Message): 
     linkBetween(sim, msg.src, msg.dst),
     msg.unlucky,
     isClient || node.up,
-    (isClient || node.incarnation === msg.toIncarnation) &&
-      (sender?.incarnation ?? 0) === msg.fromIncarnation,
+    // Sent in the current lives of both ends: neither has crashed or restarted since (its
+    // sequence number is below the one each end's current life began at otherwise).
+    (isClient || node.bornAtSeq <= msg.seq) && (sender?.bornAtSeq ?? 0) <= msg.seq,
   );
   if (failure !== null) {
     const fateTraceId = traceMessage(sim, DROP, msg.id, cachedHash(failure));

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { historyOps } from './historyLog';
 import { finishedMessages } from './messageLog';
+import type { Protocol } from './protocol';
 import {
   checkpoint,
   createSimulation,
@@ -124,6 +125,74 @@ describe('simulation', () => {
     runUntil(sim, 400);
     expect(nodeRuntime(sim, 'b')?.up).toBe(true);
     expect(nodeRuntime(sim, 'b')?.state.ticks).toBeGreaterThan(0);
+  });
+
+  it('loses exactly the messages whose sender or receiver crashed or restarted while they flew', () => {
+    // Every node pings the others on each tick and greets them as soon as it restarts, so
+    // messages leave just before a crash and just after a restart, in the same millisecond.
+    // Node c stays silent once restarted, and b pings c first: then a ping from b can be the
+    // very first message made after c came back.
+    const pinger: Protocol<{ tickMs: number }, null, null> = {
+      ...(echoProtocol as unknown as Protocol<{ tickMs: number }, null, null>),
+      initNode: () => null,
+      initClient: () => null,
+      onMessage() {},
+      onTimer(ctx) {
+        const order = ctx.self === 'b' ? [...ctx.nodeIds].reverse() : ctx.nodeIds;
+        for (const id of order) if (id !== ctx.self) ctx.send(id, 'ping', null);
+        ctx.setTimer('tick', ctx.config.tickMs);
+      },
+      onCrash: () => null,
+      onRestart(ctx) {
+        if (ctx.self === 'c') return;
+        for (const id of ctx.nodeIds) if (id !== ctx.self) ctx.send(id, 'hello', null);
+        ctx.setTimer('tick', ctx.config.tickMs);
+      },
+    };
+    const node = fc.constantFrom('a', 'b', 'c');
+    const fault = fc.record({
+      at: fc.integer({ min: 1, max: 150 }),
+      type: fc.constantFrom('crash' as const, 'restart' as const),
+      node,
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.array(fault, { maxLength: 16 }),
+        (seed, faults) => {
+          const sim = createSimulation(
+            { ...config(seed), protocol: { tickMs: 7 } },
+            pinger,
+            faults,
+          );
+          runUntil(sim, 250);
+          const lives = traceEvents(sim).filter((e) => e.type === 'crash' || e.type === 'restart');
+          const changedBetween = (id: string, from: number, to: number) =>
+            lives.some((e) => e.node === id && e.id > from && e.id < to);
+          const downAt = (id: string, at: number) =>
+            lives.filter((e) => e.node === id && e.id < at).at(-1)?.type === 'crash';
+          const messages = finishedMessages(sim.logs.messages);
+          for (const m of messages) {
+            const lost =
+              downAt(m.to, m.fateTraceId) ||
+              changedBetween(m.to, m.sendTraceId, m.fateTraceId) ||
+              changedBetween(m.from, m.sendTraceId, m.fateTraceId);
+            expect(m.fate === 'lost', `message ${m.id} ${m.from} → ${m.to}`).toBe(lost);
+          }
+          // A timer fires only in the life that set it: never while its node is down, and a
+          // node's ticks fall every 7 ms from the start of its current life (a tick left over
+          // from an earlier life would fall between them).
+          for (const e of traceEvents(sim)) {
+            if (e.type !== 'timer') continue;
+            const id = e.node as string;
+            expect(downAt(id, e.id)).toBe(false);
+            const bornAt = lives.filter((l) => l.node === id && l.id < e.id).at(-1)?.t ?? 0;
+            expect((e.t - bornAt) % 7, `tick of ${id} at ${e.t}`).toBe(0);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('orders messages on a link first in, first out', () => {

@@ -199,7 +199,7 @@ function dispatch<PC, NS, CS>(sim: Simulation<PC, NS, CS>, event: SimEvent): voi
     case 'timer': {
       // A timer's fields are a message's (see `TimerEvent`): kind = name, id = generation.
       const node = sim.core.nodes[event.dst];
-      if (!node?.up || node.incarnation !== event.toIncarnation) return;
+      if (!node?.up || node.bornAtSeq > event.seq) return;
       if (node.timerGen[event.kind] !== event.id) return;
       trace(sim, 'timer', node.id, undefined, event.kind);
       sim.protocol.onTimer(contextFor(sim, node), event.kind, event.payload);

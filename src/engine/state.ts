@@ -28,8 +28,15 @@ export interface NodeRuntime<NS> {
   /** Endpoint index: the node's position in `SimCore.endpointIds`. */
   ix: number;
   up: boolean;
-  /** Bumped on crash and on restart: timers and messages of an older incarnation are void. */
-  incarnation: number;
+  /**
+   * The queue sequence number (`SimCore.seq`) when the node's current life began: its last
+   * crash or restart, 0 before any. A message or timer carries the sequence number it was
+   * made with, so one made before that point belongs to an earlier life and is void: a crash
+   * in between loses a message to or from the node (what sits in a dead process's socket
+   * buffers never arrives) and cancels its timers. The same test as comparing incarnation
+   * counters, without carrying two counters on every message.
+   */
+  bornAtSeq: number;
   clockSkewMs: number;
   /** Generation per timer name; a timer fires only if its generation is still current. */
   timerGen: Record<string, number>;
@@ -87,8 +94,8 @@ export interface LinkState {
  * - `kind`: the timer's name (empty for a client's deadline); `id`: its generation, which a
  *   later `setTimer` or `cancelTimer` of the same name moves on, making this one stale;
  * - `src` = `dst`: the endpoint's index; `from`: its name;
- * - `toIncarnation`: the node's incarnation when the timer was set (a crash cancels it);
- * - `payload`: the data given to `setTimer`; `sentAt`: when it was set.
+ * - `payload`: the data given to `setTimer`; `sentAt`: when it was set;
+ * - `seq`: also what voids it if the node crashes before it fires (`NodeRuntime.bornAtSeq`).
  */
 export interface TimerEvent extends Omit<Message, 'type'> {
   type: 'timer' | 'client-timer' | 'client-timeout';
@@ -104,7 +111,6 @@ export function timerEvent(
   at: SimTimeMs,
   name: string,
   gen: number,
-  incarnation: number,
   data: unknown,
 ): TimerEvent {
   // The same fields in the same order as the message literal in `sendBetween` (messaging.ts).
@@ -120,8 +126,6 @@ export function timerEvent(
     dst: endpoint.ix,
     payload: data,
     sentAt: core.now,
-    toIncarnation: incarnation,
-    fromIncarnation: incarnation,
     unlucky: false,
     sendTraceId: 0,
   };

@@ -28,6 +28,10 @@ export type DropReason = 'partition' | 'loss' | 'crash';
 export interface Message {
   /** Queue key: the delivery time (`deliverAt` in a `MessageRecord`). */
   t: SimTimeMs;
+  /**
+   * Queue tie-break, taken when sent: also tells whether either end has crashed since
+   * (`NodeRuntime.bornAtSeq`), which loses the message.
+   */
   seq: number;
   type: 'deliver';
   id: number;
@@ -44,13 +48,6 @@ export interface Message {
   dst: number;
   payload: unknown;
   sentAt: SimTimeMs;
-  /** Incarnation of the receiver when sent: a crash in between loses the message. */
-  toIncarnation: number;
-  /**
-   * Incarnation of the sender when sent: a sender that crashes before delivery loses it too
-   * (what sits in a dead process's socket buffers never arrives).
-   */
-  fromIncarnation: number;
   /** Drawn at send time so the drop decision does not depend on delivery order. */
   unlucky: boolean;
   /** Trace id of the message's send entry. */
