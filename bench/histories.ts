@@ -5,7 +5,6 @@
  * synchronous followers: linearizable, so the search must go all the way) or from any replica
  * (stale reads: a violation to find and explain).
  */
-
 import { historyOps } from '../src/engine/historyLog';
 import { runUntil } from '../src/engine/simulation';
 import type { HistoryOp } from '../src/engine/types';

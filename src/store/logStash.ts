@@ -9,7 +9,6 @@
  * entries from index `from` up to the furthest point computed; the live log always holds every
  * entry before `from`, so the two together are the whole run so far.
  */
-
 import { historyAt, pushHistoryOp } from '../engine/historyLog';
 import { type MessageRecord, messageAt, pushMessage } from '../engine/messageLog';
 import type { Checkpoint, SimLogs } from '../engine/state';

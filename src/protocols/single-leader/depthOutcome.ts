@@ -4,7 +4,6 @@
  * from peers, upstreams lost, and the write barrier (its lifts, the writes it refused, and the
  * writes accepted while it was up, which must be none).
  */
-
 import { historyOps } from '../../engine/historyLog';
 import { nodeRuntime } from '../../engine/simulation';
 import { protocolEntries, storedTrace } from '../../engine/traceLog';

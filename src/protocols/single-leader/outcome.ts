@@ -3,7 +3,6 @@
  * acknowledged writes that were lost, the writes discarded from logs, the failovers, split-brain
  * writes, and the numeric metrics that scenarios state expectations about.
  */
-
 import { historyOps } from '../../engine/historyLog';
 import { nodeRuntime, type Simulation } from '../../engine/simulation';
 import { protocolEntries, storedTrace } from '../../engine/traceLog';

@@ -7,7 +7,6 @@
  * and whether it is still a sibling in the cluster's merged copy, or was discarded by
  * last-write-wins.
  */
-
 import { historyOps } from '../../engine/historyLog';
 import { protocolEntries } from '../../engine/traceLog';
 import type { HistoryOp, SimTimeMs, Value } from '../../engine/types';

@@ -1,5 +1,4 @@
 /** "Export run": the run file (see scenarios/runFile.ts) for what the store shows now. */
-
 import { historyOps } from '../../engine/historyLog';
 import { storedTrace } from '../../engine/traceLog';
 import { runFileContents } from '../../scenarios/runFile';
